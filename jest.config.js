@@ -1,0 +1,19 @@
+// Four suites, fast to real: `npm run test:fast` runs the first three.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const project = (displayName, extra = {}) => ({
+	displayName,
+	testEnvironment: 'node',
+	transform,
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	testMatch: [`<rootDir>/test/${displayName}/**/*.test.ts`],
+	...extra,
+});
+
+module.exports = {
+	projects: [
+		project('unit'),
+		project('sandbox'),
+		project('nodes'),
+		project('e2e'),
+	],
+};

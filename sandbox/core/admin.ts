@@ -1,0 +1,95 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// `/__sandbox/*` on every service: what tests and the console use to steer the sandbox.
+// Documented in docs/sandbox.md.
+import type { StateStore } from './store';
+import type { FaultRule, Route, ServiceName } from './types';
+
+const SERVICES: ServiceName[] = ['careCredit', 'dentrix', 'openDental', 'console'];
+
+export function adminRoutes(store: StateStore, service: ServiceName): Route<unknown>[] {
+	const target = (body: unknown): ServiceName => {
+		const named = (body as { service?: ServiceName } | undefined)?.service;
+		return named && SERVICES.includes(named) ? named : service;
+	};
+	return [
+		{
+			method: 'GET',
+			path: '/__sandbox/writes',
+			handler: (req) => {
+				const since = Number(req.query.since ?? 0);
+				const only = req.query.service ?? (service === 'console' ? undefined : service);
+				const writes = store.state.writes.filter(
+					(w) => w.seq > since && (only === undefined || only === 'all' || w.service === only),
+				);
+				return { status: 200, body: { writes } };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/state',
+			handler: () => ({
+				status: 200,
+				body: service === 'console' ? store.state : store.state[service as 'dentrix'],
+			}),
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/faults',
+			handler: () => ({ status: 200, body: { faults: store.state.faults } }),
+		},
+		{
+			method: 'POST',
+			path: '/__sandbox/faults',
+			handler: (req) => {
+				const body = (req.body ?? {}) as Partial<FaultRule> & { service?: ServiceName };
+				if (!body.kind || !['latency', 'status', 'timeout', 'reset'].includes(body.kind)) {
+					return { status: 400, body: { message: 'kind must be latency, status, timeout or reset' } };
+				}
+				const rule: FaultRule = {
+					id: store.nextId('sandbox.fault'),
+					kind: body.kind,
+					phase: body.phase === 'after' ? 'after' : 'before',
+					status: body.status,
+					retryAfterSeconds: body.retryAfterSeconds,
+					delayMs: body.delayMs,
+					count: body.count,
+					rate: body.rate,
+					method: body.method,
+					pathPattern: body.pathPattern,
+				};
+				const name = target(body);
+				store.state.faults[name] = [...(store.state.faults[name] ?? []), rule];
+				return { status: 201, body: { service: name, rule } };
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/__sandbox/faults',
+			handler: (req) => {
+				const names = req.query.service === 'all' ? SERVICES : [target(req.query)];
+				for (const name of names) store.state.faults[name] = [];
+				return { status: 200, body: { cleared: names } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/__sandbox/clock',
+			handler: (req) => {
+				const body = (req.body ?? {}) as { advanceSeconds?: number; offsetMs?: number };
+				if (typeof body.offsetMs === 'number') store.state.clockOffsetMs = body.offsetMs;
+				if (typeof body.advanceSeconds === 'number') {
+					store.state.clockOffsetMs += body.advanceSeconds * 1000;
+				}
+				return { status: 200, body: { clockOffsetMs: store.state.clockOffsetMs } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/__sandbox/reset',
+			handler: () => {
+				store.reset();
+				return { status: 200, body: { reset: true } };
+			},
+		},
+	];
+}

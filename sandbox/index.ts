@@ -1,0 +1,68 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// The practice sandbox: CareCredit, Dentrix and Open Dental stand-ins plus the practice
+// console, each on its own loopback port, sharing one persisted state.
+import { adminRoutes } from './core/admin';
+import { startServer, type RunningServer } from './core/server';
+import { StateStore } from './core/store';
+import type { SandboxOptions, SandboxUrls } from './core/types';
+import * as careCredit from './careCredit';
+import * as consolePage from './console';
+import * as dentrix from './dentrix';
+import * as openDental from './openDental';
+
+/** Ports `npm run sandbox` uses; tests pass 0 for free ports. */
+export const DEFAULT_PORTS = { console: 5170, careCredit: 5171, dentrix: 5172, openDental: 5173 };
+
+export interface StartOptions extends Partial<SandboxOptions> {
+	/** Folder for state.json; null keeps state in memory (tests that need no restart). */
+	dataDir: string | null;
+	ports?: Partial<typeof DEFAULT_PORTS>;
+	/** Start from the seed even if the folder holds state. */
+	reset?: boolean;
+}
+
+export interface Sandbox {
+	urls: SandboxUrls;
+	store: StateStore;
+	stop(): Promise<void>;
+}
+
+export async function startSandbox(options: StartOptions): Promise<Sandbox> {
+	const store = new StateStore(options.dataDir, {
+		careCredit: careCredit.seed,
+		dentrix: dentrix.seed,
+		openDental: openDental.seed,
+	});
+	if (options.reset) store.reset();
+	const sandboxOptions: SandboxOptions = {
+		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1800,
+		openDentalThrottle: options.openDentalThrottle ?? false,
+	};
+	const urls: SandboxUrls = { console: '', careCredit: '', dentrix: '', openDental: '' };
+	const deps = {
+		store,
+		urls: () => urls,
+		options: sandboxOptions,
+		admin: (name: Parameters<typeof adminRoutes>[1]) => adminRoutes(store, name),
+	};
+	const ports = { ...DEFAULT_PORTS, ...options.ports };
+	const servers: RunningServer[] = [];
+	try {
+		for (const service of [careCredit.service, dentrix.service, openDental.service, consolePage.service]) {
+			const running = await startServer(service as never, ports[service.name], deps);
+			servers.push(running);
+			urls[service.name] = running.url;
+		}
+	} catch (error) {
+		await Promise.all(servers.map((s) => s.close()));
+		throw error;
+	}
+	return {
+		urls,
+		store,
+		stop: async () => {
+			await Promise.all(servers.map((s) => s.close()));
+			store.save();
+		},
+	};
+}
