@@ -1,9 +1,83 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
-// Placeholder: replaced by the careCredit stand-in.
-import type { ServiceDefinition } from '../core/types';
+// The CareCredit stand-in (domain.md §2; contract in docs/carecredit-api.md). Every API call
+// first applies what the sandbox clock made due, then checks the bearer token; every answer
+// echoes the caller's X-SYF-Request-TrackingId.
+import type {
+	Handler,
+	Route,
+	SandboxRequest,
+	SandboxResponse,
+	ServiceDefinition,
+} from '../core/types';
+import { decide, getSettings, updateSettings } from './admin';
+import { checkBearer, issueToken } from './auth';
+import { trackingId } from './errors';
+import { decisions, repeat } from './feed';
+import { lookup } from './lookup';
+import { prefill, quickScreen } from './prefill';
+import { pullback, tick } from './sessions';
+import { getTransaction, purchase, refund } from './transactions';
+import type { CareCreditState, Ctx } from './types';
 
-export type CareCreditState = Record<string, never>;
+export type { CareCreditState, FeedEntry, Session, SessionStatus, Transaction } from './types';
+export { decideSession, PATIENT_OUTCOMES } from './admin';
+export { pullbackBody, portalUrl, tick } from './sessions';
+export { TEST_APPLICANTS, TEST_CARDHOLDER_ACCOUNT } from './applicants';
+export { seed } from './seed';
 
-export const seed = (): CareCreditState => ({});
+type Guard = 'bearer' | 'open';
 
-export const service: ServiceDefinition<CareCreditState> = { name: 'careCredit', routes: [] };
+const wrap =
+	(
+		guard: Guard,
+		handler: (req: SandboxRequest, ctx: Ctx) => SandboxResponse,
+	): Handler<CareCreditState> =>
+	(req, ctx) => {
+		const id = trackingId(req);
+		const tracked: SandboxRequest = {
+			...req,
+			headers: { ...req.headers, 'x-syf-request-trackingid': id },
+		};
+		tick(ctx);
+		const response = (guard === 'bearer' && checkBearer(tracked, ctx)) || handler(tracked, ctx);
+		return { ...response, headers: { ...response.headers, 'X-SYF-Request-TrackingId': id } };
+	};
+
+const api = (
+	method: Route<CareCreditState>['method'],
+	path: string,
+	handler: (req: SandboxRequest, ctx: Ctx) => SandboxResponse,
+): Route<CareCreditState> => ({
+	method,
+	path,
+	handler: wrap('bearer', handler),
+});
+
+const admin = (
+	method: Route<CareCreditState>['method'],
+	path: string,
+	handler: (req: SandboxRequest, ctx: Ctx) => SandboxResponse,
+): Route<CareCreditState> => ({
+	method,
+	path: `/__sandbox/careCredit${path}`,
+	handler: wrap('open', handler),
+});
+
+export const service: ServiceDefinition<CareCreditState> = {
+	name: 'careCredit',
+	routes: [
+		{ method: 'POST', path: '/oauth2/v1/token', handler: wrap('open', issueToken) },
+		api('POST', '/v1/carecredit/prefill', prefill),
+		api('GET', '/v1/carecredit/sessions/:sessionId', pullback),
+		api('POST', '/v1/carecredit/lookup', lookup),
+		api('POST', '/v1/carecredit/quickscreen', quickScreen),
+		api('POST', '/v1/carecredit/transactions/purchase', purchase),
+		api('POST', '/v1/carecredit/transactions/refund', refund),
+		api('GET', '/v1/carecredit/transactions/:transactionID', getTransaction),
+		api('GET', '/v1/carecredit/merchants/:merchantNumber/decisions', decisions),
+		admin('POST', '/sessions/:sessionId/decide', decide),
+		admin('POST', '/feed/repeat', repeat),
+		admin('GET', '/settings', getSettings),
+		admin('POST', '/settings', updateSettings),
+	],
+};

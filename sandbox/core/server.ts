@@ -66,6 +66,23 @@ function matches(rule: FaultRule, req: SandboxRequest): boolean {
 	return true;
 }
 
+/** Tax ids keep their last four and dates of birth nothing, so the write log never holds them. */
+export function maskPatientData(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(maskPatientData);
+	if (!value || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, v]) => {
+			if (typeof v === 'string' && /^(cipher\.)?(taxId|ssn)$/i.test(key)) {
+				return [key, `*****${v.replace(/\D/g, '').slice(-4)}`];
+			}
+			if (typeof v === 'string' && /^(cipher\.)?(dateOfBirth|birthdate)$/i.test(key)) {
+				return [key, v ? '****-**-**' : v];
+			}
+			return [key, maskPatientData(v)];
+		}),
+	);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ServerDeps {
@@ -131,7 +148,8 @@ export function startServer<S>(
 				return 'dropped';
 			}
 			if (rule.kind === 'reset') {
-				raw.socket.resetAndDestroy?.() ?? raw.socket.destroy();
+				if (raw.socket.resetAndDestroy) raw.socket.resetAndDestroy();
+				else raw.socket.destroy();
 				return 'dropped';
 			}
 			const status = rule.status ?? 503;
@@ -205,7 +223,7 @@ export function startServer<S>(
 			method: req.method,
 			path: req.path,
 			query: req.query,
-			body: req.body,
+			body: maskPatientData(req.body),
 			status: response.status,
 			faulted,
 			at: new Date(Date.now() + store.state.clockOffsetMs).toISOString(),

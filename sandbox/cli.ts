@@ -1,0 +1,80 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// `npm run sandbox`: every stand-in and the console on their documented ports, state kept in
+// .sandbox-data/ (git-ignored). Flags: --reset, --token-lifetime <seconds>, --throttle,
+// --data-dir <folder>, --memory. Ctrl-C stops cleanly. Documented in docs/sandbox.md.
+import * as path from 'node:path';
+
+import { DEFAULT_PORTS, startSandbox } from './index';
+
+const USAGE = `Usage: npm run sandbox -- [--reset] [--token-lifetime <seconds>] [--throttle] [--data-dir <folder>] [--memory]
+  --reset                    start from the seed (discard the saved state)
+  --token-lifetime <seconds> CareCredit access token lifetime (default 1800)
+  --throttle                 pace Open Dental calls to one per second per customer key
+  --data-dir <folder>        where state.json lives (default .sandbox-data)
+  --memory                   keep state in memory only`;
+
+function parse(argv: string[]) {
+	const options = {
+		reset: false,
+		throttle: false,
+		memory: false,
+		tokenLifetime: 1800,
+		dataDir: '.sandbox-data',
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const [flag, inline] = arg.split('=', 2);
+		const value = () => inline ?? argv[++i];
+		if (flag === '--reset') options.reset = true;
+		else if (flag === '--throttle') options.throttle = true;
+		else if (flag === '--memory') options.memory = true;
+		else if (flag === '--data-dir') options.dataDir = value();
+		else if (flag === '--token-lifetime') {
+			options.tokenLifetime = Number(value());
+			if (!Number.isInteger(options.tokenLifetime) || options.tokenLifetime < 1) {
+				throw new Error('--token-lifetime needs a whole number of seconds');
+			}
+		} else if (flag === '--help' || flag === '-h') {
+			console.log(USAGE);
+			process.exit(0);
+		} else throw new Error(`Unknown option ${arg}\n${USAGE}`);
+	}
+	return options;
+}
+
+async function main() {
+	const options = parse(process.argv.slice(2));
+	const dataDir = options.memory ? null : path.resolve(options.dataDir);
+	const sandbox = await startSandbox({
+		dataDir,
+		reset: options.reset,
+		ports: DEFAULT_PORTS,
+		tokenLifetimeSeconds: options.tokenLifetime,
+		openDentalThrottle: options.throttle,
+	});
+	const { urls } = sandbox;
+	console.log(`Practice sandbox running (loopback only)${options.reset ? ', reset to the seed' : ''}
+  Practice console  ${urls.console}/
+  CareCredit        ${urls.careCredit}   (client sandbox-client / sandbox-secret; token ${options.tokenLifetime}s)
+  Dentrix           ${urls.dentrix}   (API key sandbox-dentrix-key)
+  Open Dental       ${urls.openDental}${options.throttle ? '   (throttled: 1 call/s per customer key)' : ''}
+  State             ${dataDir ? path.join(dataDir, 'state.json') : 'in memory'}
+Docs: docs/sandbox.md. Ctrl-C stops.`);
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal}: stopping the sandbox...`);
+		await sandbox.stop();
+		console.log('Stopped; state saved.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});

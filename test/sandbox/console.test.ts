@@ -1,0 +1,246 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// The practice console over real HTTP: the Slack-style inbox, the act-as-patient form, the
+// staff controls that go through the Dentrix stand-in, and the three practice numbers.
+import axios, { type AxiosResponse } from 'axios';
+
+import { startSandbox, type Sandbox } from '../../sandbox';
+
+const MERCHANT = '5348120100000001';
+const FREE_PORTS = { console: 0, careCredit: 0, dentrix: 0, openDental: 0 };
+const DENTRIX_KEY = 'sandbox-dentrix-key';
+
+/** A parsed JSON answer, read deeply in assertions. */
+type Json = Record<string, ReturnType<typeof JSON.parse>>;
+
+let sandbox: Sandbox;
+let token: string;
+
+const raw = { validateStatus: () => true, maxRedirects: 0 };
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const formHeaders = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...raw };
+
+const careCredit = {
+	post: (p: string, body: unknown): Promise<AxiosResponse<Json>> =>
+		axios.post(`${sandbox.urls.careCredit}${p}`, body, {
+			headers: { authorization: `Bearer ${token}` },
+			...raw,
+		}),
+	get: (p: string): Promise<AxiosResponse<Json>> =>
+		axios.get(`${sandbox.urls.careCredit}${p}`, {
+			headers: { authorization: `Bearer ${token}` },
+			...raw,
+		}),
+};
+const dentrix = (method: 'GET' | 'POST', p: string, data?: unknown): Promise<AxiosResponse<Json>> =>
+	axios.request({
+		method,
+		url: `${sandbox.urls.dentrix}${p}`,
+		data,
+		headers: { authorization: `Bearer ${DENTRIX_KEY}` },
+		...raw,
+	});
+const advance = async (seconds: number) => {
+	await axios.post(`${sandbox.urls.careCredit}/__sandbox/clock`, { advanceSeconds: seconds });
+	token = (
+		await careCredit.post('/oauth2/v1/token', {
+			grant_type: 'client_credentials',
+			client_id: 'sandbox-client',
+			client_secret: 'sandbox-secret',
+		})
+	).data.access_token;
+};
+
+const prefill = async (lastName: string, invoiceNumber: string, recordId: string) => {
+	const res = await careCredit.post('/v1/carecredit/prefill', {
+		merchantInfo: { merchantNumber: MERCHANT, recordId },
+		applicants: [{ firstName: 'Daniel', lastName, estimatedFee: 3450 }],
+		transactionInfo: { invoiceNumber },
+	});
+	expect(res.status).toBe(200);
+	return res.data as { sessionId: string; referenceId: string; portalUrl: string };
+};
+
+beforeEach(async () => {
+	sandbox = await startSandbox({ dataDir: null, ports: FREE_PORTS });
+	await advance(0);
+});
+afterEach(() => sandbox.stop());
+
+describe('notification inbox (Slack-style incoming webhook)', () => {
+	it('stores {text} posts per channel and answers ok as Slack does', async () => {
+		const res = await axios.post(
+			`${sandbox.urls.console}/hooks/front-desk`,
+			{ text: 'Dan approved: book the implant' },
+			raw,
+		);
+		expect(res.status).toBe(200);
+		expect(res.headers['content-type']).toMatch(/^text\/plain/);
+		expect(res.data).toBe('ok');
+		const viaForm = await axios.post(
+			`${sandbox.urls.console}/hooks/billing`,
+			form({ payload: JSON.stringify({ text: 'second' }) }),
+			formHeaders,
+		);
+		expect(viaForm.data).toBe('ok');
+		const list = (await axios.get(`${sandbox.urls.console}/api/notifications`)).data.notifications;
+		expect(list.map((n: Json) => [n.id, n.channel, n.text])).toEqual([
+			[1, 'front-desk', 'Dan approved: book the implant'],
+			[2, 'billing', 'second'],
+		]);
+		const billing = (await axios.get(`${sandbox.urls.console}/api/notifications?channel=billing`))
+			.data.notifications;
+		expect(billing).toHaveLength(1);
+		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
+		expect(page).toContain('Dan approved: book the implant');
+	});
+
+	it('refuses a post without text the way Slack does', async () => {
+		const none = await axios.post(`${sandbox.urls.console}/hooks/front-desk`, { blocks: [] }, raw);
+		expect([none.status, none.data]).toEqual([400, 'no_text']);
+		const broken = await axios.post(`${sandbox.urls.console}/hooks/front-desk`, '{not json', {
+			headers: { 'content-type': 'application/json' },
+			...raw,
+		});
+		expect([broken.status, broken.data]).toEqual([400, 'invalid_payload']);
+		expect(sandbox.store.state.notifications).toEqual([]);
+	});
+});
+
+describe('act as the patient', () => {
+	it('the portal URL opens the session; the form approves with a credit line and promotional plan', async () => {
+		const session = await prefill('Rivera', 'tp_2001', 'pat_1001');
+		const page = await axios.get(session.portalUrl);
+		expect(page.status).toBe(200);
+		expect(page.data).toContain('Daniel Rivera');
+		expect(page.data).toContain('id="session-status">Created<');
+		const decided = await axios.post(
+			`${session.portalUrl}/decide`,
+			form({ outcome: 'approved', creditLine: '3000', promoCode: 'DI6', purchaseAmount: '2000' }),
+			formHeaders,
+		);
+		expect(decided.status).toBe(303);
+		expect(decided.headers.location).toBe(`/portal/${session.sessionId}`);
+		const pullback = (await careCredit.get(`/v1/carecredit/sessions/${session.sessionId}`)).data;
+		expect(pullback.sessionStatus).toBe('Completed');
+		expect(pullback.applicationDetails[0]).toMatchObject({
+			appResponseCode: 'APPROVED',
+			creditLine: 3000,
+		});
+		expect(pullback.transactionDetails[0]).toMatchObject({
+			promoCode: 'DI6',
+			transactionAmount: 2000,
+			merchantFee: 100,
+		});
+		const again = await axios.post(
+			`${session.portalUrl}/decide`,
+			form({ outcome: 'declined' }),
+			formHeaders,
+		);
+		expect(again.status).toBe(409);
+		expect(again.data).toContain('already Completed');
+	});
+
+	it('decline and leave pending', async () => {
+		const session = await prefill('Rivera', 'tp_2001', 'pat_1001');
+		await axios.post(`${session.portalUrl}/decide`, form({ outcome: 'pending' }), formHeaders);
+		expect(
+			(await careCredit.get(`/v1/carecredit/sessions/${session.sessionId}`)).data.sessionStatus,
+		).toBe('Pending');
+		await axios.post(`${session.portalUrl}/decide`, form({ outcome: 'declined' }), formHeaders);
+		expect(
+			(await careCredit.get(`/v1/carecredit/sessions/${session.sessionId}`)).data.sessionStatus,
+		).toBe('Declined');
+		expect((await axios.get(`${sandbox.urls.console}/portal/nope`, raw)).status).toBe(404);
+	});
+});
+
+describe('staff controls and practice numbers', () => {
+	it('accepts a treatment plan with CareCredit through the Dentrix stand-in', async () => {
+		const res = await axios.post(
+			`${sandbox.urls.console}/dentrix/treatment-plans/tp_2004/accept`,
+			'',
+			formHeaders,
+		);
+		expect(res.status).toBe(303);
+		expect(res.headers.location).toBe('/#account-pat_1006');
+		const plan = (await dentrix('GET', '/v1/treatment-plans/tp_2004')).data;
+		expect(plan).toMatchObject({ status: 'accepted', fundingMethod: 'CareCredit' });
+		const completed = await axios.post(
+			`${sandbox.urls.console}/dentrix/treatment-plans/tp_2008/accept`,
+			'',
+			formHeaders,
+		);
+		expect(completed.status).toBe(409);
+	});
+
+	it('computes time-to-arrangement, financed case acceptance and ledger corrections from what was written', async () => {
+		const approved = await prefill('Approved', 'tp_2001', 'pat_1001');
+		await prefill('Declined', 'tp_2004', 'pat_1006');
+		const applicationId = (await careCredit.get(`/v1/carecredit/sessions/${approved.sessionId}`))
+			.data.applicationDetails[0].applicationId;
+		const reference = `[cc:${applicationId}]`;
+
+		await advance(120);
+		const today = new Date(Date.now() + sandbox.store.state.clockOffsetMs)
+			.toISOString()
+			.slice(0, 10);
+		const agreement = await dentrix('POST', '/v1/accounts/pat_1001/payment-agreements', {
+			billingType: 'Third-Party Financing - No Statements',
+			agreementDate: today,
+			interval: 'monthly',
+			totalAgreedAmount: 3450,
+			firstPaymentDue: today,
+			paymentAmount: 287.5,
+			numberOfPayments: 12,
+			note: `CareCredit DI12 ${reference}`,
+		});
+		expect(agreement.status).toBe(201);
+		await advance(60);
+		await axios.post(`${sandbox.urls.console}/hooks/coordinators`, {
+			text: `Daniel approved ${reference}: book the chair`,
+		});
+
+		let numbers = (await axios.get(`${sandbox.urls.console}/api/numbers`)).data;
+		const row = numbers.cases.find((c: Json) => c.sessionId === approved.sessionId);
+		expect(row.token).toBe(reference);
+		expect(row.minutesToArrangement).toBeGreaterThanOrEqual(2);
+		expect(row.minutesToArrangement).toBeLessThan(2.5);
+		expect(row.minutesToCoordinator).toBeGreaterThanOrEqual(3);
+		expect(row.minutesToCoordinator).toBeLessThan(3.5);
+		expect(numbers.timeToArrangement.cases).toBe(1);
+		expect(numbers.caseAcceptance).toEqual({ presented: 2, approvedAndArranged: 1, percent: 50 });
+		expect(numbers.ledgerCorrections).toEqual({
+			automatedAgreements: 1,
+			editedByStaff: 0,
+			edits: 0,
+		});
+
+		const edit = await axios.post(
+			`${sandbox.urls.console}/dentrix/payment-agreements/${agreement.data.id}/edit`,
+			form({
+				paymentAmount: '300',
+				numberOfPayments: '12',
+				firstPaymentDue: today,
+				note: agreement.data.note,
+			}),
+			formHeaders,
+		);
+		expect(edit.status).toBe(303);
+		const edited = (await dentrix('GET', `/v1/payment-agreements/${agreement.data.id}`)).data;
+		expect(edited.paymentAmount).toBe(300);
+		expect(edited.edits).toEqual([
+			expect.objectContaining({ source: 'console', changes: { paymentAmount: expect.anything() } }),
+		]);
+		numbers = (await axios.get(`${sandbox.urls.console}/api/numbers`)).data;
+		expect(numbers.ledgerCorrections).toEqual({
+			automatedAgreements: 1,
+			editedByStaff: 1,
+			edits: 1,
+		});
+
+		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
+		expect(page).toContain(reference);
+		expect(page).toMatch(/id="case-acceptance">[^]*?<b>50%<\/b>/);
+		expect(page).not.toContain('912-64-');
+	});
+});
