@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The practice sandbox: CareCredit, Dentrix and Open Dental stand-ins plus the practice
 // console, each on its own loopback port, sharing one persisted state.
 import { adminRoutes } from './core/admin';
@@ -47,15 +46,16 @@ export async function startSandbox(options: StartOptions): Promise<Sandbox> {
 	};
 	const ports = { ...DEFAULT_PORTS, ...options.ports };
 	const servers: RunningServer[] = [];
-	try {
-		for (const service of [careCredit.service, dentrix.service, openDental.service, consolePage.service]) {
-			const running = await startServer(service as never, ports[service.name], deps);
-			servers.push(running);
-			urls[service.name] = running.url;
+	for (const service of [careCredit.service, dentrix.service, openDental.service, consolePage.service]) {
+		const running = await startServer(service as never, ports[service.name], deps).catch(
+			(error: Error) => error,
+		);
+		if (running instanceof Error) {
+			await Promise.all(servers.map((s) => s.close()));
+			throw new Error(`The sandbox's ${service.name} could not start: ${running.message}`);
 		}
-	} catch (error) {
-		await Promise.all(servers.map((s) => s.close()));
-		throw error;
+		servers.push(running);
+		urls[service.name] = running.url;
 	}
 	return {
 		urls,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Sandbox-only steering of the CareCredit stand-in: act as the patient (the console's buttons
 // use the same function), and edit the settings (promotional plan catalog, timings).
 import type { SandboxRequest, SandboxResponse } from '../core/types';

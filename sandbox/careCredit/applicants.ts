@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Deterministic test applicants, like a payment processor's test cards (modeled; the table
 // is in docs/carecredit-api.md). The first rule that matches wins: the tax id's last four, the
 // last name (tax id prefill is off by default, domain.md §7), the cents of the estimated fee.

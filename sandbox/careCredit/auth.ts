@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // OAuth2 client credentials (domain.md §2: Synchrony's public plugins); tokens expire on the
 // sandbox clock so tests can age them with `POST /__sandbox/clock`.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Synchrony's error body (domain.md §2, from its public plugins) and the request tracking id
 // every answer echoes.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The merchant decision feed (modeled: the real API's reports service type suggests one,
 // domain.md §2). Entries are written by sessions.setStatus; this reads them by cursor and lets
 // a test make it repeat one, so consumers prove they deduplicate.

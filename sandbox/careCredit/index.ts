@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The CareCredit stand-in (domain.md §2; contract in docs/carecredit-api.md). Every API call
 // first applies what the sandbox clock made due, then checks the bearer token; every answer
 // echoes the caller's X-SYF-Request-TrackingId.

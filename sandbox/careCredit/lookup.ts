@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Account lookup (domain.md §2): account fields travel with a `cipher.` prefix; the sandbox
 // reads them as plain text and answers no more than the last four of an account number.
 import type { SandboxRequest, SandboxResponse } from '../core/types';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Merchant numbers are exactly 16 digits; a closed merchant answers 499 and a training-suspended
 // one 422 (domain.md §2, the bridge's response codes).
 import type { SandboxRequest, SandboxResponse } from '../core/types';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Prefill (the bridge's CareCreditPrefillRequest, domain.md §2) and the modeled QuickScreen.
 // A tax id is kept as its last four only and a date of birth not at all.
 import { randomUUID } from 'node:crypto';

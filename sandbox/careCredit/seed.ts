@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The CareCredit side of the seeded group practice: a merchant number per location (domain.md
 // §1), two merchants that exist to answer 499 and 422, the sandbox client, the promotional
 // plan catalog (domain.md §2 defaults; codes modeled) and the test cardholder.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Portal sessions: the pullback body (domain.md §2's exact shape plus the modeled
 // `sessionStatus`), the decisions a patient's application can reach, and the clock-driven
 // changes (a pending applicant resolving, a session expiring after ~30 minutes, domain.md §2).

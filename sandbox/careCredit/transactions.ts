@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Purchases and refunds (no void: domain.md §2 item 6). A purchase or refund repeated with the
 // same partnerTransactionID answers the first one and never charges twice.
 import type { SandboxRequest, SandboxResponse } from '../core/types';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The CareCredit stand-in's persisted slice. Money is integer cents inside; the wire carries
 // dollars (docs/carecredit-api.md). Session statuses are CareCredit's own (domain.md §2).
 import type { ServiceContext } from '../core/types';

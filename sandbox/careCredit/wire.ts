@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // CareCredit amounts travel as numbers in dollars (domain.md §2); the sandbox keeps cents.
 // Plus the two readers every handler uses on untrusted JSON.
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Staff actions on the console that go through the Dentrix stand-in's own HTTP API, so they are
 // recorded, can be faulted, and count exactly as Dentrix counts them (an edit sent with
 // `X-Sandbox-Source: console` is a ledger correction, docs/dentrix-api.md).

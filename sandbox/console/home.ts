@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The console's main page: the practice numbers, the coordinator inbox, CareCredit sessions,
 // each Dentrix account's ledger (with the staff controls) and Open Dental's records.
 import type { CareCreditState } from '../careCredit';
@@ -204,7 +203,7 @@ ${guarantors.map((g) => accountSection(full, g)).join('\n')}</section>`;
 
 /** Open Dental's records as its API names them, shown generically so any field is visible. */
 function openDentalSection(all: SandboxState): string {
-	const od = (all.openDental ?? {}) as Record<string, unknown>;
+	const od: Record<string, unknown> = { ...all.openDental };
 	const wanted = /^(payplans?|payplancharges|payplanlinks|commlogs?|payments?|adjustments?)$/i;
 	const parts = Object.entries(od)
 		.filter(([key, value]) => wanted.test(key) && Array.isArray(value))

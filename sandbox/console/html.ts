@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Tiny server-side HTML helpers: everything shown is escaped, nothing needs a front-end build.
 import type { SandboxResponse } from '../core/types';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The practice console: a plain server-rendered page (no front-end build) showing the ledgers,
 // the CareCredit sessions with act-as-patient controls, a Slack-style notification inbox and the
 // practice numbers of domain.md §1, plus small JSON endpoints for tests and the demo.

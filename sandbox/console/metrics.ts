@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The three numbers a practice watches (domain.md §1), computed only from what reached the
 // sandbox: CareCredit decisions, the PMS writes recorded by the core, the coordinator inbox and
 // the Dentrix agreements staff edited. A case is matched to its writes by the reference token

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The page a prefill's portal URL opens: a person acts as the patient (approve with a credit
 // line and promotional plan, decline, leave pending). It applies the same decision as the
 // CareCredit stand-in's admin decide endpoint.

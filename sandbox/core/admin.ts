@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // `/__sandbox/*` on every service: what tests and the console use to steer the sandbox.
 // Documented in docs/sandbox.md.
 import type { StateStore } from './store';
@@ -43,7 +42,10 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 			handler: (req) => {
 				const body = (req.body ?? {}) as Partial<FaultRule> & { service?: ServiceName };
 				if (!body.kind || !['latency', 'status', 'timeout', 'reset'].includes(body.kind)) {
-					return { status: 400, body: { message: 'kind must be latency, status, timeout or reset' } };
+					return {
+						status: 400,
+						body: { message: 'kind must be latency, status, timeout or reset' },
+					};
 				}
 				const rule: FaultRule = {
 					id: store.nextId('sandbox.fault'),

@@ -98,13 +98,14 @@ export function startServer<S>(
 	port: number,
 	deps: ServerDeps,
 ): Promise<RunningServer> {
-	const routes = [...deps.admin(definition.name), ...definition.routes].map((r) => compile(r as Route<unknown>));
+	const routes = [...deps.admin(definition.name), ...definition.routes].map((r) =>
+		compile(r as Route<unknown>),
+	);
 	const sockets = new Set<Socket>();
 	const { store } = deps;
 
 	const context = (): ServiceContext<unknown> => ({
-		state:
-			definition.name === 'console' ? store.state : store.state[definition.name as 'dentrix'],
+		state: definition.name === 'console' ? store.state : store.state[definition.name as 'dentrix'],
 		all: store.state,
 		now: () => new Date(Date.now() + store.state.clockOffsetMs),
 		nextId: (sequence, start) => store.nextId(sequence, start),
@@ -125,7 +126,8 @@ export function startServer<S>(
 	const handle = async (raw: http.IncomingMessage, res: http.ServerResponse, body: string) => {
 		const url = new URL(raw.url ?? '/', 'http://sandbox');
 		const headers: Record<string, string | undefined> = {};
-		for (const [k, v] of Object.entries(raw.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+		for (const [k, v] of Object.entries(raw.headers))
+			headers[k] = Array.isArray(v) ? v.join(', ') : v;
 		const req: SandboxRequest = {
 			method: (raw.method ?? 'GET').toUpperCase() as Method,
 			path: url.pathname,
@@ -190,8 +192,9 @@ export function startServer<S>(
 					response = { status: 500, body: { message: 'Internal error in the sandbox' } };
 				}
 			}
+			// After the service committed: latency delays the answer, the others replace it.
 			const after = takeFault(req, 'after');
-			if (after && after.kind !== 'latency') {
+			if (after) {
 				const struck = await strike(after);
 				if (struck) {
 					faulted = 'after';
@@ -216,7 +219,11 @@ export function startServer<S>(
 		res.end(payload);
 	};
 
-	const record = (req: SandboxRequest, response: SandboxResponse, faulted: 'before' | 'after' | null) => {
+	const record = (
+		req: SandboxRequest,
+		response: SandboxResponse,
+		faulted: 'before' | 'after' | null,
+	) => {
 		store.state.writes.push({
 			seq: store.nextId('sandbox.write'),
 			service: definition.name,

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The sandbox's state on disk: one JSON file, written atomically after every change, so a
 // restarted sandbox picks up where it stopped and a killed one loses at most the request
 // that was in flight.
@@ -10,13 +10,18 @@ import type { SandboxState, ServiceName } from './types';
 export const STATE_VERSION = 1;
 
 export interface Seeds {
-	careCredit: () => unknown;
-	dentrix: () => unknown;
-	openDental: () => unknown;
+	careCredit: () => SandboxState['careCredit'];
+	dentrix: () => SandboxState['dentrix'];
+	openDental: () => SandboxState['openDental'];
 }
 
 export function seedState(seeds: Seeds): SandboxState {
-	const empty: Record<ServiceName, []> = { careCredit: [], dentrix: [], openDental: [], console: [] };
+	const empty: Record<ServiceName, []> = {
+		careCredit: [],
+		dentrix: [],
+		openDental: [],
+		console: [],
+	};
 	return {
 		version: STATE_VERSION,
 		careCredit: seeds.careCredit(),

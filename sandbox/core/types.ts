@@ -1,6 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The contract every sandbox service is written against: plain request in, plain response out.
 // The HTTP plumbing (parsing, faults, recording, persistence) lives in ./server.ts.
+
+import type { CareCreditState } from '../careCredit/types';
+import type { DentrixState } from '../dentrix/types';
+import type { OpenDentalState } from '../openDental/types';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -114,9 +117,9 @@ export interface FaultRule {
 /** Everything the sandbox persists; each service owns its slice and seeds it. */
 export interface SandboxState {
 	version: number;
-	careCredit: any;
-	dentrix: any;
-	openDental: any;
+	careCredit: CareCreditState;
+	dentrix: DentrixState;
+	openDental: OpenDentalState;
 	/** Slack-style incoming webhook posts the console received. */
 	notifications: Array<{ id: number; channel: string; text: string; body: unknown; at: string }>;
 	writes: RecordedWrite[];

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Reading a request body field by field, collecting every failure so the caller learns all of
 // them at once, with messages a front-desk person can act on (docs/dentrix-api.md, Errors).
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The Dentrix stand-in: the modeled REST contract of docs/dentrix-api.md over the state in
 // ./types.ts. Handlers are synchronous, so a check and the write after it never interleave
 // with another request (the one-agreement-per-account rule relies on it).

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The Dentrix stand-in's persisted state. Money is integer cents here; the wire carries dollars
 // (docs/dentrix-api.md). Field names are Dentrix's own (domain.md §3); the shapes are modeled.
 

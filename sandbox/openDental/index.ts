@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The Open Dental stand-in: the public API subset of opendental-api.md under /api/v1, with its
 // conventions (ODFHIR auth, string booleans, yyyy-MM-dd dates, Limit/Offset paging of 100) and
 // the documented limits. What the docs leave open is modeled in docs/opendental-sandbox.md.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Dynamic payment plan arithmetic: the plan's amount is its attached production (never a number the
 // caller sends, opendental-api.md §2.1 and the forum thread in docs/opendental-sandbox.md), the
 // terms text Open Dental prepends to the Note, and the charges issued as they come due.

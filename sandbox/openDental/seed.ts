@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The seeded practice as Open Dental holds it: a presented plan is an Active treatplan with
 // treatplanattaches; an accepted one also has a signed Saved copy with proctps
 // (opendental-api.md §2.12-2.14).

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The Open Dental stand-in's persisted state: rows as Open Dental's tables hold them, with money in
 // integer cents; the wire shapes of opendental-api.md §2 are built from these on the way out.
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // How each system numbers the same seeded people and plans: Dentrix ids are modeled prefixed
 // strings (docs/dentrix-api.md), Open Dental's are numbers like its primary keys.
 import type { LocationKey } from './types';

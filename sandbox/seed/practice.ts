@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The seeded group practice: two offices, 30 patients in 16 families, 20 treatment plans,
 // 4 hand-entered payment agreements. Fixed data, no randomness. Every name, address, phone
 // and e-mail is fictional (555-01xx numbers, example.com); tax ids are fake (9xx area).

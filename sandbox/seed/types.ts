@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- sandbox code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // One group practice, described once and neutrally: the Dentrix and Open Dental stand-ins each
 // map these people and plans to their own ids and shapes. Money is integer cents.
 

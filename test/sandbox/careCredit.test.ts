@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Contract tests of the CareCredit stand-in over real loopback HTTP (docs/carecredit-api.md).
 import axios, { type AxiosResponse } from 'axios';
 

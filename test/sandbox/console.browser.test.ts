@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The practice console in headless Chromium (Debian's, driven by playwright-core): it shows a
 // ledger, and a person acting as the patient approves an application the pullback then reports.
 // Without Chromium this fails loudly: run scripts/ensure-chromium.sh.

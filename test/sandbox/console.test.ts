@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The practice console over real HTTP: the Slack-style inbox, the act-as-patient form, the
 // staff controls that go through the Dentrix stand-in, and the three practice numbers.
 import axios, { type AxiosResponse } from 'axios';

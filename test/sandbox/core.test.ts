@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The sandbox core over real HTTP: state kept across a restart, reset to the seed, and the
 // fault injection that proves retries idempotent (docs/sandbox.md).
 import axios, { type AxiosResponse } from 'axios';

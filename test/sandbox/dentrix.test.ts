@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Contract tests of the Dentrix stand-in over real HTTP: docs/dentrix-api.md, endpoint by endpoint.
 import axios, { type AxiosInstance } from 'axios';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Invariants of the seeded group practice, on the seed itself and as each stand-in serves it.
 import axios from 'axios';
 
