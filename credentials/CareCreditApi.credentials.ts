@@ -1,0 +1,183 @@
+import { randomUUID } from 'crypto';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** Synchrony's hosts (domain.md §2, "Conventions"); sandbox and custom use the Base URL field. */
+export const CARECREDIT_HOSTS: Record<string, string> = {
+	staging: 'https://api-stg.syf.com',
+	uat: 'https://api-uat.syf.com',
+	production: 'https://api.syf.com',
+};
+
+/** The sandbox stand-in's default address (docs/carecredit-api.md). */
+export const CARECREDIT_SANDBOX_URL = 'http://127.0.0.1:5171';
+
+/** Modeled token path (docs/carecredit-api.md, "Authentication"); a partner repoints it here. */
+export const CARECREDIT_GRANT_PATH = '/oauth2/v1/token';
+
+/** Merchant numbers are exactly 16 digits (domain.md §2 item 5). */
+export const MERCHANT_NUMBER_PATTERN = /^\d{16}$/;
+
+export function careCreditBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = String(credentials.environment ?? 'sandbox');
+	const url =
+		CARECREDIT_HOSTS[environment] ?? String(credentials.baseUrl || CARECREDIT_SANDBOX_URL);
+	return url.replace(/\/+$/, '');
+}
+
+export function merchantNumberProblem(value: unknown): string | null {
+	const text = String(value ?? '').trim();
+	if (MERCHANT_NUMBER_PATTERN.test(text)) return null;
+	const digits = text.replace(/\D/g, '').length;
+	return `A CareCredit merchant number is exactly 16 digits; "${text}" has ${digits} digit${digits === 1 ? '' : 's'}${/\D/.test(text) ? ' and other characters' : ''}`;
+}
+
+export class CareCreditApi implements ICredentialType {
+	name = 'careCreditApi';
+
+	displayName = 'CareCredit API';
+
+	icon: Icon = {
+		light: 'file:../nodes/CareCredit/careCredit.svg',
+		dark: 'file:../nodes/CareCredit/careCredit.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-dental-financing/n8n-nodes-dental-financing/blob/main/docs/carecredit-api.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Custom Base URL', value: 'custom' },
+				{ name: 'Production', value: 'production' },
+				{ name: 'Sandbox (Practice Sandbox on This Machine)', value: 'sandbox' },
+				{ name: 'Staging', value: 'staging' },
+				{ name: 'UAT', value: 'uat' },
+			],
+			default: 'sandbox',
+			description: 'Which CareCredit (Synchrony) environment to call',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: CARECREDIT_SANDBOX_URL,
+			placeholder: 'e.g. http://127.0.0.1:5171',
+			description:
+				'Address of the CareCredit API or of the practice sandbox, without a trailing slash',
+			displayOptions: { show: { environment: ['sandbox', 'custom'] } },
+		},
+		{
+			displayName: 'Default Merchant Number',
+			name: 'merchantNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 5348120100000001',
+			hint: 'Exactly 16 digits. Each CareCredit operation can override it per item for a location or provider.',
+			description: 'The CareCredit merchant number of the practice (exactly 16 digits)',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'Partner Code',
+			name: 'partnerCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. N8N',
+			description:
+				'The partner code Synchrony assigned to this integration, sent with every request',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// n8n calls this when the access token is empty, and once more when a request answers 401;
+	// the token it returns is saved in the credential and reused until CareCredit refuses it.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const problem = merchantNumberProblem(credentials.merchantNumber);
+		if (problem)
+			throw new Error(`${problem}. Fix the Default Merchant Number in the CareCredit credential.`);
+		const body = new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: String(credentials.clientId ?? ''),
+			client_secret: String(credentials.clientSecret ?? ''),
+		});
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${careCreditBaseUrl(credentials)}${CARECREDIT_GRANT_PATH}`,
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				'X-SYF-Request-TrackingId': randomUUID(),
+			},
+			body: body.toString(),
+			json: true,
+		})) as { access_token?: string };
+		if (!response?.access_token)
+			throw new Error('CareCredit answered the token request without an access token');
+		return { accessToken: response.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	// Reads one entry of the merchant's decision feed: proves the keys and the merchant number.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "production" ? "https://api.syf.com" : $credentials.environment === "staging" ? "https://api-stg.syf.com" : $credentials.environment === "uat" ? "https://api-uat.syf.com" : $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '=/v1/carecredit/merchants/{{ $credentials.merchantNumber }}/decisions',
+			qs: { limit: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'CareCredit refused the merchant number: it must be exactly 16 digits and belong to these keys',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'CareCredit refused the client ID or secret' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 499, message: 'CareCredit says this merchant is closed' },
+			},
+		],
+	};
+}

@@ -1,0 +1,83 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { mapCareCreditStatus, type FinancingDecision } from '../../financing';
+import { centsFromWire, decodePmsIds } from './shared';
+
+/** The pullback body (domain.md §2 item 2), as far as a decision needs it. */
+export interface Pullback {
+	merchantInfo?: { merchantNumber?: string; recordId?: string };
+	patientInfo?: { recordId?: string; invoiceNumber?: string };
+	lookupDetails?: Array<{ availableCredit?: number; message?: string }>;
+	applicationDetails?: Array<{
+		appResponseCode?: string;
+		applicationId?: string;
+		appEntryDate?: string;
+		creditLine?: number;
+	}>;
+	transactionDetails?: Array<{
+		transactionType?: string;
+		promoCode?: string;
+		transactionDateTime?: string;
+	}>;
+	sessionStatus?: string;
+	referenceId?: string;
+}
+
+export interface DecisionContext {
+	sessionId: string;
+	/** The pullback carries no reference id: the feed entry or the prefill output does. */
+	referenceId?: string | null;
+	/** When the feed says the status changed; otherwise the application or purchase time. */
+	decidedAt?: string | null;
+	now: Date;
+}
+
+/**
+ * The decision of domain.md §7 from a CareCredit pullback. Status mapping comes from the
+ * financing domain; this only reads CareCredit's fields (amounts from dollars into cents).
+ */
+export function decisionFromPullback(
+	pullback: Pullback,
+	context: DecisionContext,
+): FinancingDecision {
+	const rawStatus = String(pullback.sessionStatus ?? 'Unknown');
+	const application = pullback.applicationDetails?.[0];
+	const purchase = pullback.transactionDetails?.find(
+		(t) => String(t.transactionType).toUpperCase() === 'PURCHASE',
+	);
+	const applicationId = application?.applicationId || null;
+	// A lookup or QuickScreen of a cardholder has no application id (domain.md §7).
+	const accountKind =
+		!applicationId && rawStatus === 'AccountFound' ? 'existingCardholder' : 'newApplication';
+	const status = mapCareCreditStatus(rawStatus);
+	const creditLine = centsFromWire(application?.creditLine);
+	const creditLineCents = creditLine && creditLine > 0 ? creditLine : null;
+	const availableCents = centsFromWire(pullback.lookupDetails?.[0]?.availableCredit);
+	const approvedAmountCents =
+		status !== 'approved'
+			? null
+			: accountKind === 'existingCardholder'
+				? availableCents
+				: creditLineCents;
+	const recordId = pullback.merchantInfo?.recordId ?? pullback.patientInfo?.recordId;
+	return {
+		status,
+		rawStatus,
+		applicationId,
+		sessionId: context.sessionId,
+		referenceId: context.referenceId ?? pullback.referenceId ?? null,
+		accountKind,
+		creditLineCents,
+		approvedAmountCents,
+		promotionalPlan: purchase?.promoCode || null,
+		decidedAt:
+			context.decidedAt ||
+			application?.appEntryDate ||
+			purchase?.transactionDateTime ||
+			context.now.toISOString(),
+		pms: decodePmsIds(recordId, pullback.patientInfo?.invoiceNumber),
+	};
+}
+
+export const decisionJson = (decision: FinancingDecision): IDataObject =>
+	decision as unknown as IDataObject;

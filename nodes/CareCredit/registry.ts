@@ -1,0 +1,88 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getResult } from './actions/application/getResult';
+import { prefill } from './actions/application/prefill';
+import { lookup } from './actions/account/lookup';
+import { estimatePayment } from './actions/promotion/estimatePayment';
+import { listPlans } from './actions/promotion/listPlans';
+import { preScreen } from './actions/quickScreen/preScreen';
+import { get } from './actions/transaction/get';
+import { purchase } from './actions/transaction/purchase';
+import { refund } from './actions/transaction/refund';
+import type { CareCreditOperation, CareCreditResource } from './types';
+
+/** Every operation of the CareCredit node: the one list the options and the dispatch come from. */
+export const OPERATIONS: readonly CareCreditOperation[] = [
+	prefill,
+	getResult,
+	preScreen,
+	lookup,
+	purchase,
+	refund,
+	get,
+	listPlans,
+	estimatePayment,
+];
+
+const RESOURCES: Array<{ name: string; value: CareCreditResource; description: string }> = [
+	{ name: 'Account', value: 'account', description: 'Existing cardholder accounts' },
+	{
+		name: 'Application',
+		value: 'application',
+		description: 'Prefilled applications and their decisions',
+	},
+	{
+		name: 'Promotion',
+		value: 'promotion',
+		description: 'Promotional financing plans and payment estimates',
+	},
+	{ name: 'QuickScreen', value: 'quickScreen', description: 'Pre-approval checks' },
+	{ name: 'Transaction', value: 'transaction', description: 'Purchases and refunds' },
+];
+
+export function findOperation(
+	resource: string,
+	operation: string,
+): CareCreditOperation | undefined {
+	return OPERATIONS.find((op) => op.resource === resource && op.value === operation);
+}
+
+/** Resource, Operation per resource, then each operation's own parameters. */
+export function buildProperties(): INodeProperties[] {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: RESOURCES,
+			default: 'application',
+		},
+	];
+	for (const resource of RESOURCES) {
+		const operations = OPERATIONS.filter((op) => op.resource === resource.value);
+		const firstOperation = operations[0].value;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations
+				.map(({ name, value, action, description }) => ({ name, value, action, description }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: firstOperation,
+		});
+	}
+	for (const op of OPERATIONS) {
+		for (const property of op.properties) {
+			const show = {
+				...property.displayOptions?.show,
+				resource: [op.resource],
+				operation: [op.value],
+			};
+			properties.push({ ...property, displayOptions: { ...property.displayOptions, show } });
+		}
+	}
+	return properties;
+}
