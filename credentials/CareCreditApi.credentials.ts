@@ -87,10 +87,14 @@ export class CareCreditApi implements ICredentialType {
 			hint: 'Exactly 16 digits. Each CareCredit operation can override it per item for a location or provider.',
 			description: 'The CareCredit merchant number of the practice (exactly 16 digits)',
 		},
+		// Hidden like the secret: the pair is what Synchrony issues to a partner, and a client id
+		// on screen is half of what a shoulder-surfer needs.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',
+			typeOptions: { password: true },
 			required: true,
 			default: '',
 		},
