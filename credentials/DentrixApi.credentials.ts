@@ -1,0 +1,63 @@
+import type {
+	Icon,
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * Dentrix's APIs are partner-gated (domain.md §3): this credential speaks the REST contract the
+ * package models on Dentrix's own fields (docs/dentrix-api.md), bearer API key on every call.
+ */
+export class DentrixApi implements ICredentialType {
+	name = 'dentrixApi';
+
+	displayName = 'Dentrix API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Dentrix/dentrix.svg',
+		dark: 'file:../nodes/Dentrix/dentrix.dark.svg',
+	};
+
+	documentationUrl =
+		'https://github.com/n8n-nodes-dental-financing/n8n-nodes-dental-financing/blob/main/docs/dentrix-api.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'http://127.0.0.1:5172',
+			placeholder: 'e.g. https://dentrix-api.example-practice.com/v1',
+			description:
+				"The practice's Dentrix API endpoint (the default is the local sandbox's Dentrix stand-in)",
+			required: true,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/practice',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,200 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	findReferenceToken,
+	hasReferenceToken,
+	parseLocalDate,
+	problem,
+	todayIn,
+	validateForDentrix,
+	DENTRIX_LIMITS,
+	type Problem,
+} from '../../../../financing';
+import { toLedgerNote } from '../../shapes';
+import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
+import { objectParameter, problemsError, type DentrixOperation } from '../types';
+import { findOnAccount, idempotentWrite, wouldWrite } from '../write';
+
+const byHand = { show: { source: ['fields'] } };
+
+interface PreparedNote {
+	guarantorId: string;
+	referenceToken: string;
+	body: IDataObject;
+	/** Passed on so the next writer (Payment: Post) takes the same arrangement. */
+	arrangement: IDataObject | null;
+}
+
+function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
+	if (ctx.getNodeParameter('source', i) === 'arrangement') {
+		const arrangement = objectParameter(ctx, 'arrangement', i);
+		const checked = validateForDentrix(arrangement);
+		if (!checked.ok) throw problemsError(ctx, 'The ledger note', checked.problems, i);
+		return {
+			guarantorId: checked.value.guarantorId,
+			referenceToken: String(arrangement.referenceToken),
+			body: { ...checked.value.ledgerNote },
+			arrangement,
+		};
+	}
+	const problems: Problem[] = [];
+	const token = String(ctx.getNodeParameter('caseReference', i)).trim();
+	if (findReferenceToken(token)?.token !== token) {
+		problems.push(problem('caseReference', 'invalid', 'must look like [cc:APP-123456]'));
+	}
+	const typed = String(ctx.getNodeParameter('text', i)).trim();
+	const text = hasReferenceToken(typed, token) ? typed : `${typed} ${token}`.trim();
+	if (typed === '') problems.push(problem('text', 'required', 'write the note'));
+	if (text.length > DENTRIX_LIMITS.ledgerNote) {
+		problems.push(
+			problem(
+				'text',
+				'noteTooLong',
+				`is ${text.length} characters with the reference; at most ${DENTRIX_LIMITS.ledgerNote} fit in Dentrix`,
+			),
+		);
+	}
+	// The practice's local date, never the server's UTC date (domain.md §7).
+	const date =
+		String(ctx.getNodeParameter('date', i, '')).trim() || todayIn(ctx.getTimezone(), new Date());
+	const parsed = parseLocalDate(date, 'date');
+	if (!parsed.ok) problems.push(...parsed.problems);
+	if (problems.length > 0) throw problemsError(ctx, 'The ledger note', problems, i);
+	const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
+	return {
+		guarantorId,
+		referenceToken: token,
+		body: {
+			patientId: String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId,
+			date,
+			text,
+			kind: ctx.getNodeParameter('kind', i, 'guarantorNote') as string,
+		},
+		arrangement: null,
+	};
+}
+
+export const createLedgerNote: DentrixOperation = {
+	resource: 'ledgerNote',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a ledger note',
+	description: "Write the case's audit note on the guarantor's account, once",
+	properties: [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'arrangement',
+			options: [
+				{
+					name: 'From Payment Arrangement',
+					value: 'arrangement',
+					description: "The audit note of the Payment Arrangement node's item",
+				},
+				{ name: 'Define Below', value: 'fields', description: 'A note written by hand' },
+			],
+		},
+		{
+			displayName: 'Arrangement',
+			name: 'arrangement',
+			type: 'json',
+			default: '={{ $json.arrangement ?? $json }}',
+			required: true,
+			displayOptions: { show: { source: ['arrangement'] } },
+			description:
+				'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
+		},
+		{ ...guarantorIdField, displayOptions: byHand },
+		{
+			displayName: 'Patient ID',
+			name: 'patientId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pat_1002',
+			description: 'A member of the account; empty means the guarantor',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { rows: 4 },
+			description: 'At most 2000 characters; never a tax ID or date of birth',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Case Reference',
+			name: 'caseReference',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. [cc:APP-123456]',
+			description:
+				'Added to the note when missing; a note already carrying it is not written again',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Kind',
+			name: 'kind',
+			type: 'options',
+			default: 'guarantorNote',
+			displayOptions: byHand,
+			options: [
+				{ name: 'Guarantor Note', value: 'guarantorNote' },
+				{ name: 'Office Journal', value: 'officeJournal' },
+				{ name: 'Transaction Note', value: 'transactionNote' },
+			],
+		},
+		{
+			displayName: 'Date',
+			name: 'date',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2026-11-20',
+			description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
+			displayOptions: byHand,
+		},
+		skipConcurrentField,
+		testModeField,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const incoming = this.getInputData()[i]?.json ?? {};
+		if (
+			this.getNodeParameter('skipConcurrent', i, true) &&
+			incoming.outcome === 'writtenConcurrently'
+		) {
+			// Passed on unchanged, so the writers after this one skip too.
+			return {
+				...incoming,
+				created: false,
+				skipped: true,
+				reason: 'Another execution is writing this case',
+			};
+		}
+		const note = prepare(this, i);
+		const path = `/accounts/${encodeURIComponent(note.guarantorId)}/ledger-notes`;
+		const request = { method: 'POST' as const, path, body: note.body };
+		const result = await idempotentWrite(this, i, {
+			request,
+			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			find: () =>
+				findOnAccount(this, i, path, { contains: note.referenceToken }, (n) =>
+					hasReferenceToken(n.text, note.referenceToken),
+				),
+		});
+		const base = {
+			created: result.created,
+			outcome: result.outcome,
+			referenceToken: note.referenceToken,
+			guarantorId: note.guarantorId,
+		};
+		const written =
+			result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(request) }
+				: { note: toLedgerNote((result.record ?? {}) as IDataObject) };
+		return { ...base, ...written, arrangement: note.arrangement };
+	},
+};

@@ -1,0 +1,497 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	buildSchedule,
+	findReferenceToken,
+	hasReferenceToken,
+	parseLocalDate,
+	parseMoney,
+	problem,
+	toDentrixPaymentAgreementBody,
+	validateDentrixPaymentAgreement,
+	validateForDentrix,
+	DENTRIX_LIMITS,
+	PAYMENT_INTERVALS,
+	type DentrixPaymentAgreement,
+	type PaymentInterval,
+	type Problem,
+} from '../../../../financing';
+import { toAgreement } from '../../shapes';
+import { contractError, dentrixRead } from '../../transport';
+import { guarantorIdField, testModeField } from '../fields';
+import { objectParameter, problemsError, type DentrixOperation } from '../types';
+import { idempotentWrite, wouldWrite } from '../write';
+
+const byHand = { show: { source: ['fields'] } };
+
+interface PreparedAgreement {
+	guarantorId: string;
+	patientId: string;
+	referenceToken: string;
+	agreement: DentrixPaymentAgreement;
+	arrangement: IDataObject | null;
+}
+
+/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/validate.ts). */
+function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
+	const arrangement = objectParameter(ctx, 'arrangement', i);
+	const checked = validateForDentrix(arrangement);
+	if (!checked.ok) throw problemsError(ctx, 'The payment agreement', checked.problems, i);
+	const agreement =
+		arrangement.dentrixPaymentAgreement as unknown as DentrixPaymentAgreement | null;
+	if (!agreement) return null;
+	const plan = arrangement.treatmentPlan as IDataObject;
+	return {
+		guarantorId: checked.value.guarantorId,
+		patientId: String(plan.patientId),
+		referenceToken: String(arrangement.referenceToken),
+		agreement,
+		arrangement,
+	};
+}
+
+/** Fields set by hand: parsed and checked by the same domain rules as a built arrangement. */
+function fromFields(ctx: IExecuteFunctions, i: number): PreparedAgreement {
+	const get = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, i, fallback);
+	const more = get('additionalFields', {}) as IDataObject;
+	const problems: Problem[] = [];
+	const money = (value: unknown, field: string, allowZero = true) => {
+		const parsed = parseMoney(value === undefined ? 0 : value, field, { allowZero });
+		if (!parsed.ok) problems.push(...parsed.problems);
+		return parsed.ok ? parsed.value : 0;
+	};
+	const date = (field: string) => {
+		const value = String(get(field)).trim();
+		const parsed = parseLocalDate(value, field);
+		if (!parsed.ok) problems.push(...parsed.problems);
+		return value;
+	};
+	const percent = (field: string) => {
+		const value = Number(more[field] ?? 0);
+		if (
+			!Number.isFinite(value) ||
+			value < 0 ||
+			value > 100 ||
+			Math.round(value * 100) !== value * 100
+		) {
+			problems.push(
+				problem(field, 'invalid', 'must be a percentage from 0 to 100 with at most 2 decimals'),
+			);
+			return 0;
+		}
+		return Math.round(value * 100);
+	};
+	const guarantorId = String(get('guarantorId')).trim();
+	const patientId = String(get('patientId')).trim() || guarantorId;
+	const token = String(get('caseReference')).trim();
+	if (findReferenceToken(token)?.token !== token) {
+		problems.push(
+			problem(
+				'caseReference',
+				'invalid',
+				'must look like [cc:APP-123456] (the CareCredit application or reference id)',
+			),
+		);
+	}
+	const interval = String(get('interval')) as PaymentInterval;
+	if (!PAYMENT_INTERVALS.includes(interval)) {
+		problems.push(
+			problem(
+				'interval',
+				'required',
+				`choose how often the patient pays: ${PAYMENT_INTERVALS.join(', ')}`,
+			),
+		);
+	}
+	const role =
+		get('agreementKind', 'shortfallPlan') === 'financingRecord'
+			? 'financingRecord'
+			: 'shortfallPlan';
+	const total = money(get('totalAgreedAmount'), 'totalAgreedAmount', false);
+	const down = money(more.downPayment, 'downPayment');
+	const payment = money(get('paymentAmount'), 'paymentAmount', false);
+	const agreementDate = date('agreementDate');
+	const firstPaymentDue = date('firstPaymentDue');
+	const financeCharge = percent('annualFinanceChargePercent');
+	const noteText = String(more.note ?? '');
+	const fields = {
+		role,
+		guarantorId,
+		billingType: String(get('billingType')).trim(),
+		agreementDate,
+		interval,
+		annualFinanceChargeBasisPoints: financeCharge,
+		annualLateChargeBasisPoints: percent('annualLateChargePercent'),
+		gracePeriodDays: Number(more.gracePeriodDays ?? 0),
+		minimumLateChargeCents: money(more.minimumLateCharge, 'minimumLateCharge'),
+		minimumBalanceToChargeCents: money(more.minimumBalanceToCharge, 'minimumBalanceToCharge'),
+		totalAgreedAmountCents: total,
+		downPaymentCents: down,
+		firstPaymentDue,
+		paymentAmountCents: payment,
+		numberOfPayments: Number(get('numberOfPayments')),
+		// The token must be in the note: it is how a second run finds this agreement (§7).
+		note: hasReferenceToken(noteText, token) ? noteText : `${noteText} ${token}`.trim(),
+		statementNote: String(more.statementNote ?? ''),
+		sendStatements: role === 'shortfallPlan',
+	};
+	if (fields.note.length > DENTRIX_LIMITS.paymentAgreementNote) {
+		problems.push(
+			problem(
+				'note',
+				'noteTooLong',
+				`is ${fields.note.length} characters with the reference; at most ${DENTRIX_LIMITS.paymentAgreementNote} fit`,
+			),
+		);
+	}
+	if (problems.length > 0) throw problemsError(ctx, 'The payment agreement', problems, i);
+	// The schedule the typed payment implies, so the domain can check the amounts add up.
+	const schedule = buildSchedule({
+		principalCents: Math.max(0, total - down),
+		aprBasisPoints: financeCharge,
+		interval,
+		firstPaymentDate: firstPaymentDue,
+		term: { paymentAmountCents: payment },
+		field: 'paymentAmount',
+	});
+	if (!schedule.ok) throw problemsError(ctx, 'The payment agreement', schedule.problems, i);
+	const agreement = { ...fields, schedule: schedule.value } as DentrixPaymentAgreement;
+	const invalid = validateDentrixPaymentAgreement(agreement, 'agreement');
+	if (invalid.length > 0) throw problemsError(ctx, 'The payment agreement', invalid, i);
+	return { guarantorId, patientId, referenceToken: token, agreement, arrangement: null };
+}
+
+/** "A guarantor that is not the patient's guarantor" is never written (issue 5, bad input). */
+async function checkGuarantor(ctx: IExecuteFunctions, i: number, prepared: PreparedAgreement) {
+	const patient = (await dentrixRead.call(
+		ctx,
+		{
+			method: 'GET',
+			path: `/patients/${encodeURIComponent(prepared.patientId)}`,
+		},
+		{ itemIndex: i },
+	)) as IDataObject;
+	const actual = String((patient.guarantor as IDataObject | undefined)?.id ?? '');
+	if (actual !== prepared.guarantorId) {
+		throw problemsError(
+			ctx,
+			'The payment agreement',
+			[
+				problem(
+					'guarantorId',
+					'guarantorMismatch',
+					`${prepared.guarantorId} is not the guarantor of patient ${prepared.patientId}; Dentrix says the guarantor is ${actual}`,
+				),
+			],
+			i,
+		);
+	}
+}
+
+function activeAgreementError(
+	ctx: IExecuteFunctions,
+	i: number,
+	guarantorId: string,
+	existingId: string,
+) {
+	const error = new NodeOperationError(
+		ctx.getNode(),
+		`Account ${guarantorId} already has an active payment agreement (${existingId}); nothing was written`,
+		{
+			itemIndex: i,
+			description:
+				'Dentrix keeps one payment agreement per account and this package never overwrites one. Review the case: close or change the existing agreement in Dentrix, then run again.',
+		},
+	);
+	error.context.problems = [
+		{
+			field: 'guarantorId',
+			code: 'activeAgreementExists',
+			message: `guarantorId: account ${guarantorId} already has active agreement ${existingId}`,
+		},
+	];
+	error.context.existingAgreementId = existingId;
+	return error;
+}
+
+export const createPaymentAgreement: DentrixOperation = {
+	resource: 'paymentAgreement',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a payment agreement',
+	description:
+		'Write the payment agreement of a financed case, once: validated again, never over an existing one',
+	properties: [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'arrangement',
+			options: [
+				{
+					name: 'From Payment Arrangement',
+					value: 'arrangement',
+					description: 'The item the Payment Arrangement node built',
+				},
+				{ name: 'Define Below', value: 'fields', description: 'Fields set by hand' },
+			],
+		},
+		{
+			displayName: 'Arrangement',
+			name: 'arrangement',
+			type: 'json',
+			default: '={{ $json.arrangement ?? $json }}',
+			required: true,
+			displayOptions: { show: { source: ['arrangement'] } },
+			description: 'The arrangement the Payment Arrangement node built (Build or Validate output)',
+		},
+		{ ...guarantorIdField, displayOptions: byHand },
+		{
+			displayName: 'Patient ID',
+			name: 'patientId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pat_1002',
+			description:
+				'The patient treated; checked to belong to the guarantor. Empty means the guarantor.',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Case Reference',
+			name: 'caseReference',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. [cc:APP-123456]',
+			description:
+				'The CareCredit reference this agreement carries in its note, so it is never written twice',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Agreement Kind',
+			name: 'agreementKind',
+			type: 'options',
+			default: 'shortfallPlan',
+			displayOptions: byHand,
+			options: [
+				{
+					name: 'In-House Plan',
+					value: 'shortfallPlan',
+					description: 'The patient pays the practice: billed on statements',
+				},
+				{
+					name: 'Financing Record',
+					value: 'financingRecord',
+					description: 'CareCredit pays: no finance or late charges, no statements',
+				},
+			],
+		},
+		{
+			displayName: 'Billing Type',
+			name: 'billingType',
+			type: 'string',
+			default: 'Payment Agreement',
+			required: true,
+			description: "One of the practice's billing types in Dentrix",
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Agreement Date',
+			name: 'agreementDate',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 2026-11-20',
+			description: "The practice's local date, yyyy-MM-dd",
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Interval',
+			name: 'interval',
+			type: 'options',
+			default: 'monthly',
+			displayOptions: byHand,
+			options: [
+				{ name: 'Monthly', value: 'monthly' },
+				{ name: 'Semi-Monthly', value: 'semiMonthly' },
+				{ name: 'Bi-Weekly', value: 'biWeekly' },
+				{ name: 'Weekly', value: 'weekly' },
+			],
+		},
+		{
+			displayName: 'Total Agreed Amount',
+			name: 'totalAgreedAmount',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 1,200.00',
+			description: 'In dollars, including the down payment',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'First Payment Due',
+			name: 'firstPaymentDue',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 2026-12-20',
+			description: 'Date as yyyy-MM-dd, not before the agreement date',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Payment Amount',
+			name: 'paymentAmount',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 100.00',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Number of Payments',
+			name: 'numberOfPayments',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1 },
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: byHand,
+			options: [
+				{
+					displayName: 'Annual Finance Charge %',
+					name: 'annualFinanceChargePercent',
+					type: 'number',
+					default: 0,
+					typeOptions: { numberPrecision: 2 },
+				},
+				{
+					displayName: 'Annual Late Charge %',
+					name: 'annualLateChargePercent',
+					type: 'number',
+					default: 0,
+					typeOptions: { numberPrecision: 2 },
+				},
+				{
+					displayName: 'Down Payment',
+					name: 'downPayment',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 200.00',
+				},
+				{
+					displayName: 'Grace Period (Days)',
+					name: 'gracePeriodDays',
+					type: 'number',
+					default: 0,
+					description: 'From 0 to 30 days',
+				},
+				{
+					displayName: 'Minimum Balance to Charge',
+					name: 'minimumBalanceToCharge',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 0.00',
+				},
+				{
+					displayName: 'Minimum Late Charge',
+					name: 'minimumLateCharge',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 0.00',
+				},
+				{
+					displayName: 'Note',
+					name: 'note',
+					type: 'string',
+					default: '',
+					typeOptions: { rows: 3 },
+					description: 'Payment agreement note; the reference token is added when missing',
+				},
+				{
+					displayName: 'Statement Note',
+					name: 'statementNote',
+					type: 'string',
+					default: '',
+					description: 'At most 82 characters (Dentrix)',
+				},
+			],
+		},
+		testModeField,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const source = this.getNodeParameter('source', i) as string;
+		const testMode = this.getNodeParameter('testMode', i, false) as boolean;
+		const prepared = source === 'fields' ? fromFields(this, i) : fromArrangement(this, i);
+		if (!prepared) {
+			// The policy asked for no financing record and there is no in-house balance.
+			return {
+				created: false,
+				outcome: 'nothingToWrite',
+				agreement: null,
+				arrangement: objectParameter(this, 'arrangement', i),
+			};
+		}
+		await checkGuarantor(this, i, prepared);
+		const { guarantorId, referenceToken } = prepared;
+		const accountPath = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
+		const request = {
+			method: 'POST' as const,
+			path: accountPath,
+			body: toDentrixPaymentAgreementBody(prepared.agreement) as unknown as IDataObject,
+		};
+		let active: IDataObject | null = null;
+		const result = await idempotentWrite(this, i, {
+			request,
+			testMode,
+			find: async () => {
+				const page = (await dentrixRead.call(
+					this,
+					{ method: 'GET', path: accountPath, qs: { limit: 200 } },
+					{ itemIndex: i },
+				)) as { items?: IDataObject[] };
+				const items = page.items ?? [];
+				active = items.find((a) => a.status === 'active') ?? null;
+				return items.find((a) => hasReferenceToken(a.note, referenceToken)) ?? null;
+			},
+			guard: () => {
+				if (active) throw activeAgreementError(this, i, guarantorId, String(active.id));
+			},
+			onConflict: (body) =>
+				activeAgreementError(
+					this,
+					i,
+					guarantorId,
+					contractError(body).existingAgreementId ?? 'unknown',
+				),
+		});
+		const base = {
+			created: result.created,
+			outcome: result.outcome,
+			referenceToken,
+			guarantorId,
+			patientId: prepared.patientId,
+		};
+		const existing = active as IDataObject | null;
+		if (result.outcome === 'testMode') {
+			// Test mode runs against cases staff already entered: show theirs beside ours.
+			return {
+				...base,
+				wouldWrite: wouldWrite(request),
+				agreement: prepared.agreement as unknown as IDataObject,
+				existingAgreement: existing ? toAgreement(existing) : null,
+				arrangement: prepared.arrangement,
+			};
+		}
+		return {
+			...base,
+			agreement: toAgreement(result.record ?? {}),
+			arrangement: prepared.arrangement,
+		};
+	},
+};

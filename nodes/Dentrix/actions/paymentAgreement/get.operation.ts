@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { toAgreement } from '../../shapes';
+import { dentrixRead } from '../../transport';
+import type { DentrixOperation } from '../types';
+
+export const getPaymentAgreement: DentrixOperation = {
+	resource: 'paymentAgreement',
+	value: 'get',
+	name: 'Get',
+	action: 'Get a payment agreement',
+	description: 'Get a payment agreement by ID',
+	properties: [
+		{
+			displayName: 'Agreement ID',
+			name: 'agreementId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. pa_3001',
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const id = String(this.getNodeParameter('agreementId', i)).trim();
+		const agreement = await dentrixRead.call(
+			this,
+			{
+				method: 'GET',
+				path: `/payment-agreements/${encodeURIComponent(id)}`,
+			},
+			{ itemIndex: i },
+		);
+		return toAgreement(agreement as IDataObject);
+	},
+};

@@ -1,0 +1,277 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and sandbox and item JSON is read loosely */
+// The Payment Arrangement node (no HTTP) through n8n-core's real WorkflowExecute; the treatment
+// plan comes from the Dentrix node against the sandbox, as in a practice's workflow.
+import { nodeWorkflow } from './harness';
+import { chain, decision, DENTRIX, POLICY, setup } from './dentrixFixtures';
+
+type Env = Awaited<ReturnType<typeof setup>>;
+let env: Env;
+let plan: Record<string, unknown>;
+
+const ARRANGEMENT = 'n8n-nodes-dental-financing.paymentArrangement';
+
+beforeAll(async () => {
+	env = await setup();
+	const run = await env.harness.run(
+		nodeWorkflow(
+			DENTRIX,
+			{
+				resource: 'treatmentPlan',
+				operation: 'get',
+				treatmentPlan: { __rl: true, mode: 'id', value: 'tp_2019' },
+			} as never,
+			{
+				credentials: ['dentrixApi'],
+			},
+		),
+	);
+	plan = run.json('Node')[0]!;
+});
+afterAll(async () => {
+	await env.sandbox.stop();
+});
+
+const node = (
+	parameters: Record<string, unknown>,
+	onError?: 'continueErrorOutput' | 'continueRegularOutput',
+) => nodeWorkflow(ARRANGEMENT, parameters as never, { onError });
+
+const buildParams = (policy: Record<string, unknown> = POLICY) => ({
+	operation: 'build',
+	decision: '={{ $json.decision }}',
+	treatmentPlan: '={{ $json.plan }}',
+	policy,
+	options: { agreementDate: '2026-11-20' },
+});
+
+async function built(decisionOverrides: Record<string, unknown> = {}) {
+	const run = await env.harness.run(node(buildParams()), {
+		items: [{ decision: decision(decisionOverrides), plan }],
+	});
+	expect(run.error).toBeUndefined();
+	return run.json('Node')[0]! as any;
+}
+
+describe('Build', () => {
+	test('an approval above the patient portion: the financing record is the agreement', async () => {
+		const a = await built();
+		expect(a.referenceToken).toBe('[cc:APP-700001]');
+		expect(a.amounts).toMatchObject({
+			patientPortionCents: 325001,
+			amountFinancedCents: 325001,
+			shortfallCents: 0,
+		});
+		expect(a.dentrixPaymentAgreement).toMatchObject({
+			role: 'financingRecord',
+			billingType: 'Third-Party Financing - No Statements',
+			agreementDate: '2026-11-20',
+			annualFinanceChargeBasisPoints: 0,
+			totalAgreedAmountCents: 325001,
+			sendStatements: false,
+		});
+		expect(a.careCreditPayment).toMatchObject({ amountCents: 325001, posting: 'gross' });
+		expect(a.auditNote).toContain('Written by automation');
+	});
+
+	test('an approval below the patient portion: the in-house plan for the shortfall is the agreement', async () => {
+		const a = await built({ creditLineCents: 200000, approvedAmountCents: 200000 });
+		expect(a.amounts).toMatchObject({ amountFinancedCents: 200000, shortfallCents: 125001 });
+		expect(a.shortfallPlan).toMatchObject({
+			totalCents: 125001,
+			numberOfPayments: 6,
+			interval: 'monthly',
+		});
+		expect(a.dentrixPaymentAgreement).toMatchObject({
+			role: 'shortfallPlan',
+			billingType: 'Payment Agreement',
+			sendStatements: true,
+		});
+	});
+
+	test("the time zone defaults to the workflow's", async () => {
+		const wf = node({
+			...buildParams({ financingBillingType: 'Third-Party Financing - No Statements' }),
+			options: {},
+		});
+		wf.settings = { timezone: 'Pacific/Honolulu' };
+		const run = await env.harness.run(wf, { items: [{ decision: decision(), plan }] });
+		expect(run.json('Node')[0]!.timeZone).toBe('Pacific/Honolulu');
+	});
+
+	test('a guarantor that is not the patient’s guarantor, or a decision not approved: an error naming the field', async () => {
+		const run = await env.harness.run(node(buildParams(), 'continueErrorOutput'), {
+			items: [
+				{
+					decision: decision({
+						pms: {
+							patientId: 'pat_1027',
+							guarantorId: 'pat_1009',
+							treatmentPlanId: 'tp_2019',
+							locationId: null,
+						},
+					}),
+					plan,
+				},
+				{
+					decision: decision({
+						status: 'declined',
+						rawStatus: 'Declined',
+						approvedAmountCents: null,
+					}),
+					plan,
+				},
+				{ decision: decision(), plan },
+			],
+		});
+		expect(run.output('Node', 0).map((i) => i.pairedItem)).toEqual([{ item: 2 }]);
+		const failed = run.json('Node', 1).map((j) => (j.details as any).problems[0].code);
+		expect(failed).toEqual(['guarantorMismatch', 'decisionNotApproved']);
+	});
+
+	test('amounts that do not add up to the plan are refused', async () => {
+		const broken = { ...plan, totalCents: 480000 };
+		const run = await env.harness.run(node(buildParams(), 'continueRegularOutput'), {
+			items: [{ decision: decision(), plan: broken }],
+		});
+		const [item] = run.json('Node');
+		expect((item!.details as any).problems).toEqual([
+			expect.objectContaining({
+				field: 'treatmentPlan.procedures',
+				code: 'proceduresDoNotSumToTotal',
+			}),
+		]);
+	});
+});
+
+describe('Validate', () => {
+	const validate = (target: string) =>
+		node({ operation: 'validate', target, arrangement: '={{ $json }}' });
+
+	test('a built arrangement is Valid for Dentrix, with the request bodies', async () => {
+		const run = await env.harness.run(validate('dentrix'), { items: [await built()] });
+		expect(run.json('Node', 1)).toEqual([]);
+		const [valid] = run.json('Node', 0);
+		expect(valid!.validation).toMatchObject({
+			target: 'dentrix',
+			valid: true,
+			requests: { guarantorId: 'pat_1027' },
+		});
+	});
+
+	test('bad fields go to Needs Review, every problem named', async () => {
+		const a = await built();
+		const bad = structuredClone(a);
+		delete bad.dentrixPaymentAgreement.interval;
+		bad.dentrixPaymentAgreement.firstPaymentDue = '2026-02-30';
+		bad.dentrixPaymentAgreement.statementNote = 'x'.repeat(90);
+		bad.auditNote = `${'y'.repeat(2100)} ${a.referenceToken}`;
+		// Checked on its own: the domain's cross-field rules run once the fields themselves parse.
+		const charged = structuredClone(a);
+		charged.dentrixPaymentAgreement.annualLateChargeBasisPoints = 1800;
+		const run = await env.harness.run(validate('dentrix'), { items: [a, bad, charged] });
+		expect(run.output('Node', 0).map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
+		const [review, chargedReview] = run.output('Node', 1);
+		expect((chargedReview!.json.validation as any).problems).toEqual([
+			expect.objectContaining({
+				field: 'dentrixPaymentAgreement.annualFinanceChargeBasisPoints',
+				code: 'chargesOnFinancedCase',
+			}),
+		]);
+		expect(review!.pairedItem).toEqual({ item: 1 });
+		const problems = (review!.json.validation as any).problems.map(
+			(p: any) => `${p.field}:${p.code}`,
+		);
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				'dentrixPaymentAgreement.interval:required',
+				'dentrixPaymentAgreement.firstPaymentDue:custom',
+				'dentrixPaymentAgreement.statementNote:tooBig',
+				'auditNote:noteTooLong',
+			]),
+		);
+	});
+
+	test('for Open Dental, Dentrix ids are a review item, not a write', async () => {
+		const run = await env.harness.run(validate('openDental'), {
+			items: [await built({ creditLineCents: 200000, approvedAmountCents: 200000 })],
+		});
+		expect(run.json('Node', 0)).toEqual([]);
+		const codes = (run.json('Node', 1)[0]!.validation as any).problems.map((p: any) => p.code);
+		expect(codes).toContain('notAnOpenDentalId');
+	});
+});
+
+describe('Compare', () => {
+	test('automated against hand-entered, field by field', async () => {
+		const automated = (await built()).dentrixPaymentAgreement;
+		const hand = {
+			...automated,
+			paymentAmountCents: 13500,
+			numberOfPayments: 24,
+			billingType: 'Payment Agreement',
+		};
+		const run = await env.harness.run(
+			node({ operation: 'compare', automated: '={{ $json.a }}', handEntered: '={{ $json.b }}' }),
+			{ items: [{ a: automated, b: hand }] },
+		);
+		const result = run.json('Node')[0]!;
+		expect(result).toMatchObject({ allMatch: false, discrepancyCount: 2, matchCount: 11 });
+		expect(result.discrepancies).toEqual([
+			{
+				field: 'billingType',
+				automated: 'Third-Party Financing - No Statements',
+				handEntered: 'Payment Agreement',
+			},
+			{ field: 'paymentAmountCents', automated: 13542, handEntered: 13500 },
+		]);
+	});
+
+	test('test mode end to end: the agreement staff entered against the one automation would write', async () => {
+		const carol = decision({
+			applicationId: 'APP-700002',
+			pms: {
+				patientId: 'pat_1010',
+				guarantorId: 'pat_1009',
+				treatmentPlanId: 'tp_2007',
+				locationId: 'loc_downtown',
+			},
+		});
+		const wf = chain([
+			{
+				name: 'Plan',
+				type: 'dentrix',
+				parameters: {
+					resource: 'treatmentPlan',
+					operation: 'get',
+					treatmentPlan: {
+						__rl: true,
+						mode: 'id',
+						value: '={{ $json.decision.pms.treatmentPlanId }}',
+					},
+				},
+			},
+			{
+				name: 'Build',
+				type: 'paymentArrangement',
+				parameters: {
+					operation: 'build',
+					decision: "={{ $('Start').item.json.decision }}",
+					policy: POLICY,
+				},
+			},
+			{
+				name: 'Agreement',
+				type: 'dentrix',
+				parameters: { resource: 'paymentAgreement', operation: 'create', testMode: true },
+			},
+			{ name: 'Compare', type: 'paymentArrangement', parameters: { operation: 'compare' } },
+		]);
+		const writes = (await env.admin.writes()).length;
+		const run = await env.harness.run(wf, { items: [{ decision: carol }] });
+		expect(run.error).toBeUndefined();
+		const result = run.json('Compare')[0]!;
+		expect(result).toMatchObject({ automatedFound: true, handEnteredFound: true, allMatch: false });
+		expect((result.discrepancies as any[]).map((d) => d.field)).toContain('totalAgreedAmountCents');
+		expect(await env.admin.writes()).toHaveLength(writes);
+	});
+});
