@@ -74,7 +74,7 @@ export const practicePolicySchema = z.object({
 	financingRecord: z
 		.object({
 			// Dentrix billing type that marks third-party financing (domain.md §7).
-			billingType: z.string().min(1).default('CareCredit Financing'),
+			billingType: z.string().min(1).default('Third-Party Financing - No Statements'),
 			// Estimated first CareCredit due date, days after the agreement (modeled; CareCredit's
 			// statement sets the real one).
 			firstDueDays: z.number().int().min(0).max(90).default(30),
@@ -83,7 +83,7 @@ export const practicePolicySchema = z.object({
 	shortfallPlan: z
 		.object({
 			arrangementType: z.string().min(1).default('In-house payment plan'),
-			billingType: z.string().min(1).default('Payment Plan'),
+			billingType: z.string().min(1).default('Payment Agreement'),
 			interval: z.enum(PAYMENT_INTERVALS).default('monthly'),
 			firstPayment: firstPaymentRuleSchema.default({ rule: 'daysAfterAgreement', days: 30 }),
 			downPayment: downPaymentRuleSchema.default({ rule: 'none' }),

@@ -57,7 +57,7 @@ describe('approved amount above the patient portion: no shortfall', () => {
 		const a = writes.dentrixPaymentAgreement!;
 		expect(a).toMatchObject({
 			role: 'financingRecord',
-			billingType: 'CareCredit Financing',
+			billingType: 'Third-Party Financing - No Statements',
 			agreementDate: '2026-02-28',
 			annualFinanceChargeBasisPoints: 0,
 			annualLateChargeBasisPoints: 0,
@@ -131,7 +131,7 @@ describe('approved amount below the patient portion: the shortfall plan', () => 
 		expect(writes.shortfallPlan).toMatchObject({
 			guarantorId: '100',
 			arrangementType: 'In-house payment plan',
-			billingType: 'Payment Plan',
+			billingType: 'Payment Agreement',
 			agreementDate: '2026-02-28',
 			totalCents: 80_000,
 			downPaymentCents: 0,
@@ -571,10 +571,10 @@ describe('practice policy', () => {
 			paymentType: 'CareCredit Payment',
 			feeAdjustmentType: 'CareCredit Merchant Fee',
 		});
-		expect(p.financingRecord).toEqual({ billingType: 'CareCredit Financing', firstDueDays: 30 });
+		expect(p.financingRecord).toEqual({ billingType: 'Third-Party Financing - No Statements', firstDueDays: 30 });
 		expect(p.shortfallPlan).toEqual({
 			arrangementType: 'In-house payment plan',
-			billingType: 'Payment Plan',
+			billingType: 'Payment Agreement',
 			interval: 'monthly',
 			firstPayment: { rule: 'daysAfterAgreement', days: 30 },
 			downPayment: { rule: 'none' },

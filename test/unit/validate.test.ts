@@ -38,7 +38,7 @@ describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
 		const d = value(validateForDentrix(withShortfall()));
 		expect(d.guarantorId).toBe('100');
 		expect(d.paymentAgreement).toMatchObject({
-			billingType: 'Payment Plan',
+			billingType: 'Payment Agreement',
 			agreementDate: '2026-02-28',
 			interval: 'monthly',
 			annualFinanceChargePercent: 0,
@@ -61,7 +61,7 @@ describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
 		});
 		expect(d.merchantFeeAdjustment).toBeNull();
 		expect(value(validateForDentrix(financedInFull())).paymentAgreement).toMatchObject({
-			billingType: 'CareCredit Financing',
+			billingType: 'Third-Party Financing - No Statements',
 			totalAgreedAmount: 4800,
 			paymentAmount: 200,
 		});
