@@ -36,45 +36,68 @@ const scheduleSchema = z.object({
 	payments: z.array(z.object({ dueDate: date, amountCents: cents, interestCents: cents })),
 });
 
-const dentrixAgreementSchema = z
-	.object({
-		role: z.enum(['financingRecord', 'shortfallPlan']),
-		guarantorId: z.string().min(1),
-		billingType: z.string().min(1),
-		agreementDate: date,
-		interval: z.enum(PAYMENT_INTERVALS),
-		annualFinanceChargeBasisPoints: z.number().int().min(0).max(10_000),
-		annualLateChargeBasisPoints: z.number().int().min(0).max(10_000),
-		gracePeriodDays: z
-			.number()
-			.int()
-			.min(0, 'must be 0 to 30 days (Dentrix)')
-			.max(DENTRIX_LIMITS.gracePeriodDays, 'must be 0 to 30 days (Dentrix)'),
-		minimumLateChargeCents: cents.min(0),
-		minimumBalanceToChargeCents: cents.min(0),
-		totalAgreedAmountCents: cents.min(1, 'must be more than $0.00'),
-		downPaymentCents: cents.min(0),
-		firstPaymentDue: date,
-		paymentAmountCents: cents.min(1, 'must be more than $0.00'),
-		numberOfPayments: z.number().int().min(1).max(DENTRIX_LIMITS.numberOfPayments),
-		note: z.string().max(DENTRIX_LIMITS.paymentAgreementNote),
-		statementNote: z
-			.string()
-			.max(DENTRIX_LIMITS.statementNote, 'holds at most 82 characters in Dentrix'),
-		sendStatements: z.boolean(),
-		schedule: scheduleSchema,
-	})
-	.superRefine((a, ctx) => {
-		const issue = (path: string, code: string, message: string) =>
-			ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
-		if (isBefore(a.firstPaymentDue, a.agreementDate)) {
-			issue(
-				'firstPaymentDue',
-				'firstPaymentBeforeAgreement',
-				`the first payment (${a.firstPaymentDue}) is before the agreement date (${a.agreementDate})`,
-			);
-		}
-		if (a.role === 'financingRecord') {
+const dentrixAgreementFields = z.object({
+	role: z.enum(['financingRecord', 'shortfallPlan']),
+	guarantorId: z.string().min(1),
+	billingType: z.string().min(1),
+	agreementDate: date,
+	interval: z.enum(PAYMENT_INTERVALS),
+	annualFinanceChargeBasisPoints: z.number().int().min(0).max(10_000),
+	annualLateChargeBasisPoints: z.number().int().min(0).max(10_000),
+	gracePeriodDays: z
+		.number()
+		.int()
+		.min(0, 'must be 0 to 30 days (Dentrix)')
+		.max(DENTRIX_LIMITS.gracePeriodDays, 'must be 0 to 30 days (Dentrix)'),
+	minimumLateChargeCents: cents.min(0),
+	minimumBalanceToChargeCents: cents.min(0),
+	totalAgreedAmountCents: cents.min(1, 'must be more than $0.00'),
+	downPaymentCents: cents.min(0),
+	firstPaymentDue: date,
+	paymentAmountCents: cents.min(1, 'must be more than $0.00'),
+	numberOfPayments: z.number().int().min(1).max(DENTRIX_LIMITS.numberOfPayments),
+	note: z.string().max(DENTRIX_LIMITS.paymentAgreementNote),
+	statementNote: z
+		.string()
+		.max(DENTRIX_LIMITS.statementNote, 'holds at most 82 characters in Dentrix'),
+	sendStatements: z.boolean(),
+	schedule: scheduleSchema,
+});
+
+type AgreementFields = z.infer<typeof dentrixAgreementFields>;
+type AgreementKey = keyof AgreementFields;
+type Report = (path: string, code: string, message: string) => void;
+
+/**
+ * Cross-field rules, each with the fields it reads: a rule runs whenever those fields are valid,
+ * so a malformed date elsewhere does not hide charges on a financed case ("every problem at once").
+ */
+const agreementRules: Array<{
+	reads: AgreementKey[];
+	check: (a: AgreementFields, issue: Report) => void;
+}> = [
+	{
+		reads: ['firstPaymentDue', 'agreementDate'],
+		check: (a, issue) => {
+			if (isBefore(a.firstPaymentDue, a.agreementDate)) {
+				issue(
+					'firstPaymentDue',
+					'firstPaymentBeforeAgreement',
+					`the first payment (${a.firstPaymentDue}) is before the agreement date (${a.agreementDate})`,
+				);
+			}
+		},
+	},
+	{
+		reads: [
+			'role',
+			'annualFinanceChargeBasisPoints',
+			'annualLateChargeBasisPoints',
+			'minimumLateChargeCents',
+			'sendStatements',
+		],
+		check: (a, issue) => {
+			if (a.role !== 'financingRecord') return;
 			// The patient owes CareCredit, not the practice: no charges, no statements (domain.md §7).
 			const charges =
 				a.annualFinanceChargeBasisPoints + a.annualLateChargeBasisPoints + a.minimumLateChargeCents;
@@ -90,56 +113,81 @@ const dentrixAgreementSchema = z
 					'statementsOnFinancedCase',
 					'a case CareCredit pays must not be billed on statements',
 				);
-		}
-		if (a.downPaymentCents > a.totalAgreedAmountCents) {
-			issue(
-				'downPaymentCents',
-				'downPaymentAboveTotal',
-				`the down payment ${formatMoney(a.downPaymentCents)} is more than the total ${formatMoney(a.totalAgreedAmountCents)}`,
-			);
-		}
-		const financed = a.totalAgreedAmountCents - a.downPaymentCents;
-		if (a.paymentAmountCents * a.numberOfPayments < financed) {
-			issue(
-				'paymentAmountCents',
-				'inconsistent',
-				`${a.numberOfPayments} payments of ${formatMoney(a.paymentAmountCents)} do not cover ${formatMoney(financed)}`,
-			);
-		}
-		// Exact check through the schedule: the payments are what the totals say, to the cent.
-		const s = a.schedule;
-		const amounts = s.payments.map((p) => p.amountCents);
-		const total = amounts.reduce((x, y) => x + y, 0);
-		const interest = s.payments.reduce((x, p) => x + p.interestCents, 0);
-		const scheduleProblems: string[] = [];
-		if (s.payments.length !== a.numberOfPayments)
-			scheduleProblems.push(`it has ${s.payments.length} payments, not ${a.numberOfPayments}`);
-		if (s.principalCents !== financed)
-			scheduleProblems.push(
-				`it schedules ${formatMoney(s.principalCents)}, not ${formatMoney(financed)}`,
-			);
-		if (total !== s.principalCents + interest || total !== s.totalPaidCents)
-			scheduleProblems.push(
-				`its payments add up to ${formatMoney(total)}, not ${formatMoney(s.principalCents + interest)}`,
-			);
-		if (amounts.some((x) => x <= 0)) scheduleProblems.push('it has a payment of $0.00 or less');
-		if (amounts.slice(0, -1).some((x) => x !== a.paymentAmountCents))
-			scheduleProblems.push(
-				`not every payment but the last is ${formatMoney(a.paymentAmountCents)}`,
-			);
-		if (s.payments[0] && s.payments[0].dueDate !== a.firstPaymentDue)
-			scheduleProblems.push(
-				`its first due date is ${s.payments[0].dueDate}, not ${a.firstPaymentDue}`,
-			);
-		if (s.payments.some((p, i) => i > 0 && !isBefore(s.payments[i - 1]!.dueDate, p.dueDate)))
-			scheduleProblems.push('its due dates are not in order');
-		if (scheduleProblems.length > 0)
-			issue(
-				'schedule',
-				'scheduleMismatch',
-				`the payment schedule does not match the agreement: ${scheduleProblems.join('; ')}`,
-			);
-	});
+		},
+	},
+	{
+		reads: ['downPaymentCents', 'totalAgreedAmountCents', 'paymentAmountCents', 'numberOfPayments'],
+		check: (a, issue) => {
+			if (a.downPaymentCents > a.totalAgreedAmountCents) {
+				issue(
+					'downPaymentCents',
+					'downPaymentAboveTotal',
+					`the down payment ${formatMoney(a.downPaymentCents)} is more than the total ${formatMoney(a.totalAgreedAmountCents)}`,
+				);
+			}
+			const financed = a.totalAgreedAmountCents - a.downPaymentCents;
+			if (a.paymentAmountCents * a.numberOfPayments < financed) {
+				issue(
+					'paymentAmountCents',
+					'inconsistent',
+					`${a.numberOfPayments} payments of ${formatMoney(a.paymentAmountCents)} do not cover ${formatMoney(financed)}`,
+				);
+			}
+		},
+	},
+	{
+		reads: [
+			'schedule',
+			'numberOfPayments',
+			'totalAgreedAmountCents',
+			'downPaymentCents',
+			'paymentAmountCents',
+			'firstPaymentDue',
+		],
+		check: (a, issue) => {
+			const financed = a.totalAgreedAmountCents - a.downPaymentCents;
+			// Exact check through the schedule: the payments are what the totals say, to the cent.
+			const s = a.schedule;
+			const amounts = s.payments.map((p) => p.amountCents);
+			const total = amounts.reduce((x, y) => x + y, 0);
+			const interest = s.payments.reduce((x, p) => x + p.interestCents, 0);
+			const scheduleProblems: string[] = [];
+			if (s.payments.length !== a.numberOfPayments)
+				scheduleProblems.push(`it has ${s.payments.length} payments, not ${a.numberOfPayments}`);
+			if (s.principalCents !== financed)
+				scheduleProblems.push(
+					`it schedules ${formatMoney(s.principalCents)}, not ${formatMoney(financed)}`,
+				);
+			if (total !== s.principalCents + interest || total !== s.totalPaidCents)
+				scheduleProblems.push(
+					`its payments add up to ${formatMoney(total)}, not ${formatMoney(s.principalCents + interest)}`,
+				);
+			if (amounts.some((x) => x <= 0)) scheduleProblems.push('it has a payment of $0.00 or less');
+			if (amounts.slice(0, -1).some((x) => x !== a.paymentAmountCents))
+				scheduleProblems.push(
+					`not every payment but the last is ${formatMoney(a.paymentAmountCents)}`,
+				);
+			if (s.payments[0] && s.payments[0].dueDate !== a.firstPaymentDue)
+				scheduleProblems.push(
+					`its first due date is ${s.payments[0].dueDate}, not ${a.firstPaymentDue}`,
+				);
+			if (s.payments.some((p, i) => i > 0 && !isBefore(s.payments[i - 1]!.dueDate, p.dueDate)))
+				scheduleProblems.push('its due dates are not in order');
+			if (scheduleProblems.length > 0)
+				issue(
+					'schedule',
+					'scheduleMismatch',
+					`the payment schedule does not match the agreement: ${scheduleProblems.join('; ')}`,
+				);
+		},
+	},
+];
+
+const dentrixAgreementSchema = dentrixAgreementFields.superRefine((a, ctx) => {
+	const issue: Report = (path, code, message) =>
+		ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+	for (const rule of agreementRules) rule.check(a, issue);
+});
 
 /** The body of `POST /v1/accounts/{guarantorId}/payment-agreements` (docs/dentrix-api.md). */
 export interface DentrixPaymentAgreementBody {
@@ -188,7 +236,20 @@ export function validateDentrixPaymentAgreement(
 	field = 'dentrixPaymentAgreement',
 ): Problem[] {
 	const parsed = dentrixAgreementSchema.safeParse(agreement);
-	return parsed.success ? [] : zodProblems(parsed.error, field);
+	if (parsed.success) return [];
+	const problems = zodProblems(parsed.error, field);
+	if (parsed.error.issues.some((i) => i.code === 'custom')) return problems;
+	// Some fields did not parse, so the cross-field rules were skipped: run those whose fields did.
+	for (const rule of agreementRules) {
+		const picked = dentrixAgreementFields
+			.pick(Object.fromEntries(rule.reads.map((k) => [k, true])) as { [K in AgreementKey]?: true })
+			.safeParse(agreement);
+		if (!picked.success) continue;
+		rule.check(picked.data as AgreementFields, (path, code, message) =>
+			problems.push(problem(`${field}.${path}`, code, message)),
+		);
+	}
+	return problems;
 }
 
 // Only the parts every target needs; a malformed writes object gets problems, not a crash.

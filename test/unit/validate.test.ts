@@ -134,6 +134,19 @@ describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
 		]);
 	});
 
+	test('a malformed field does not hide the cross-field rules: every problem at once', () => {
+		const w = financedInFull();
+		const a = {
+			...w.dentrixPaymentAgreement!,
+			agreementDate: '2026-02-30',
+			annualLateChargeBasisPoints: 500,
+		};
+		expect(problemsOf(validateForDentrix({ ...w, dentrixPaymentAgreement: a }))).toEqual([
+			['dentrixPaymentAgreement.agreementDate', expect.any(String)],
+			['dentrixPaymentAgreement.annualFinanceChargeBasisPoints', 'chargesOnFinancedCase'],
+		]);
+	});
+
 	test('one payment agreement per account: with a shortfall, the in-house plan is the agreement', () => {
 		const w = withShortfall();
 		const wrong = { ...w, dentrixPaymentAgreement: financedInFull().dentrixPaymentAgreement };
