@@ -203,6 +203,24 @@ export function splitEvenly(total: Cents, n: number): Cents[] {
 	return Array.from({ length: n }, (_v, i) => sign * (base + (i < extra ? 1 : 0)));
 }
 
+/**
+ * Splits a total across weights in proportion, in whole cents summing exactly to the total
+ * (largest remainder; ties go to the earlier part). No part exceeds its weight when the total
+ * is at most the sum of the weights. Used to attach an Open Dental plan for part of the
+ * procedures' patient portions (opendental-api.md: the plan amount is the attached production).
+ */
+export function allocateProportionally(total: Cents, weights: readonly Cents[]): Cents[] {
+	const whole = sum(weights);
+	if (!Number.isSafeInteger(total) || total < 0 || whole <= 0 || weights.some((w) => w < 0))
+		return [];
+	const parts = weights.map((w) => Math.floor((total * w) / whole));
+	const order = weights
+		.map((w, i) => ({ i, rest: (total * w) % whole }))
+		.sort((a, b) => b.rest - a.rest || a.i - b.i);
+	for (let k = 0, left = total - sum(parts); left > 0; k++, left--) parts[order[k].i] += 1;
+	return parts;
+}
+
 /** Applies a rate in basis points (1490 = 14.90%) to an amount, rounding half up. */
 export function percentOf(amount: Cents, basisPoints: number): Cents {
 	return divideRoundHalfUp(amount * basisPoints, 10_000);

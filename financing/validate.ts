@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DentrixPaymentAgreement, FinancingWrites } from './arrangement';
 import { compareLocalDates, isLocalDate, isValidTimeZone, localDateTimeIn } from './dates';
 import { hasReferenceToken } from './decision';
-import { centsToDollars, formatMoney } from './money';
+import { allocateProportionally, centsToDollars, formatMoney } from './money';
 import { problem, zodProblems, fail, ok, type Problem, type Result } from './result';
 import { PAYMENT_INTERVALS, type PaymentInterval } from './schedule';
 
@@ -560,8 +560,21 @@ export function validateOpenDentalPayPlan(
 	return problems;
 }
 
+/**
+ * What each attached procedure carries of the plan: Open Dental's plan amount is always the
+ * attached production (opendental-api.md §2.1; forum t=8181), so a shortfall plan for part of the
+ * patient portion sets each link's AmountOverride (payplanlinks, Open Dental 25.3.29 and later).
+ */
+export interface OpenDentalPayPlanLink {
+	ProcNum: number;
+	/** Dollars: this procedure's share of the plan total, in proportion to its patient portion. */
+	AmountOverride: number;
+}
+
 export interface OpenDentalWrites {
 	payPlan: OpenDentalDynamicPayPlanBody | null;
+	/** One per procedure in `payPlan.procNums`; together they add up to the plan total. */
+	payPlanLinks: OpenDentalPayPlanLink[];
 	/** POST /commlogs: the audit note is Open Dental's financing record (domain.md §7). */
 	commlog: {
 		PatNum: number;
@@ -577,6 +590,7 @@ export interface OpenDentalWrites {
 		PayDate: string;
 		PayType: number | null;
 		PayNote: string;
+		ClinicNum?: number;
 	} | null;
 }
 
@@ -597,6 +611,13 @@ export interface OpenDentalSettings {
 	planCategory?: number;
 	commType?: string;
 	careCreditPayType?: number | null;
+	/**
+	 * AwaitComplete (Open Dental's own default, and ours): the plan charges only completed
+	 * treatment, so a plan signed at the chair does not bill before the work is done.
+	 */
+	dynamicPayPlanTPOption?: 'AwaitComplete' | 'TreatAsComplete';
+	/** The clinic the CareCredit payment is posted to; Open Dental defaults to the patient's. */
+	clinicNum?: number;
 }
 
 /** Open Dental rules (domain.md §4, opendental-api.md §2.1) and the request bodies to send. */
@@ -615,11 +636,45 @@ export function validateForOpenDental(
 		problems,
 	);
 	let payPlan: OpenDentalDynamicPayPlanBody | null = null;
+	const payPlanLinks: OpenDentalPayPlanLink[] = [];
 	const sp = w.shortfallPlan;
 	if (sp) {
-		const procNums = sp.procedureIds.map((id, i) =>
-			openDentalNumber(id, `shortfallPlan.procedureIds.${i}`, problems),
+		const tpOption = settings.dynamicPayPlanTPOption ?? 'AwaitComplete';
+		// The plan total spread over the procedures it covers; a procedure with no share is not attached.
+		const covered = w.treatmentPlan.procedures.filter((p) =>
+			sp.procedureIds.includes(p.procedureId),
 		);
+		const shares = allocateProportionally(
+			sp.totalCents,
+			covered.map((p) => p.patientPortionCents),
+		);
+		if (shares.length === 0) {
+			problems.push(
+				problem(
+					'shortfallPlan.procedureIds',
+					'noProductionToAttach',
+					'the procedures of the plan have no patient portion to attach an Open Dental payment plan to',
+				),
+			);
+		}
+		const procNums: number[] = [];
+		covered.forEach((p, i) => {
+			if (!shares[i]) return;
+			const procNum = openDentalNumber(p.procedureId, `shortfallPlan.procedureIds.${i}`, problems);
+			procNums.push(procNum);
+			payPlanLinks.push({ ProcNum: procNum, AmountOverride: centsToDollars(shares[i]) });
+		});
+		if (tpOption === 'TreatAsComplete' && sp.downPaymentCents > 0) {
+			// Treated as complete, the down payment is charged at once, and a plan with charges
+			// no longer accepts the AmountOverride that limits it to the shortfall.
+			problems.push(
+				problem(
+					'openDental.dynamicPayPlanTPOption',
+					'downPaymentBeforeOverride',
+					'with TreatAsComplete the down payment is charged before the plan can be limited to the shortfall; use AwaitComplete or collect the down payment at the visit',
+				),
+			);
+		}
 		const frequency = toOpenDentalChargeFrequency(sp.interval);
 		if (frequency === null) {
 			problems.push(
@@ -647,7 +702,7 @@ export function validateForOpenDental(
 			...(byCount
 				? { NumberOfPayments: sp.numberOfPayments }
 				: { PayAmt: centsToDollars(sp.paymentAmountCents) }),
-			DynamicPayPlanTPOption: 'AwaitComplete',
+			DynamicPayPlanTPOption: tpOption,
 		};
 		if (frequency !== null && problems.every((p) => p.code !== 'notAnOpenDentalId')) {
 			problems.push(...validateOpenDentalPayPlan(payPlan, w.referenceToken));
@@ -657,6 +712,7 @@ export function validateForOpenDental(
 	if (problems.length > 0) return fail(...problems);
 	return ok({
 		payPlan,
+		payPlanLinks,
 		commlog: {
 			PatNum: patNum,
 			Note: w.auditNote,
@@ -672,6 +728,7 @@ export function validateForOpenDental(
 					PayDate: cp.paymentDate,
 					PayType: settings.careCreditPayType ?? null,
 					PayNote: cp.note,
+					...(settings.clinicNum ? { ClinicNum: settings.clinicNum } : {}),
 				}
 			: null,
 	});

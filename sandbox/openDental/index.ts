@@ -427,8 +427,11 @@ const created = (b: unknown, location: string): SandboxResponse => ({
 
 // ---------- auth and throttle ----------
 
-/** When each customer key may next be served, per sandbox (opendental-api.md §1.9: per customer key). */
-const nextSlot = new WeakMap<SandboxState, Map<string, number>>();
+/**
+ * Per sandbox and customer key (opendental-api.md §1.9: per customer key): requests queue one
+ * behind the other, each served a full second after the previous one was actually served.
+ */
+const throttles = new WeakMap<SandboxState, Map<string, { tail: Promise<void>; last: number }>>();
 /** ApiReadAll plus other permissions: one request per second (opendental-api.md §1.9). */
 export const THROTTLE_MS = 1000;
 
@@ -445,16 +448,24 @@ function route(
 				body: 'Invalid credentials: the Authorization header must be "ODFHIR {DeveloperKey}/{CustomerKey}".',
 			};
 		}
+		let served = Date.now();
 		if (ctx.options.openDentalThrottle) {
 			// The docs say requests are throttled, never that they are refused (no 429 is named): pace them.
-			const slots = nextSlot.get(ctx.all) ?? new Map<string, number>();
-			nextSlot.set(ctx.all, slots);
-			const now = Date.now();
-			const start = Math.max(now, slots.get(m[2]) ?? 0);
-			slots.set(m[2], start + THROTTLE_MS);
-			if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+			const keys =
+				throttles.get(ctx.all) ?? new Map<string, { tail: Promise<void>; last: number }>();
+			throttles.set(ctx.all, keys);
+			const key = keys.get(m[2]) ?? { tail: Promise.resolve(), last: 0 };
+			keys.set(m[2], key);
+			const mine = key.tail.then(async () => {
+				// A timer may fire a millisecond early against Date.now(): wait until the second is up.
+				while (Date.now() < key.last + THROTTLE_MS)
+					await new Promise((resolve) => setTimeout(resolve, key.last + THROTTLE_MS - Date.now()));
+				served = key.last = Date.now();
+			});
+			key.tail = mine;
+			await mine;
 		}
-		const servedAt = new Date().toISOString();
+		const servedAt = new Date(served).toISOString();
 		let res: SandboxResponse;
 		try {
 			res = handler(req, ctx);

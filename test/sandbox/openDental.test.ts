@@ -405,4 +405,25 @@ describe('throttle', () => {
 			await throttled.stop();
 		}
 	});
+
+	it('serves requests sent one after another at least a full second apart, never 999 ms', async () => {
+		const throttled = await startSandbox({
+			dataDir: null,
+			openDentalThrottle: true,
+			ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
+		});
+		try {
+			const served: number[] = [];
+			for (let k = 0; k < 4; k++) {
+				const r = await axios.get(`${throttled.urls.openDental}/api/v1/patients/201`, {
+					headers: AUTH,
+				});
+				served.push(Date.parse(r.headers['x-sandbox-served-at']));
+			}
+			for (let k = 1; k < served.length; k++)
+				expect(served[k]! - served[k - 1]!).toBeGreaterThanOrEqual(1000);
+		} finally {
+			await throttled.stop();
+		}
+	}, 15_000);
 });

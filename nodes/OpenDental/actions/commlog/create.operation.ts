@@ -1,0 +1,145 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	findReferenceToken,
+	hasReferenceToken,
+	localDateTimeIn,
+	problem,
+	validateForOpenDental,
+	type Problem,
+} from '../../../../financing';
+import { toCommlog } from '../../shapes';
+import { caseReferenceField, numberParameter, skipConcurrentField, testModeField } from '../fields';
+import { openDentalSettingsField, readSettings } from '../settings';
+import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import { findInList, idempotentWrite, skippedWhenConcurrent, wouldWrite } from '../write';
+
+const byHand = { show: { source: ['fields'] } };
+
+interface PreparedNote {
+	patNum: number;
+	referenceToken: string;
+	body: IDataObject;
+	arrangement: IDataObject | null;
+}
+
+function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
+	if (ctx.getNodeParameter('source', i) === 'arrangement') {
+		const arrangement = objectParameter(ctx, 'arrangement', i);
+		const checked = validateForOpenDental(arrangement, readSettings(ctx, i));
+		if (!checked.ok) throw problemsError(ctx, 'The commlog', checked.problems, i);
+		return {
+			patNum: checked.value.commlog.PatNum,
+			referenceToken: String(arrangement.referenceToken),
+			body: { ...checked.value.commlog },
+			arrangement,
+		};
+	}
+	const problems: Problem[] = [];
+	const token = String(ctx.getNodeParameter('caseReference', i)).trim();
+	if (findReferenceToken(token)?.token !== token)
+		problems.push(problem('caseReference', 'invalid', 'must look like [cc:APP-123456]'));
+	const typed = String(ctx.getNodeParameter('note', i)).trim();
+	if (typed === '') problems.push(problem('note', 'required', 'write the note'));
+	if (problems.length > 0) throw problemsError(ctx, 'The commlog', problems, i);
+	const settings = readSettings(ctx, i);
+	return {
+		patNum: numberParameter(ctx, 'patNum', i),
+		referenceToken: token,
+		body: {
+			PatNum: numberParameter(ctx, 'patNum', i),
+			Note: hasReferenceToken(typed, token) ? typed : `${typed} ${token}`,
+			// The practice's local time, never the server's (domain.md §7).
+			CommDateTime: localDateTimeIn(ctx.getTimezone(), new Date()),
+			commType: settings.commType ?? 'Financial',
+			Mode_: 'None',
+			SentOrReceived: 'Neither',
+		},
+		arrangement: null,
+	};
+}
+
+export const createCommlog: OpenDentalOperation = {
+	resource: 'commlog',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a commlog',
+	description:
+		"Write the case's audit note as a commlog (Financial type), once: Open Dental's record of the financing",
+	properties: [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'arrangement',
+			options: [
+				{
+					name: 'From Payment Arrangement',
+					value: 'arrangement',
+					description: "The audit note of the Payment Arrangement node's item",
+				},
+				{ name: 'Define Below', value: 'fields', description: 'A note written by hand' },
+			],
+		},
+		{
+			displayName: 'Arrangement',
+			name: 'arrangement',
+			type: 'json',
+			default: '={{ $json.arrangement ?? $json }}',
+			required: true,
+			displayOptions: { show: { source: ['arrangement'] } },
+			description:
+				'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+		},
+		{
+			displayName: 'PatNum',
+			name: 'patNum',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 201',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Note',
+			name: 'note',
+			type: 'string',
+			default: '',
+			required: true,
+			typeOptions: { rows: 4 },
+			description: 'Never a tax ID or date of birth',
+			displayOptions: byHand,
+		},
+		{ ...caseReferenceField, displayOptions: byHand },
+		openDentalSettingsField(['commType']),
+		skipConcurrentField,
+		testModeField,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(this, i);
+		if (skipped) return skipped;
+		const note = prepare(this, i);
+		const request = { method: 'POST' as const, path: '/commlogs', body: note.body };
+		// Commlogs GET needs PatNum before 25.1.13 (opendental-api.md §2.8): always sent.
+		const result = await idempotentWrite(this, i, {
+			request,
+			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			find: () =>
+				findInList(this, i, '/commlogs', { PatNum: note.patNum }, (c) =>
+					hasReferenceToken(c.Note, note.referenceToken),
+				),
+		});
+		const written =
+			result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(request) }
+				: { commlog: toCommlog((result.record ?? {}) as IDataObject) };
+		return {
+			created: result.created,
+			outcome: result.outcome,
+			referenceToken: note.referenceToken,
+			patientId: String(note.patNum),
+			...written,
+			arrangement: note.arrangement,
+		};
+	},
+};

@@ -1,0 +1,68 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { parseLocalDate } from '../../../../financing';
+import { toPatient } from '../../shapes';
+import { openDentalList } from '../../transport';
+import { listFields, listOptions } from '../fields';
+import type { OpenDentalOperation } from '../types';
+import { guarantorsOf, patientDataOptions, readPatientDataOptions } from './options';
+
+export const searchPatients: OpenDentalOperation = {
+	resource: 'patient',
+	value: 'search',
+	name: 'Search',
+	action: 'Search patients',
+	description:
+		'Search patients by last name, first name and birthdate (Patients GET Simple), each with their guarantor',
+	properties: [
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Whitaker',
+			description: "Partial and case-insensitive, as in Open Dental's Select Patient window",
+		},
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Daniel',
+			description: 'Partial and case-insensitive',
+		},
+		{
+			displayName: 'Birthdate',
+			name: 'birthdate',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1979-04-12',
+			description: 'Exact date of birth, yyyy-MM-dd; with both names it picks one patient',
+		},
+		...listFields(),
+		patientDataOptions,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const qs: IDataObject = {};
+		const lastName = String(this.getNodeParameter('lastName', i, '')).trim();
+		const firstName = String(this.getNodeParameter('firstName', i, '')).trim();
+		const birthdate = String(this.getNodeParameter('birthdate', i, '')).trim();
+		if (lastName) qs.LName = lastName;
+		if (firstName) qs.FName = firstName;
+		if (birthdate) {
+			if (!parseLocalDate(birthdate, 'birthdate').ok) {
+				// The value is patient data: the message never repeats it.
+				throw new NodeOperationError(this.getNode(), 'The birthdate is not a date', {
+					itemIndex: i,
+					description: 'Write the birthdate as yyyy-MM-dd, e.g. 1979-04-12.',
+				});
+			}
+			qs.Birthdate = birthdate;
+		}
+		// Open Dental staff recommend Patients GET Simple (opendental-api.md §2.11): it has Guarantor.
+		const found = await openDentalList.call(this, '/patients/Simple', qs, listOptions(this, i));
+		const guarantors = await guarantorsOf(this, i, found);
+		const options = readPatientDataOptions(this, i);
+		return found.map((p) => toPatient(p, options, guarantors.get(String(p.Guarantor ?? p.PatNum))));
+	},
+};

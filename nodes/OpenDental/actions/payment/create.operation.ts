@@ -1,0 +1,175 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	centsToDollars,
+	parseMoney,
+	problem,
+	validateForOpenDental,
+	type Problem,
+} from '../../../../financing';
+import { toPayment } from '../../shapes';
+import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
+import { openDentalSettingsField, readSettings } from '../settings';
+import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import { findInList, idempotentWrite, skippedWhenConcurrent, wouldWrite } from '../write';
+
+const byHand = { show: { source: ['fields'] } };
+
+/** The payment body, from the arrangement (gross or net per the policy) or typed by hand. */
+function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObject | null {
+	const settings = readSettings(ctx, i);
+	const problems: Problem[] = [];
+	if (!reference)
+		problems.push(
+			problem('transactionId', 'required', "map the CareCredit purchase's transaction ID"),
+		);
+	if (!settings.careCreditPayType)
+		problems.push(
+			problem(
+				'openDental.careCreditPayType',
+				'required',
+				"set the DefNum of the practice's CareCredit payment type (Setup, Definitions, Payment Types)",
+			),
+		);
+	let body: IDataObject;
+	if (ctx.getNodeParameter('source', i) === 'arrangement') {
+		const checked = validateForOpenDental(objectParameter(ctx, 'arrangement', i), settings);
+		if (!checked.ok) throw problemsError(ctx, 'The CareCredit payment', checked.problems, i);
+		if (!checked.value.payment) return null;
+		body = { ...checked.value.payment };
+	} else {
+		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', { allowZero: false });
+		if (!amount.ok) problems.push(...amount.problems);
+		body = {
+			PatNum: numberParameter(ctx, 'patNum', i),
+			PayAmt: amount.ok ? centsToDollars(amount.value) : 0,
+			PayDate: dateParameter(ctx, 'date', i),
+			PayType: settings.careCreditPayType ?? null,
+			PayNote: String(ctx.getNodeParameter('note', i, '')),
+			...(settings.clinicNum ? { ClinicNum: settings.clinicNum } : {}),
+		};
+	}
+	if (problems.length > 0) throw problemsError(ctx, 'The CareCredit payment', problems, i);
+	// CheckNum holds the CareCredit transaction: how a second run finds this payment.
+	return { ...body, CheckNum: reference };
+}
+
+export const createPayment: OpenDentalOperation = {
+	resource: 'payment',
+	value: 'create',
+	name: 'Create',
+	action: 'Create a CareCredit payment',
+	description:
+		"Post the CareCredit payment of a completed purchase (gross or net), with the practice's CareCredit pay type, once per transaction",
+	properties: [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'arrangement',
+			options: [
+				{
+					name: 'From Payment Arrangement',
+					value: 'arrangement',
+					description: 'The CareCredit payment the practice policy chose (gross or net)',
+				},
+				{ name: 'Define Below', value: 'fields', description: 'Amount set by hand' },
+			],
+		},
+		{
+			displayName: 'Arrangement',
+			name: 'arrangement',
+			type: 'json',
+			default: '={{ $json.arrangement ?? $json }}',
+			required: true,
+			displayOptions: { show: { source: ['arrangement'] } },
+			description:
+				'The arrangement the Payment Arrangement node built, or the output of Commlog: Create',
+		},
+		{
+			displayName: 'Transaction ID',
+			name: 'transactionId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. TXN-20261120-0001',
+			description:
+				"The CareCredit purchase's transaction ID, kept in the payment's CheckNum: the payment is posted once per transaction",
+		},
+		{
+			displayName: 'PatNum',
+			name: 'patNum',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 201',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 3,450.00',
+			description: 'In dollars: the purchase (gross) or the purchase less the merchant fee (net)',
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Date',
+			name: 'date',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2026-11-20',
+			description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
+			displayOptions: byHand,
+		},
+		{
+			displayName: 'Note',
+			name: 'note',
+			type: 'string',
+			default: '',
+			displayOptions: byHand,
+		},
+		openDentalSettingsField(['careCreditPayType', 'clinicNum']),
+		skipConcurrentField,
+		testModeField,
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(this, i);
+		if (skipped) return skipped;
+		const reference = String(this.getNodeParameter('transactionId', i, '')).trim();
+		const body = prepare(this, i, reference);
+		if (!body) {
+			return {
+				created: false,
+				outcome: 'nothingToWrite',
+				reason: 'The practice policy posts no CareCredit payment',
+			};
+		}
+		const request = { method: 'POST' as const, path: '/payments', body };
+		const result = await idempotentWrite(this, i, {
+			request,
+			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			find: () =>
+				findInList(
+					this,
+					i,
+					'/payments',
+					{ PatNum: body.PatNum },
+					(p) => p.CheckNum === reference && Number(p.PayType) === Number(body.PayType),
+				),
+		});
+		const written =
+			result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(request) }
+				: { payment: toPayment((result.record ?? {}) as IDataObject) };
+		return {
+			created: result.created,
+			outcome: result.outcome,
+			transactionId: reference,
+			patientId: String(body.PatNum),
+			...written,
+		};
+	},
+};

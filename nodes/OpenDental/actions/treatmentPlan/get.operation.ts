@@ -1,0 +1,196 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { problem } from '../../../../financing';
+import { cents, fullName } from '../../shapes';
+import { openDentalList, openDentalRequest } from '../../transport';
+import { numberParameter, patientLocator } from '../fields';
+import { problemsError, type OpenDentalOperation } from '../types';
+
+const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * A Saved plan's proctps are frozen copies that carry the patient amount (opendental-api.md
+ * §2.14); the procedure id is the original ProcNum, which the payment plan attaches to.
+ */
+async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: number) {
+	const rows = await openDentalList.call(
+		ctx,
+		'/proctps',
+		{ TreatPlanNum: treatPlanNum },
+		{
+			itemIndex: i,
+		},
+	);
+	return rows
+		.sort((a, b) => Number(a.ItemOrder) - Number(b.ItemOrder))
+		.map((p) => ({
+			procedureId: String(p.ProcNumOrig),
+			cdtCode: p.ProcCode,
+			description: p.Descript,
+			tooth: tooth(p.ToothNumTP),
+			surface: p.Surf,
+			feeCents: cents(p.FeeAmt),
+			insuranceEstimateCents: sum([cents(p.PriInsAmt), cents(p.SecInsAmt)]),
+			patientPortionCents: cents(p.PatAmt),
+		}));
+}
+
+/**
+ * An Active or Inactive plan points at live procedures (treatplanattaches, §2.13); procedurelogs
+ * carry the fee but no patient amount (§2.15): the fee stands in, and the output says so.
+ */
+async function activeProcedures(
+	ctx: IExecuteFunctions,
+	i: number,
+	treatPlanNum: number,
+	patNum: number,
+) {
+	const attaches = await openDentalList.call(
+		ctx,
+		'/treatplanattaches',
+		{ TreatPlanNum: treatPlanNum },
+		{ itemIndex: i },
+	);
+	const logs = await openDentalList.call(
+		ctx,
+		'/procedurelogs',
+		{ PatNum: patNum },
+		{
+			itemIndex: i,
+		},
+	);
+	return attaches.map((a) => {
+		const p = logs.find((l) => l.ProcNum === a.ProcNum) ?? {};
+		const fee = cents(p.ProcFee);
+		return {
+			procedureId: String(a.ProcNum),
+			cdtCode: p.procCode,
+			description: p.descript,
+			tooth: tooth(p.ToothNum),
+			surface: p.Surf,
+			procedureStatus: p.ProcStatus,
+			feeCents: fee,
+			insuranceEstimateCents: null,
+			patientPortionCents: fee,
+		};
+	});
+}
+
+export const getTreatmentPlan: OpenDentalOperation = {
+	resource: 'treatmentPlan',
+	value: 'get',
+	name: 'Get',
+	action: 'Get a treatment plan',
+	description:
+		'Get a treatment plan: procedures with CDT codes, fees and ProcNums, patient portion, patient and guarantor',
+	properties: [
+		patientLocator('patient', 'Patient', 'The patient whose treatment plan to get'),
+		{
+			displayName: 'Treatment Plan',
+			name: 'treatmentPlan',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			required: true,
+			description: "One of the patient's treatment plans; a signed plan is Saved",
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: "Choose one of the patient's plans…",
+					typeOptions: { searchListMethod: 'searchTreatmentPlans', searchable: true },
+				},
+				{
+					displayName: 'By TreatPlanNum',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 419',
+				},
+			],
+		},
+		{
+			displayName: 'Active Plan Patient Portion',
+			name: 'activePlanPortion',
+			type: 'options',
+			default: 'review',
+			description:
+				'Open Dental gives an Active plan only its fees, not what the patient owes after insurance: a Saved (signed) plan has both',
+			options: [
+				{
+					name: 'Send to Review',
+					value: 'review',
+					description: 'Fail the item (or send it to the error output): a person checks the amount',
+				},
+				{
+					name: 'Use the Fee Total',
+					value: 'fee',
+					description:
+						'The fees stand in for the patient portion; the output says so (patientPortionSource "fee")',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, i: number) {
+		const patNum = numberParameter(this, 'patient', i, { locator: true });
+		const treatPlanNum = numberParameter(this, 'treatmentPlan', i, { locator: true });
+		// TreatPlans GET has no single-plan form (opendental-api.md §2.12): the patient's list.
+		const plans = await openDentalList.call(
+			this,
+			'/treatplans',
+			{ PatNum: patNum },
+			{
+				itemIndex: i,
+			},
+		);
+		const plan = plans.find((p) => Number(p.TreatPlanNum) === treatPlanNum);
+		if (!plan) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Patient ${patNum} has no treatment plan ${treatPlanNum}`,
+				{
+					itemIndex: i,
+					description: "Pick one of the patient's treatment plans (TreatPlanNum).",
+				},
+			);
+		}
+		const saved = plan.TPStatus === 'Saved';
+		if (!saved && this.getNodeParameter('activePlanPortion', i, 'review') === 'review') {
+			throw problemsError(
+				this,
+				'The treatment plan',
+				[
+					problem(
+						'patientPortionCents',
+						'patientPortionUnknown',
+						`plan ${treatPlanNum} is ${String(plan.TPStatus)}: Open Dental gives its fees but not the patient portion. Save (sign) the plan in Open Dental, or choose "Use the Fee Total".`,
+					),
+				],
+				i,
+			);
+		}
+		const procedures = saved
+			? await savedProcedures(this, i, treatPlanNum)
+			: await activeProcedures(this, i, treatPlanNum, patNum);
+		const patient = (await openDentalRequest.call(
+			this,
+			{ method: 'GET', path: `/patients/${patNum}` },
+			{ itemIndex: i },
+		)) as IDataObject;
+		return {
+			treatmentPlanId: String(treatPlanNum),
+			patientId: String(patNum),
+			guarantorId: String(patient.Guarantor ?? patNum),
+			locationId: patient.ClinicNum ? String(patient.ClinicNum) : null,
+			patientName: fullName(patient),
+			caseName: plan.Heading,
+			status: plan.TPStatus,
+			createdOn: plan.DateTP,
+			signedAt: String(plan.DateTSigned ?? '').startsWith('0001') ? null : plan.DateTSigned,
+			patientPortionSource: saved ? 'patAmt' : 'fee',
+			totalCents: sum(procedures.map((p) => p.feeCents)),
+			patientPortionCents: sum(procedures.map((p) => p.patientPortionCents)),
+			procedures,
+		};
+	},
+};

@@ -1,0 +1,277 @@
+import {
+	NodeApiError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { redact } from '../../financing';
+
+/**
+ * Open Dental transport: the public REST API (opendental-api.md §1) over the `openDentalApi`
+ * credential. Booleans travel as "true"/"false" (§1.5), lists page 100 at a time with
+ * Limit/Offset (§1.6), requests are paced to the throttle (§1.9), errors (a JSON string
+ * explanation, §1.7) become node errors a person can act on.
+ */
+export type OpenDentalContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface OpenDentalRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, e.g. `/payplans/Dynamic`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | undefined>;
+	body: unknown;
+}
+
+/** No HTTP answer came back (reset, timeout, refused): the request may or may not have landed. */
+interface NoAnswer {
+	noAnswer: true;
+	message: string;
+}
+type Attempt = RawResponse | NoAnswer;
+
+const MAX_ATTEMPTS = 4;
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+// Open Dental gives up on a request after 60 seconds (504, opendental-api.md §1.7).
+const TIMEOUT_MS = 65_000;
+/** "chunks of up to 100 items at a time" (opendental-api.md §1.6). */
+export const PAGE_SIZE = 100;
+
+const isNoAnswer = (a: Attempt | undefined): a is NoAnswer =>
+	(a as NoAnswer | undefined)?.noAnswer === true;
+
+function backoff(attempt: number, retryAfter: string | undefined): number {
+	const seconds = Number(retryAfter);
+	if (retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0)
+		return Math.min(seconds * 1000, MAX_DELAY_MS);
+	return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
+}
+
+/**
+ * Pacing to Open Dental's throttle: one request per second per customer key once the developer
+ * has any permission beyond Read All (opendental-api.md §1.9). Kept per node run (keyed on the
+ * context n8n gives that run, so nothing outlives it): two nodes, two executions or two workers
+ * using the same customer key are not paced against each other, and then Open Dental's own
+ * throttle slows them down (retried here on 429/5xx should it refuse).
+ */
+const pacers = new WeakMap<object, { nextAt: number }>();
+
+async function pace(ctx: OpenDentalContext, spacingMs: number): Promise<() => void> {
+	if (!(spacingMs > 0)) return () => {};
+	const pacer = pacers.get(ctx) ?? { nextAt: 0 };
+	pacers.set(ctx, pacer);
+	// A timer may fire a millisecond early against Date.now(): wait until the slot has come.
+	while (Date.now() < pacer.nextAt) await sleep(pacer.nextAt - Date.now());
+	return () => {
+		// Counted from the answer: "This time includes the execution of the request itself" (§1.9).
+		pacer.nextAt = Date.now() + spacingMs;
+	};
+}
+
+/** Open Dental wants "true"/"false" strings for booleans, in queries and bodies (§1.5). */
+function wire(value: unknown): unknown {
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	if (Array.isArray(value)) return value.map(wire);
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value as IDataObject)
+				.filter(([, v]) => v !== undefined)
+				.map(([k, v]) => [k, wire(v)]),
+		);
+	}
+	return value;
+}
+
+async function send(this: OpenDentalContext, request: OpenDentalRequest): Promise<Attempt> {
+	const credentials = await this.getCredentials<{ baseUrl: string; pacingMs?: number }>(
+		'openDentalApi',
+	);
+	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const answered = await pace(this, Number(credentials.pacingMs ?? 1000));
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, 'openDentalApi', {
+			method: request.method,
+			url: `${baseUrl}${request.path}`,
+			qs: wire(request.qs) as IDataObject | undefined,
+			body: wire(request.body) as IDataObject | undefined,
+			headers: { 'Content-Type': 'application/json' },
+			json: true,
+			timeout: TIMEOUT_MS,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as RawResponse;
+	} catch (error) {
+		// With ignoreHttpStatusErrors only a missing answer throws; the caller decides on a retry.
+		return { noAnswer: true, message: (error as Error).message ?? 'network error' };
+	} finally {
+		answered();
+	}
+}
+
+const isTransient = (status: number) => status === 429 || status >= 500;
+
+/** Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented). */
+export function explanation(body: unknown): string {
+	if (typeof body === 'string') return body.trim();
+	if (body && typeof body === 'object') {
+		const b = body as IDataObject;
+		const text = b.message ?? b.Message ?? b.error;
+		if (typeof text === 'string') return text;
+		return JSON.stringify(redact(body));
+	}
+	return '';
+}
+
+// What each general status means (opendental-api.md §1.7, quoted there from apiimplementation.html).
+const HINTS: Record<number, string> = {
+	400: "Open Dental refused the request: correct the fields it names. A 400 also comes when the office's eConnector is not running, when the office's Open Dental version is too old for this method (see docs/opendental.md), or on office network trouble.",
+	401: 'Check the developer and customer keys of the Open Dental credential, and that the developer key has the API permission this operation needs (see docs/opendental.md).',
+	404: 'Check the number: Open Dental has no such record (PatNum, TreatPlanNum, PayPlanNum).',
+	410: 'This Open Dental method is deprecated.',
+	504: 'Open Dental did not finish within its 60-second limit; run the workflow again later.',
+};
+
+export function apiError(
+	ctx: OpenDentalContext,
+	statusCode: number,
+	body: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const text = explanation(body);
+	const hint =
+		HINTS[statusCode] ??
+		(isTransient(statusCode)
+			? 'Open Dental is busy or unavailable and the request was retried; run the workflow again later.'
+			: 'Check the request and run again.');
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: text, httpCode: String(statusCode) } as JsonObject,
+		{
+			message: `Open Dental answered ${statusCode}: ${text || 'the request failed'}`,
+			description: hint,
+			httpCode: String(statusCode),
+			itemIndex,
+		},
+	);
+}
+
+function networkError(ctx: OpenDentalContext, failure: NoAnswer, itemIndex?: number) {
+	return new NodeApiError(
+		ctx.getNode(),
+		{ message: failure.message },
+		{
+			message: `Open Dental could not be reached: ${failure.message}`,
+			description:
+				"Check the Open Dental credential's base URL, and for the API Service or local API that the office server is on and reachable from n8n.",
+			itemIndex,
+		},
+	);
+}
+
+/**
+ * A read, or any call safe to repeat (setting a link's amount, closing a plan): retried on 429,
+ * 5xx and network failures with bounded backoff, then a NodeApiError.
+ */
+export async function openDentalRequest<T = IDataObject>(
+	this: OpenDentalContext,
+	request: OpenDentalRequest,
+	options: { itemIndex?: number } = {},
+): Promise<T> {
+	let last: Attempt | undefined;
+	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		if (attempt > 0)
+			await sleep(
+				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
+			);
+		last = await send.call(this, request);
+		if (isNoAnswer(last)) continue;
+		if (last.statusCode < 300) return last.body as T;
+		if (!isTransient(last.statusCode)) break;
+	}
+	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
+	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
+}
+
+/**
+ * Every row of a list, or the first `limit`: Limit/Offset pages of 100, the next page asked for
+ * only when a page came back full (opendental-api.md §1.6).
+ */
+export async function openDentalList(
+	this: OpenDentalContext,
+	path: string,
+	qs: IDataObject,
+	options: { returnAll?: boolean; limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const returnAll = options.returnAll ?? true;
+	const limit = options.limit ?? 0;
+	const out: IDataObject[] = [];
+	for (let offset = 0; ; offset += PAGE_SIZE) {
+		const page = await openDentalRequest.call<
+			OpenDentalContext,
+			[OpenDentalRequest, { itemIndex?: number }],
+			Promise<unknown>
+		>(
+			this,
+			{ method: 'GET', path, qs: { ...qs, ...(offset > 0 ? { Offset: offset } : {}) } },
+			{ itemIndex: options.itemIndex },
+		);
+		const rows = Array.isArray(page) ? (page as IDataObject[]) : [];
+		out.push(...rows);
+		if (rows.length < PAGE_SIZE || (!returnAll && out.length >= limit)) break;
+	}
+	return returnAll ? out : out.slice(0, limit);
+}
+
+export interface WriteOutcome<T> {
+	record: T;
+	/** False when the record was found after a refusal: another execution wrote it. */
+	created: boolean;
+}
+
+/**
+ * A write that must happen at most once. Open Dental has no idempotency key, so `findExisting`
+ * looks the record up by its reference (the `[cc:...]` token, domain.md §7):
+ * - 429 means nothing was done: wait and send again;
+ * - every failure that may have committed (5xx, reset, timeout) goes through `findExisting`
+ *   first, and only when the record is not there is the write sent again;
+ * - a 400 is looked up once too: a second writer racing on the same case can be refused (the
+ *   procedures are already on a plan) and then finds the first writer's record.
+ */
+export async function writeOnce<T>(
+	this: IExecuteFunctions,
+	request: OpenDentalRequest,
+	findExisting: () => Promise<T | null>,
+	options: { itemIndex: number },
+): Promise<WriteOutcome<T>> {
+	let last: Attempt | undefined;
+	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+		if (attempt > 0)
+			await sleep(
+				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
+			);
+		last = await send.call(this, request);
+		if (!isNoAnswer(last)) {
+			if (last.statusCode < 300) return { record: last.body as T, created: true };
+			if (last.statusCode === 429) continue;
+			if (last.statusCode < 500) {
+				const found = last.statusCode === 400 ? await findExisting() : null;
+				if (found) return { record: found, created: false };
+				throw apiError(this, last.statusCode, last.body, options.itemIndex);
+			}
+		}
+		const found = await findExisting();
+		if (found) return { record: found, created: true };
+	}
+	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
+	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
+}

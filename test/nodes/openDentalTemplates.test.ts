@@ -1,0 +1,339 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; it reads the shipped templates with fs */
+// The Open Dental parts of the shipped Open Dental templates, their parameters and expressions
+// unchanged, run through n8n-core's real WorkflowExecute against the sandbox. n8n-nodes-base is
+// not installed here: the trigger and the Set/NoOp steps the expressions read ('Practice
+// settings', 'Decision', 'Coordinator form') become a test start and a pass-through; IF and
+// Switch steps are left out and the path they would take is wired directly. The whole templates
+// in real n8n belong to the end-to-end suite.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INode,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
+import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
+import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
+import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
+import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
+import { NodeTestHarness, TEST_START_TYPE, type WorkflowJson } from './harness';
+import { decision, KEYS, setup } from './openDentalFixtures';
+
+/** Passes its input on, like n8n's NoOp and a Set that keeps the other fields. */
+class PassThrough implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pass Through (test only)',
+		name: 'passThrough',
+		group: ['transform'],
+		version: 1,
+		description: 'Test only',
+		defaults: { name: 'Pass Through' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return [this.getInputData()];
+	}
+}
+
+/** Answers each item with a fixed JSON, as a step the test does not run would have (e.g. CareCredit's). */
+class Answer implements INodeType {
+	description: INodeTypeDescription = {
+		...new PassThrough().description,
+		displayName: 'Answer (test only)',
+		name: 'answer',
+		usableAsTool: true,
+		properties: [{ displayName: 'JSON', name: 'json', type: 'string', default: '{}' }],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return [
+			this.getInputData().map((_item, i) => ({
+				json: JSON.parse(this.getNodeParameter('json', i) as string),
+				pairedItem: { item: i },
+			})),
+		];
+	}
+}
+
+const PASS = 'n8n-nodes-dental-financing.passThrough';
+const template = (file: string) =>
+	JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', file), 'utf8')) as WorkflowJson;
+
+/** The named nodes of a template, in the order given, chained; the first is the test start. */
+function segment(
+	wf: WorkflowJson,
+	names: string[],
+	extra: Record<string, string[]> = {},
+	passThrough: string[] = [],
+): WorkflowJson {
+	const byName = new Map(wf.nodes.map((n) => [n.name, n]));
+	const nodes: INode[] = names.map((name, i) => {
+		const node = structuredClone(byName.get(name)!);
+		expect(node).toBeDefined();
+		if (i === 0) return { ...node, type: TEST_START_TYPE, typeVersion: 1, parameters: {} };
+		if (passThrough.includes(name)) return { ...node, type: PASS, typeVersion: 1, parameters: {} };
+		return node;
+	});
+	const connections: WorkflowJson['connections'] = {};
+	names.slice(0, -1).forEach((name, i) => {
+		connections[name] = { main: [[{ node: names[i + 1]!, type: 'main', index: 0 }]] };
+	});
+	for (const [from, outputs] of Object.entries(extra)) {
+		connections[from] = {
+			main: outputs.map((to) => (to ? [{ node: to, type: 'main' as const, index: 0 }] : [])),
+		};
+	}
+	return { id: wf.name, name: wf.name, nodes, connections };
+}
+
+/** The segment with one step replaced by a fixed answer. */
+function answering(wf: WorkflowJson, name: string, json: object): WorkflowJson {
+	const node = wf.nodes.find((n) => n.name === name)!;
+	Object.assign(node, {
+		type: 'n8n-nodes-dental-financing.answer',
+		typeVersion: 1,
+		parameters: { json: JSON.stringify(json) },
+		credentials: undefined,
+	});
+	return wf;
+}
+
+type Env = Awaited<ReturnType<typeof setup>>;
+let env: Env;
+let harness: NodeTestHarness;
+
+beforeEach(async () => {
+	env = await setup();
+	harness = new NodeTestHarness({
+		nodes: [
+			new OpenDental(),
+			new PaymentArrangement(),
+			new CareCredit(),
+			new PassThrough(),
+			new Answer(),
+		],
+		credentials: [new OpenDentalApi(), new CareCreditApi()],
+	});
+	await harness.setCredentials('openDentalApi', {
+		baseUrl: env.baseUrl,
+		...KEYS,
+		pacingMs: 0,
+	});
+	await harness.setCredentials('careCreditApi', {
+		environment: 'custom',
+		baseUrl: env.sandbox.urls.careCredit,
+		merchantNumber: '5348120100000002',
+		clientId: 'sandbox-client',
+		clientSecret: 'sandbox-secret',
+		partnerCode: 'N8N',
+	});
+});
+afterEach(async () => {
+	await env.sandbox.stop();
+});
+
+/** The template's Practice settings as the Set node outputs them. */
+function settingsOf(wf: WorkflowJson) {
+	const node = wf.nodes.find((n) => n.name === 'Practice settings')!;
+	const list = (node.parameters as any).assignments.assignments as Array<{
+		name: string;
+		value: unknown;
+	}>;
+	return Object.fromEntries(list.map((a) => [a.name, a.value]));
+}
+
+describe('opendental-decision-to-arrangement.json', () => {
+	const wf = template('opendental-decision-to-arrangement.json');
+
+	test('mirrors the Dentrix template: settings first, credentials by name, error workflow, sticky notes', () => {
+		const dentrix = template('carecredit-decision-to-dentrix.json');
+		expect((wf.settings as any).errorWorkflow).toBe((dentrix.settings as any).errorWorkflow);
+		const ours = wf.nodes.filter((n) => n.type === 'n8n-nodes-dental-financing.openDental');
+		expect(ours.length).toBe(6);
+		for (const n of ours)
+			expect(n.credentials).toEqual({ openDentalApi: { id: null, name: 'Open Dental account' } });
+		expect(
+			wf.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').length,
+		).toBeGreaterThanOrEqual(6);
+		expect(JSON.stringify(wf)).not.toMatch(/dentrixApi|ledgerNote|paymentAgreement/);
+		const hook = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')!;
+		expect((hook.parameters as any).path).toBe('carecredit-chairside-opendental');
+	});
+
+	test('approved with a shortfall: plan, payment plan, audit note, exactly as the template sets them', async () => {
+		const settings = settingsOf(wf);
+		const run = await harness.run(
+			segment(
+				wf,
+				[
+					'Practice settings',
+					'Decision',
+					'Get treatment plan',
+					'Build arrangement',
+					'Check arrangement',
+					'Write payment plan',
+					'Write audit note',
+				],
+				{},
+				['Decision'],
+			),
+			{ items: [{ ...settings, ...decision() }] },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.json('Check arrangement')[0]!.validation).toMatchObject({
+			target: 'openDental',
+			valid: true,
+		});
+		expect(run.json('Write payment plan')[0]).toMatchObject({
+			created: true,
+			readBack: { matches: true },
+			paymentPlan: { totalCents: 75001, patientId: '227' },
+		});
+		expect(run.json('Write audit note')[0]).toMatchObject({
+			created: true,
+			commlog: { commType: 'Financial' },
+		});
+		const state = await env.state();
+		expect((state.payPlans as any[]).filter((p) => p.PatNum === 227)).toHaveLength(1);
+		expect((state.commlogs as any[]).filter((c) => c.PatNum === 227)).toHaveLength(1);
+	});
+
+	test("the CareCredit payment with the template's pay type and transaction expression", async () => {
+		const settings = settingsOf(wf);
+		// 'Get purchase' (CareCredit) is replaced by its answer: a completed purchase.
+		const purchase = {
+			response: { transactionDetails: [{ transactionType: 'Purchase', transactionID: 'TXN-77' }] },
+		};
+		const run = await harness.run(
+			answering(
+				segment(
+					wf,
+					[
+						'Practice settings',
+						'Decision',
+						'Get treatment plan',
+						'Build arrangement',
+						'Check arrangement',
+						'Get purchase',
+						'Post CareCredit payment',
+					],
+					{},
+					['Decision'],
+				),
+				'Get purchase',
+				purchase,
+			),
+			{ items: [{ ...settings, ...decision({ promotionalPlan: 'DI12' }) }] },
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.json('Post CareCredit payment')[0]).toMatchObject({
+			created: true,
+			transactionId: 'TXN-77',
+			payment: { payType: '72', amountCents: 250000, reference: 'TXN-77' },
+		});
+	});
+
+	test('an unsigned (Active) plan leaves by the error output of Get treatment plan, to review', async () => {
+		const run = await harness.run(
+			segment(wf, ['Practice settings', 'Decision', 'Get treatment plan'], {}, ['Decision']),
+			{
+				items: [
+					{
+						...settingsOf(wf),
+						...decision({
+							pms: {
+								patientId: '201',
+								guarantorId: '201',
+								treatmentPlanId: '301',
+								locationId: '1',
+							},
+						}),
+					},
+				],
+			},
+		);
+		expect(run.json('Get treatment plan', 0)).toEqual([]);
+		expect((run.json('Get treatment plan', 1)[0]!.details as any).problems[0].code).toBe(
+			'patientPortionUnknown',
+		);
+		const connections = wf.connections['Get treatment plan']!.main;
+		expect(connections[1]).toEqual([{ node: 'Review problems', type: 'main', index: 0 }]);
+	});
+
+	test('a declined decision writes one status commlog, again nothing', async () => {
+		const declined = {
+			...settingsOf(wf),
+			...decision({ status: 'declined', rawStatus: 'Declined', approvedAmountCents: 0 }),
+		};
+		const wfStatus = segment(wf, ['Practice settings', 'Decision', 'Write status note'], {}, [
+			'Decision',
+		]);
+		const first = await harness.run(wfStatus, { items: [declined] });
+		expect(first.error).toBeUndefined();
+		expect(first.json('Write status note')[0]).toMatchObject({
+			created: true,
+			referenceToken: '[cc:sess-900001.declined]',
+		});
+		const again = await harness.run(wfStatus, { items: [declined] });
+		expect(again.json('Write status note')[0]).toMatchObject({
+			created: false,
+			outcome: 'alreadyWritten',
+		});
+	});
+});
+
+describe('opendental-plan-to-carecredit.json', () => {
+	const wf = template('opendental-plan-to-carecredit.json');
+
+	test('the form finds the patient and the signed plan, and prefills CareCredit with Open Dental ids', async () => {
+		const form = wf.nodes.find((n) => n.name === 'Coordinator form')!;
+		expect(form.type).toBe('n8n-nodes-base.formTrigger');
+		expect((wf.settings as any).saveDataSuccessExecution).toBe('none');
+		const run = await harness.run(
+			segment(
+				wf,
+				[
+					'Coordinator form',
+					'Practice settings',
+					'Find patient',
+					'Get treatment plan',
+					'Get guarantor',
+					'Prefill CareCredit application',
+				],
+				{},
+				['Practice settings'],
+			),
+			{
+				items: [
+					{
+						...settingsOf(wf),
+						'Last name': 'Fischer ',
+						'First name': 'Henry',
+						Birthdate: '1969-09-14',
+						'Treatment plan number': 419,
+					},
+				],
+			},
+		);
+		expect(run.error).toBeUndefined();
+		expect(run.json('Get treatment plan')[0]).toMatchObject({
+			treatmentPlanId: '419',
+			patientPortionCents: 325001,
+		});
+		const prefill = run.json('Prefill CareCredit application')[0]!;
+		expect(prefill.portalUrl).toEqual(expect.any(String));
+		const cc: any = await (await fetch(`${env.sandbox.urls.careCredit}/__sandbox/state`)).json();
+		const session = (cc.sessions as any[]).find((s) => s.sessionId === prefill.sessionId);
+		expect(session.transactionInfo.invoiceNumber.split('~')[0]).toBe('419');
+		expect(JSON.stringify(run.json('Find patient'))).not.toContain('1969-09-14');
+	});
+});
