@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceProperties } from '../shared/registry';
 import { getResult } from './actions/application/getResult';
 import { prefill } from './actions/application/prefill';
 import { lookup } from './actions/account/lookup';
@@ -40,49 +41,7 @@ const RESOURCES: Array<{ name: string; value: CareCreditResource; description: s
 	{ name: 'Transaction', value: 'transaction', description: 'Purchases and refunds' },
 ];
 
-export function findOperation(
-	resource: string,
-	operation: string,
-): CareCreditOperation | undefined {
-	return OPERATIONS.find((op) => op.resource === resource && op.value === operation);
-}
-
 /** Resource, Operation per resource, then each operation's own parameters. */
 export function buildProperties(): INodeProperties[] {
-	const properties: INodeProperties[] = [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: RESOURCES,
-			default: 'application',
-		},
-	];
-	for (const resource of RESOURCES) {
-		const operations = OPERATIONS.filter((op) => op.resource === resource.value);
-		const firstOperation = operations[0].value;
-		properties.push({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options: operations
-				.map(({ name, value, action, description }) => ({ name, value, action, description }))
-				.sort((a, b) => a.name.localeCompare(b.name)),
-			default: firstOperation,
-		});
-	}
-	for (const op of OPERATIONS) {
-		for (const property of op.properties) {
-			const show = {
-				...property.displayOptions?.show,
-				resource: [op.resource],
-				operation: [op.value],
-			};
-			properties.push({ ...property, displayOptions: { ...property.displayOptions, show } });
-		}
-	}
-	return properties;
+	return resourceProperties(RESOURCES, OPERATIONS, 'application');
 }

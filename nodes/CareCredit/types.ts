@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ResourceOperation } from '../shared/registry';
 
 export type CareCreditResource =
 	| 'application'
@@ -12,16 +12,7 @@ export type CareCreditResource =
  * what it does for one item. The registry builds the Operation options and the dispatch from
  * a single typed list of these (style.md, "Practices worth adopting" 1).
  */
-export interface CareCreditOperation {
-	resource: CareCreditResource;
-	/** Stable camelCase value saved in workflows; labels may change. */
-	value: string;
-	name: string;
-	action: string;
-	description: string;
-	/** Parameters of this operation only; the registry adds the displayOptions. */
-	properties: INodeProperties[];
+export interface CareCreditOperation extends ResourceOperation<CareCreditResource> {
 	/** Whether the operation calls CareCredit (every one but the promotion calculator does). */
 	usesApi: boolean;
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }

@@ -1,7 +1,5 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
@@ -11,27 +9,13 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { dentrixProperties, findOperation } from './actions';
+import { executeOperations } from '../shared/execute';
+import { dentrixProperties, OPERATIONS } from './actions';
 import { dentrixRead } from './transport';
 
 type Page = { items?: IDataObject[]; total?: number };
 
 const name = (p: IDataObject | undefined) => `${p?.lastName ?? ''}, ${p?.firstName ?? ''}`;
-
-/**
- * The item a failing input leaves by (Continue On Fail, or the error output). Only `error` and
- * `details` keys: n8n routes such items to the error output, and replaces the json of an item
- * that carries `error` itself with the message alone (n8n-core normalizeNodeErrors).
- */
-function errorItem(error: NodeApiError | NodeOperationError, i: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	if (error.context.problems) details.problems = error.context.problems;
-	if (error.context.existingAgreementId)
-		details.existingAgreementId = error.context.existingAgreementId;
-	return { json: { error: error.message, details }, pairedItem: { item: i } };
-}
 
 export class Dentrix implements INodeType {
 	description: INodeTypeDescription = {
@@ -109,35 +93,10 @@ export class Dentrix implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const found = findOperation(resource, operation);
-				if (!found) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Unknown operation ${resource}: ${operation}`,
-						{
-							itemIndex: i,
-						},
-					);
-				}
-				const result = await found.execute.call(this, i);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					out.push({ json, pairedItem: { item: i } });
-				}
-			} catch (error) {
-				const nodeError =
-					error instanceof NodeOperationError || error instanceof NodeApiError
-						? error
-						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				if (!this.continueOnFail()) throw nodeError;
-				out.push(errorItem(nodeError, i));
-			}
-		}
-		return [out];
+		return await executeOperations.call(
+			this,
+			OPERATIONS,
+			(resource, operation) => `Unknown operation ${resource}: ${operation}`,
+		);
 	}
 }

@@ -1,7 +1,5 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
@@ -11,20 +9,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { findOperation, openDentalProperties } from './actions';
+import { executeOperations } from '../shared/execute';
+import { OPERATIONS, openDentalProperties } from './actions';
 import { openDentalList, openDentalRequest, PAGE_SIZE } from './transport';
-
-/**
- * The item a failing input leaves by (Continue On Fail, or the error output). Only `error` and
- * `details` keys: n8n routes such items to the error output (n8n-core normalizeNodeErrors).
- */
-function errorItem(error: NodeApiError | NodeOperationError, i: number): INodeExecutionData {
-	const details: IDataObject = {};
-	if (error.description) details.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	if (error.context.problems) details.problems = error.context.problems;
-	return { json: { error: error.message, details }, pairedItem: { item: i } };
-}
 
 export class OpenDental implements INodeType {
 	description: INodeTypeDescription = {
@@ -95,35 +82,10 @@ export class OpenDental implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const resource = this.getNodeParameter('resource', i) as string;
-				const operation = this.getNodeParameter('operation', i) as string;
-				const found = findOperation(resource, operation);
-				if (!found) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Unknown operation ${resource}: ${operation}`,
-						{
-							itemIndex: i,
-						},
-					);
-				}
-				const result = await found.execute.call(this, i);
-				for (const json of Array.isArray(result) ? result : [result]) {
-					out.push({ json, pairedItem: { item: i } });
-				}
-			} catch (error) {
-				const nodeError =
-					error instanceof NodeOperationError || error instanceof NodeApiError
-						? error
-						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				if (!this.continueOnFail()) throw nodeError;
-				out.push(errorItem(nodeError, i));
-			}
-		}
-		return [out];
+		return await executeOperations.call(
+			this,
+			OPERATIONS,
+			(resource, operation) => `Unknown operation ${resource}: ${operation}`,
+		);
 	}
 }

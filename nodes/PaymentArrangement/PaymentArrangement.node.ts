@@ -1,14 +1,13 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { runPerItem } from '../shared/execute';
 import { arrangementProperties, findOperation } from './actions';
 
 /**
@@ -34,32 +33,15 @@ export class PaymentArrangement implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const outputs: INodeExecutionData[][] = operation === 'validate' ? [[], []] : [[]];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const found = findOperation(this.getNodeParameter('operation', i) as string);
-				if (!found) {
-					throw new NodeOperationError(this.getNode(), `Unknown operation ${operation}`, {
-						itemIndex: i,
-					});
-				}
-				const { json, output } = await found.execute.call(this, i);
-				outputs[output]!.push({ json, pairedItem: { item: i } });
-			} catch (error) {
-				const nodeError =
-					error instanceof NodeOperationError || error instanceof NodeApiError
-						? error
-						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				if (!this.continueOnFail()) throw nodeError;
-				// Only `error` and `details`: n8n routes such items to the error output when chosen.
-				const details: IDataObject = {};
-				if (nodeError.description) details.description = nodeError.description;
-				if (nodeError.context.problems) details.problems = nodeError.context.problems;
-				outputs[0]!.push({ json: { error: nodeError.message, details }, pairedItem: { item: i } });
+		return await runPerItem(this, operation === 'validate' ? [[], []] : [[]], async (i) => {
+			const found = findOperation(this.getNodeParameter('operation', i) as string);
+			if (!found) {
+				throw new NodeOperationError(this.getNode(), `Unknown operation ${operation}`, {
+					itemIndex: i,
+				});
 			}
-		}
-		return outputs;
+			return await found.execute.call(this, i);
+		});
 	}
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
 import { createCommlog } from './commlog/create.operation';
 import { getManyCommlogs } from './commlog/getMany.operation';
@@ -37,48 +38,8 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 
-export function findOperation(
-	resource: string,
-	operation: string,
-): OpenDentalOperation | undefined {
-	return OPERATIONS.find((o) => o.resource === resource && o.value === operation);
-}
-
-function operationProperty(resource: OpenDentalResource): INodeProperties {
-	const operations = OPERATIONS.filter((o) => o.resource === resource);
-	const first = operations[0].value;
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: operations
-			.map((o) => ({ name: o.name, value: o.value, action: o.action, description: o.description }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: first,
-	};
-}
-
-function scoped(o: OpenDentalOperation): INodeProperties[] {
-	return o.properties.map((p) => ({
-		...p,
-		displayOptions: {
-			...p.displayOptions,
-			show: { ...p.displayOptions?.show, resource: [o.resource], operation: [o.value] },
-		},
-	}));
-}
-
-export const openDentalProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: RESOURCES,
-		default: 'patient',
-	},
-	...RESOURCES.map((r) => operationProperty(r.value)),
-	...OPERATIONS.flatMap(scoped),
-];
+export const openDentalProperties: INodeProperties[] = resourceProperties(
+	RESOURCES,
+	OPERATIONS,
+	'patient',
+);

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationOptions, scoped } from '../../shared/registry';
 import { build } from './build.operation';
 import { compare } from './compare.operation';
 import type { ArrangementOperation } from './types';
@@ -18,21 +19,8 @@ export const arrangementProperties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: OPERATIONS.map((o) => ({
-			name: o.name,
-			value: o.value,
-			action: o.action,
-			description: o.description,
-		})),
+		options: operationOptions(OPERATIONS),
 		default: 'build',
 	},
-	...OPERATIONS.flatMap((o) =>
-		o.properties.map((p) => ({
-			...p,
-			displayOptions: {
-				...p.displayOptions,
-				show: { ...p.displayOptions?.show, operation: [o.value] },
-			},
-		})),
-	),
+	...OPERATIONS.flatMap((o) => scoped(o.properties, { operation: [o.value] })),
 ];
