@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { findReferenceToken, maskDateOfBirth, maskTaxId, parseMoney } from '../../financing';
+import type { PatientDataOptions } from '../shared/parameters';
 
 /**
  * The contract's records (dollars on the wire, docs/dentrix-api.md) as this package's items:
@@ -19,11 +20,6 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 function fullName(p: Wire | undefined): string {
 	return [text(p?.firstName), text(p?.lastName)].filter((s) => s !== '').join(' ');
-}
-
-export interface PatientDataOptions {
-	includeTaxId: boolean;
-	includeDateOfBirth: boolean;
 }
 
 export function toPatient(p: Wire, options: PatientDataOptions): IDataObject {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { findReferenceToken, maskDateOfBirth, maskTaxId, parseMoney } from '../../financing';
+import type { PatientDataOptions } from '../shared/parameters';
 
 /**
  * Open Dental's records (opendental-api.md §2) as this package's items: ids as strings, amounts
@@ -26,11 +27,6 @@ const day = (value: unknown) => (text(value).startsWith('0001-01-01') ? null : t
 
 export const fullName = (p: Wire | undefined) =>
 	[text(p?.FName), text(p?.LName)].filter((s) => s !== '').join(' ');
-
-export interface PatientDataOptions {
-	includeTaxId: boolean;
-	includeDateOfBirth: boolean;
-}
 
 /** The SSN as CareCredit's prefill wants it (123-45-6789), only when nine digits. */
 function formattedSsn(ssn: unknown): string {

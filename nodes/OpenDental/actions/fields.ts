@@ -1,38 +1,22 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { parseLocalDate, todayIn } from '../../../financing';
+import * as shared from '../../shared/parameters';
 
 /** Parameters several operations share, defined once. */
 
-export function patientLocator(
-	name: string,
-	displayName: string,
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Search by last name…',
-				typeOptions: { searchListMethod: 'searchPatients', searchable: true },
-			},
-			{
-				displayName: 'By PatNum',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 201',
-			},
-		],
-	};
-}
+export { listFields, listOptions } from '../../shared/parameters';
+
+export const patientLocator = (name: string, displayName: string, description: string) =>
+	shared.patientLocator(name, displayName, description, {
+		search: 'Search by last name…',
+		id: 'By PatNum',
+		idExample: '201',
+	});
+
+export const testModeField = shared.testModeField('Open Dental');
+
+export const skipConcurrentField = shared.skipConcurrentField('payment plan');
 
 export const patNumField: INodeProperties = {
 	displayName: 'PatNum',
@@ -44,24 +28,6 @@ export const patNumField: INodeProperties = {
 	description: "The patient's number in Open Dental",
 };
 
-export const testModeField: INodeProperties = {
-	displayName: 'Test Mode',
-	name: 'testMode',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to return exactly what would be written without writing anything to Open Dental',
-};
-
-export const skipConcurrentField: INodeProperties = {
-	displayName: 'Skip When Another Run Is Writing',
-	name: 'skipConcurrent',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to write nothing for an item whose payment plan another execution created at the same moment (its outcome is "writtenConcurrently"): that execution writes this too',
-};
-
 export const caseReferenceField: INodeProperties = {
 	displayName: 'Case Reference',
 	name: 'caseReference',
@@ -71,33 +37,6 @@ export const caseReferenceField: INodeProperties = {
 	placeholder: 'e.g. [cc:APP-123456]',
 	description: 'Added to the note when missing; a record already carrying it is not written again',
 };
-
-export function listFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
-
-export function listOptions(ctx: IExecuteFunctions, i: number) {
-	const returnAll = ctx.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? 0 : (ctx.getNodeParameter('limit', i) as number);
-	return { returnAll, limit, itemIndex: i };
-}
 
 /** An Open Dental number (PatNum, PayPlanNum, DefNum...) from a parameter or a locator. */
 export function numberParameter(

@@ -4,7 +4,7 @@ import { toPatient } from '../../shapes';
 import { dentrixRead } from '../../transport';
 import { locatorValue, patientLocator } from '../fields';
 import type { DentrixOperation } from '../types';
-import { patientDataOptions, readPatientDataOptions } from './options';
+import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
 
 export const getPatient: DentrixOperation = {
 	resource: 'patient',

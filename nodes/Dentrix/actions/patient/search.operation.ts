@@ -4,7 +4,7 @@ import { toPatient } from '../../shapes';
 import { dentrixList, dentrixRead } from '../../transport';
 import { listFields, listOptions } from '../fields';
 import type { DentrixOperation } from '../types';
-import { patientDataOptions, readPatientDataOptions } from './options';
+import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
 
 export const searchPatients: DentrixOperation = {
 	resource: 'patient',

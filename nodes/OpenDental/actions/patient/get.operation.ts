@@ -4,7 +4,8 @@ import { toPatient } from '../../shapes';
 import { openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { guarantorsOf, patientDataOptions, readPatientDataOptions } from './options';
+import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
+import { guarantorsOf } from './options';
 
 export const getPatient: OpenDentalOperation = {
 	resource: 'patient',

@@ -5,7 +5,8 @@ import { toPatient } from '../../shapes';
 import { openDentalList } from '../../transport';
 import { listFields, listOptions } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { guarantorsOf, patientDataOptions, readPatientDataOptions } from './options';
+import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
+import { guarantorsOf } from './options';
 
 export const searchPatients: OpenDentalOperation = {
 	resource: 'patient',

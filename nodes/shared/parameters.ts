@@ -1,0 +1,185 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import type { Problem } from '../../financing';
+
+/** Every problem in one error, each naming its field (domain.md §1 "Invalid"). */
+export function problemsError(
+	ctx: IExecuteFunctions,
+	headline: string,
+	problems: Problem[],
+	itemIndex: number,
+): NodeOperationError {
+	const error = new NodeOperationError(
+		ctx.getNode(),
+		`${headline}: ${problems.length === 1 ? '1 field needs' : `${problems.length} fields need`} attention (${problems.map((p) => p.field).join(', ')})`,
+		{ itemIndex, description: problems.map((p) => p.message).join('\n') },
+	);
+	error.context.problems = problems.map((p) => ({ ...p }));
+	return error;
+}
+
+/** A rejected write of a practice system: `what` was not written, every field named. */
+export function writeProblemsError(
+	ctx: IExecuteFunctions,
+	what: string,
+	problems: Problem[],
+	itemIndex: number,
+): NodeOperationError {
+	return problemsError(ctx, `${what} was not written`, problems, itemIndex);
+}
+
+/** A JSON parameter's value as an object: given as one (expression) or as its text. */
+export function parseObject(value: unknown): IDataObject | undefined {
+	if (typeof value === 'object' && value !== null && !Array.isArray(value))
+		return value as IDataObject;
+	if (typeof value === 'string' && value.trim() !== '') {
+		try {
+			const parsed = JSON.parse(value) as unknown;
+			if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+				return parsed as IDataObject;
+			}
+		} catch {
+			// The caller reports it with what was expected.
+		}
+	}
+	return undefined;
+}
+
+/** The Payment Arrangement item a practice-system write takes, as an object. */
+export function objectParameter(ctx: IExecuteFunctions, name: string, i: number): IDataObject {
+	const value = parseObject(ctx.getNodeParameter(name, i) as unknown);
+	if (value) return value;
+	throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" is not an object`, {
+		itemIndex: i,
+		description:
+			'Map the whole item of the Payment Arrangement node, e.g. {{ $json }}, or paste its JSON.',
+	});
+}
+
+/** Test Mode of a practice-system write. */
+export function testModeField(system: string): INodeProperties {
+	return {
+		displayName: 'Test Mode',
+		name: 'testMode',
+		type: 'boolean',
+		default: false,
+		description: `Whether to return exactly what would be written without writing anything to ${system}`,
+	};
+}
+
+/** Whether a follow-up write stands back for the execution that created `record` concurrently. */
+export function skipConcurrentField(record: string): INodeProperties {
+	return {
+		displayName: 'Skip When Another Run Is Writing',
+		name: 'skipConcurrent',
+		type: 'boolean',
+		default: true,
+		description: `Whether to write nothing for an item whose ${record} another execution created at the same moment (its outcome is "writtenConcurrently"): that execution writes this too`,
+	};
+}
+
+/** A patient chosen from a searchable list or typed as the system's own ID. */
+export function patientLocator(
+	name: string,
+	displayName: string,
+	description: string,
+	labels: { search: string; id: string; idExample: string },
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: labels.search,
+				typeOptions: { searchListMethod: 'searchPatients', searchable: true },
+			},
+			{
+				displayName: labels.id,
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${labels.idExample}`,
+			},
+		],
+	};
+}
+
+/** Return All and Limit of a list operation. */
+export function listFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export function listOptions(ctx: IExecuteFunctions, i: number) {
+	const returnAll = ctx.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? 0 : (ctx.getNodeParameter('limit', i) as number);
+	return { returnAll, limit, itemIndex: i };
+}
+
+/** What a patient read returns of the tax ID and date of birth. */
+export interface PatientDataOptions {
+	includeTaxId: boolean;
+	includeDateOfBirth: boolean;
+}
+
+/** Tax ID and date of birth leave a practice system only for the CareCredit prefill step (domain.md §7). */
+export const patientDataOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Include Date of Birth for CareCredit Prefill',
+			name: 'includeDateOfBirth',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return the full date of birth for the CareCredit prefill step; otherwise it is masked',
+		},
+		{
+			displayName: 'Include Tax ID for CareCredit Prefill',
+			name: 'includeTaxId',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return the full tax ID for the CareCredit prefill step; otherwise only the last four digits are shown. Set the workflow not to save successful executions when this is on.',
+		},
+	],
+};
+
+export function readPatientDataOptions(ctx: IExecuteFunctions, i: number): PatientDataOptions {
+	const options = ctx.getNodeParameter('options', i, {}) as Partial<PatientDataOptions>;
+	return {
+		includeTaxId: options.includeTaxId === true,
+		includeDateOfBirth: options.includeDateOfBirth === true,
+	};
+}
