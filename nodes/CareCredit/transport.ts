@@ -12,6 +12,7 @@ import {
 
 import { careCreditBaseUrl } from '../../credentials/CareCreditApi.credentials';
 import { redact } from '../../financing';
+import { retryDelay, type RetryPolicy } from '../shared/retry';
 
 /**
  * The one place that knows how CareCredit is called: base URL (from the credential), the
@@ -29,13 +30,11 @@ export const CARECREDIT_PATHS = {
 		`/v1/carecredit/merchants/${encodeURIComponent(merchantNumber)}/decisions`,
 };
 
-export const RETRY = {
-	/** Attempts in all, the first included. */
+export const RETRY: RetryPolicy & { timeoutMs: number } = {
 	attempts: 4,
-	/** Backoff before retry n (1-based): base × 2^(n-1), never above maxDelayMs. */
 	baseDelayMs: 500,
 	maxDelayMs: 8_000,
-	/** A Retry-After longer than this is shortened to it, so one item cannot hold a run for long. */
+	// A longer Retry-After is shortened to this, so one item cannot hold a run for long.
 	maxRetryAfterMs: 30_000,
 	timeoutMs: 30_000,
 };
@@ -65,7 +64,8 @@ interface SyfErrorBody {
 interface Failure {
 	status: number | null;
 	body: SyfErrorBody;
-	retryAfterMs: number | null;
+	/** The Retry-After header as it came (seconds), if any. */
+	retryAfter: unknown;
 	networkCode: string | null;
 }
 
@@ -96,13 +96,11 @@ function describeFailure(error: unknown): Failure {
 	const status = response?.status ?? (e.httpCode ? Number(e.httpCode) : null);
 	const data = response?.data ?? e.context?.data;
 	const body = (data && typeof data === 'object' ? data : {}) as SyfErrorBody;
-	const header = response?.headers?.['retry-after'];
-	const seconds = header === undefined ? NaN : Number(header);
 	const code = e.cause?.code ?? e.code ?? null;
 	return {
 		status: status && Number.isFinite(status) ? status : null,
 		body,
-		retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null,
+		retryAfter: response?.headers?.['retry-after'],
 		networkCode: status ? null : code && NETWORK_CODES.has(code) ? code : null,
 	};
 }
@@ -163,11 +161,6 @@ function toNodeError(context: Context, failure: Failure, request: CareCreditRequ
 	});
 }
 
-function delayFor(failure: Failure, retry: number): number {
-	if (failure.retryAfterMs !== null) return Math.min(failure.retryAfterMs, RETRY.maxRetryAfterMs);
-	return Math.min(RETRY.baseDelayMs * 2 ** (retry - 1), RETRY.maxDelayMs);
-}
-
 /** One CareCredit call, with a fresh tracking id per attempt and bounded retries. */
 export async function careCreditRequest<T = IDataObject>(
 	this: Context,
@@ -202,7 +195,7 @@ export async function careCreditRequest<T = IDataObject>(
 			if (attempt >= RETRY.attempts || !shouldRetry(failure, idempotent)) {
 				throw toNodeError(this, failure, request);
 			}
-			await sleep(delayFor(failure, attempt));
+			await sleep(retryDelay(RETRY, attempt, failure.retryAfter));
 		}
 	}
 }

@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -11,6 +10,15 @@ import {
 } from 'n8n-workflow';
 
 import { redact } from '../../financing';
+import {
+	isNoAnswer,
+	retryRead,
+	sendOnce,
+	writeOnce as sharedWriteOnce,
+	type Attempt,
+	type RetryPolicy,
+	type WriteOnceResult,
+} from '../shared/retry';
 
 /**
  * Dentrix transport: the modeled REST contract of docs/dentrix-api.md (Dentrix's own APIs are
@@ -27,57 +35,22 @@ export interface DentrixRequest {
 	body?: IDataObject;
 }
 
-interface RawResponse {
-	statusCode: number;
-	headers: Record<string, string | undefined>;
-	body: unknown;
-}
-
 // Every path of the contract starts with /v1 (docs/dentrix-api.md, "Base URL").
 const API_PREFIX = '/v1';
-const MAX_ATTEMPTS = 4;
-const BASE_DELAY_MS = 250;
-const MAX_DELAY_MS = 4000;
+const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 const TIMEOUT_MS = 30_000;
-
-/** No HTTP answer came back (reset, timeout, refused): the request may or may not have landed. */
-interface NoAnswer {
-	noAnswer: true;
-	message: string;
-}
-
-type Attempt = RawResponse | NoAnswer;
-
-const isNoAnswer = (a: Attempt | undefined): a is NoAnswer =>
-	(a as NoAnswer | undefined)?.noAnswer === true;
-
-function backoff(attempt: number, retryAfter: string | undefined): number {
-	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_DELAY_MS);
-	return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
-}
 
 async function send(this: DentrixContext, request: DentrixRequest): Promise<Attempt> {
 	const credentials = await this.getCredentials<{ baseUrl: string }>('dentrixApi');
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, 'dentrixApi', {
-			method: request.method,
-			url: `${baseUrl}${API_PREFIX}${request.path}`,
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			timeout: TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as RawResponse;
-	} catch (error) {
-		// With ignoreHttpStatusErrors only a missing answer throws; the caller decides on a retry.
-		return { noAnswer: true, message: (error as Error).message ?? 'network error' };
-	}
+	return await sendOnce(this, 'dentrixApi', {
+		method: request.method,
+		url: `${baseUrl}${API_PREFIX}${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		timeout: TIMEOUT_MS,
+	});
 }
-
-const isTransient = (status: number) => status === 429 || status >= 500;
 
 /** The contract's error body (docs/dentrix-api.md, "Errors"). */
 export interface ContractError {
@@ -119,16 +92,21 @@ export function apiError(
 	});
 }
 
-function networkError(ctx: DentrixContext, failure: NoAnswer, itemIndex?: number) {
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message: failure.message },
-		{
-			message: `Dentrix could not be reached: ${failure.message}`,
-			description: "Check the Dentrix credential's base URL and that the Dentrix API is running.",
-			itemIndex,
-		},
-	);
+/** The last attempt as a node error: no answer at all, or the contract's error. */
+function failed(ctx: DentrixContext, itemIndex?: number) {
+	return (last: Attempt | undefined) =>
+		isNoAnswer(last)
+			? new NodeApiError(
+					ctx.getNode(),
+					{ message: last.message },
+					{
+						message: `Dentrix could not be reached: ${last.message}`,
+						description:
+							"Check the Dentrix credential's base URL and that the Dentrix API is running.",
+						itemIndex,
+					},
+				)
+			: apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
 }
 
 /**
@@ -140,67 +118,28 @@ export async function dentrixRead<T = IDataObject>(
 	request: DentrixRequest,
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
-	let last: Attempt | undefined;
-	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		if (attempt > 0)
-			await sleep(
-				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
-			);
-		last = await send.call(this, request);
-		if (isNoAnswer(last)) continue;
-		if (last.statusCode < 300) return last.body as T;
-		if (!isTransient(last.statusCode)) break;
-	}
-	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
-	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
-}
-
-export interface WriteOutcome<T> {
-	/** The record as Dentrix holds it. */
-	record: T;
-	/** False when someone else's write was found after a 409. */
-	created: boolean;
+	return await retryRead<T>(
+		RETRY,
+		async () => await send.call(this, request),
+		failed(this, options.itemIndex),
+	);
 }
 
 /**
- * A write that must happen at most once. `findExisting` looks the record up by its reference
- * (the `[cc:...]` token or the CareCredit transaction id, domain.md §7):
- * - 429 means Dentrix refused before doing anything: wait and send again;
- * - 409 (the account already holds one) and every failure that may have committed (5xx,
- *   reset, timeout) go through `findExisting` first; only when the record is not there is the
- *   write sent again, so a fault after commit never doubles a write.
- * A record found after a 409 is another writer's (`created: false`); one found after a
- * failure of our own request is ours (`created: true`).
+ * A write that must happen at most once (shared/retry.ts `writeOnce`). A 409 means the account
+ * already holds one: a record carrying the reference is another writer's, else `onConflict`.
  */
 export async function writeOnce<T>(
 	this: IExecuteFunctions,
 	request: DentrixRequest,
 	findExisting: () => Promise<T | null>,
 	options: { itemIndex: number; onConflict: (body: unknown) => NodeApiError | NodeOperationError },
-): Promise<WriteOutcome<T>> {
-	let last: Attempt | undefined;
-	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		if (attempt > 0)
-			await sleep(
-				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
-			);
-		last = await send.call(this, request);
-		if (!isNoAnswer(last)) {
-			if (last.statusCode < 300) return { record: last.body as T, created: true };
-			if (last.statusCode === 429) continue;
-			if (last.statusCode === 409) {
-				const found = await findExisting();
-				if (found) return { record: found, created: false };
-				throw options.onConflict(last.body);
-			}
-			if (last.statusCode < 500)
-				throw apiError(this, last.statusCode, last.body, options.itemIndex);
-		}
-		const found = await findExisting();
-		if (found) return { record: found, created: true };
-	}
-	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
-	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
+): Promise<WriteOnceResult<T>> {
+	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
+		refusal: 409,
+		onRefusal: options.onConflict,
+		failed: failed(this, options.itemIndex),
+	});
 }
 
 /**

@@ -9,6 +9,15 @@ import {
 } from 'n8n-workflow';
 
 import { redact } from '../../financing';
+import {
+	isNoAnswer,
+	retryRead,
+	sendOnce,
+	writeOnce as sharedWriteOnce,
+	type Attempt,
+	type RetryPolicy,
+	type WriteOnceResult,
+} from '../shared/retry';
 
 /**
  * Open Dental transport: the public REST API (opendental-api.md §1) over the `openDentalApi`
@@ -26,36 +35,11 @@ export interface OpenDentalRequest {
 	body?: IDataObject;
 }
 
-interface RawResponse {
-	statusCode: number;
-	headers: Record<string, string | undefined>;
-	body: unknown;
-}
-
-/** No HTTP answer came back (reset, timeout, refused): the request may or may not have landed. */
-interface NoAnswer {
-	noAnswer: true;
-	message: string;
-}
-type Attempt = RawResponse | NoAnswer;
-
-const MAX_ATTEMPTS = 4;
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8000;
+const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
 // Open Dental gives up on a request after 60 seconds (504, opendental-api.md §1.7).
 const TIMEOUT_MS = 65_000;
 /** "chunks of up to 100 items at a time" (opendental-api.md §1.6). */
 export const PAGE_SIZE = 100;
-
-const isNoAnswer = (a: Attempt | undefined): a is NoAnswer =>
-	(a as NoAnswer | undefined)?.noAnswer === true;
-
-function backoff(attempt: number, retryAfter: string | undefined): number {
-	const seconds = Number(retryAfter);
-	if (retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0)
-		return Math.min(seconds * 1000, MAX_DELAY_MS);
-	return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
-}
 
 /**
  * Pacing to Open Dental's throttle: one request per second per customer key once the developer
@@ -99,26 +83,18 @@ async function send(this: OpenDentalContext, request: OpenDentalRequest): Promis
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const answered = await pace(this, Number(credentials.pacingMs ?? 1000));
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, 'openDentalApi', {
+		return await sendOnce(this, 'openDentalApi', {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
 			qs: wire(request.qs) as IDataObject | undefined,
 			body: wire(request.body) as IDataObject | undefined,
 			headers: { 'Content-Type': 'application/json' },
-			json: true,
 			timeout: TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as RawResponse;
-	} catch (error) {
-		// With ignoreHttpStatusErrors only a missing answer throws; the caller decides on a retry.
-		return { noAnswer: true, message: (error as Error).message ?? 'network error' };
+		});
 	} finally {
 		answered();
 	}
 }
-
-const isTransient = (status: number) => status === 429 || status >= 500;
 
 /** Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented). */
 export function explanation(body: unknown): string {
@@ -150,7 +126,7 @@ export function apiError(
 	const text = explanation(body);
 	const hint =
 		HINTS[statusCode] ??
-		(isTransient(statusCode)
+		(statusCode === 429 || statusCode >= 500
 			? 'Open Dental is busy or unavailable and the request was retried; run the workflow again later.'
 			: 'Check the request and run again.');
 	return new NodeApiError(
@@ -165,17 +141,21 @@ export function apiError(
 	);
 }
 
-function networkError(ctx: OpenDentalContext, failure: NoAnswer, itemIndex?: number) {
-	return new NodeApiError(
-		ctx.getNode(),
-		{ message: failure.message },
-		{
-			message: `Open Dental could not be reached: ${failure.message}`,
-			description:
-				"Check the Open Dental credential's base URL, and for the API Service or local API that the office server is on and reachable from n8n.",
-			itemIndex,
-		},
-	);
+/** The last attempt as a node error: no answer at all, or Open Dental's explanation. */
+function failed(ctx: OpenDentalContext, itemIndex?: number) {
+	return (last: Attempt | undefined) =>
+		isNoAnswer(last)
+			? new NodeApiError(
+					ctx.getNode(),
+					{ message: last.message },
+					{
+						message: `Open Dental could not be reached: ${last.message}`,
+						description:
+							"Check the Open Dental credential's base URL, and for the API Service or local API that the office server is on and reachable from n8n.",
+						itemIndex,
+					},
+				)
+			: apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
 }
 
 /**
@@ -187,19 +167,11 @@ export async function openDentalRequest<T = IDataObject>(
 	request: OpenDentalRequest,
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
-	let last: Attempt | undefined;
-	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		if (attempt > 0)
-			await sleep(
-				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
-			);
-		last = await send.call(this, request);
-		if (isNoAnswer(last)) continue;
-		if (last.statusCode < 300) return last.body as T;
-		if (!isTransient(last.statusCode)) break;
-	}
-	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
-	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
+	return await retryRead<T>(
+		RETRY,
+		async () => await send.call(this, request),
+		failed(this, options.itemIndex),
+	);
 }
 
 /**
@@ -232,46 +204,19 @@ export async function openDentalList(
 	return returnAll ? out : out.slice(0, limit);
 }
 
-export interface WriteOutcome<T> {
-	record: T;
-	/** False when the record was found after a refusal: another execution wrote it. */
-	created: boolean;
-}
-
 /**
- * A write that must happen at most once. Open Dental has no idempotency key, so `findExisting`
- * looks the record up by its reference (the `[cc:...]` token, domain.md §7):
- * - 429 means nothing was done: wait and send again;
- * - every failure that may have committed (5xx, reset, timeout) goes through `findExisting`
- *   first, and only when the record is not there is the write sent again;
- * - a 400 is looked up once too: a second writer racing on the same case can be refused (the
- *   procedures are already on a plan) and then finds the first writer's record.
+ * A write that must happen at most once (shared/retry.ts `writeOnce`): Open Dental has no
+ * idempotency key. A 400 is looked up once: a second writer racing on the same case can be
+ * refused (the procedures are already on a plan) and then finds the first writer's record.
  */
 export async function writeOnce<T>(
 	this: IExecuteFunctions,
 	request: OpenDentalRequest,
 	findExisting: () => Promise<T | null>,
 	options: { itemIndex: number },
-): Promise<WriteOutcome<T>> {
-	let last: Attempt | undefined;
-	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-		if (attempt > 0)
-			await sleep(
-				backoff(attempt - 1, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
-			);
-		last = await send.call(this, request);
-		if (!isNoAnswer(last)) {
-			if (last.statusCode < 300) return { record: last.body as T, created: true };
-			if (last.statusCode === 429) continue;
-			if (last.statusCode < 500) {
-				const found = last.statusCode === 400 ? await findExisting() : null;
-				if (found) return { record: found, created: false };
-				throw apiError(this, last.statusCode, last.body, options.itemIndex);
-			}
-		}
-		const found = await findExisting();
-		if (found) return { record: found, created: true };
-	}
-	if (isNoAnswer(last)) throw networkError(this, last, options.itemIndex);
-	throw apiError(this, last?.statusCode ?? 0, last?.body, options.itemIndex);
+): Promise<WriteOnceResult<T>> {
+	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
+		refusal: 400,
+		failed: failed(this, options.itemIndex),
+	});
 }
