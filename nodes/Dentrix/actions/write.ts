@@ -1,17 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { idempotentWrite as runWrite, type WriteResult } from '../../shared/write';
 import { contractError, dentrixRead, writeOnce, type DentrixRequest } from '../transport';
-
-/**
- * How every Dentrix write runs (domain.md §7, "The reference token"): look the reference up
- * first and write nothing when it is there; in test mode return the request instead of sending
- * it; otherwise write once (transport.ts `writeOnce`: never doubled by a retry).
- *
- * `outcome`: `created`; `alreadyWritten` (found before writing: an earlier run did it);
- * `writtenConcurrently` (another execution wrote the same case at the same moment: it owns the
- * follow-up writes); `testMode`.
- */
-export type WriteOutcome = 'created' | 'alreadyWritten' | 'writtenConcurrently' | 'testMode';
 
 export interface IdempotentWrite {
 	request: DentrixRequest;
@@ -24,21 +14,12 @@ export interface IdempotentWrite {
 	onConflict?: (body: unknown) => NodeOperationError;
 }
 
-export interface WriteResult {
-	created: boolean;
-	outcome: WriteOutcome;
-	record: IDataObject | null;
-}
-
+/** A Dentrix write run the shared way (shared/write.ts), `request` sent at most once. */
 export async function idempotentWrite(
 	ctx: IExecuteFunctions,
 	i: number,
 	write: IdempotentWrite,
 ): Promise<WriteResult> {
-	const existing = await write.find();
-	if (existing) return { created: false, outcome: 'alreadyWritten', record: existing };
-	if (write.testMode) return { created: false, outcome: 'testMode', record: null };
-	write.guard?.();
 	const onConflict =
 		write.onConflict ??
 		((body: unknown) =>
@@ -49,15 +30,11 @@ export async function idempotentWrite(
 					itemIndex: i,
 				},
 			));
-	const outcome = await writeOnce.call(ctx, write.request, write.find, {
-		itemIndex: i,
-		onConflict,
+	return await runWrite({
+		...write,
+		send: async () =>
+			await writeOnce.call(ctx, write.request, write.find, { itemIndex: i, onConflict }),
 	});
-	return {
-		created: outcome.created,
-		outcome: outcome.created ? 'created' : 'writtenConcurrently',
-		record: outcome.record as IDataObject,
-	};
 }
 
 /** The request a test-mode run would have sent, exactly. */

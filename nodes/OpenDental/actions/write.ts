@@ -1,23 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { idempotentWrite as runWrite, type WriteResult } from '../../shared/write';
 import { openDentalList, writeOnce, type OpenDentalRequest } from '../transport';
 
-/**
- * How every Open Dental write runs (domain.md §7, "The reference token"): look the reference up
- * first and write nothing when it is there; in test mode return the request instead of sending
- * it; otherwise write once (transport.ts `writeOnce`: never doubled by a retry).
- *
- * `outcome`: `created`; `alreadyWritten` (found before writing: an earlier run did it);
- * `writtenConcurrently` (another execution wrote the same case at the same moment); `testMode`.
- */
-export type WriteOutcome = 'created' | 'alreadyWritten' | 'writtenConcurrently' | 'testMode';
-
-export interface WriteResult {
-	created: boolean;
-	outcome: WriteOutcome;
-	record: IDataObject | null;
-}
-
+/** An Open Dental write run the shared way (shared/write.ts), `request` sent at most once. */
 export async function idempotentWrite(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -27,15 +13,10 @@ export async function idempotentWrite(
 		testMode: boolean;
 	},
 ): Promise<WriteResult> {
-	const existing = await write.find();
-	if (existing) return { created: false, outcome: 'alreadyWritten', record: existing };
-	if (write.testMode) return { created: false, outcome: 'testMode', record: null };
-	const outcome = await writeOnce.call(ctx, write.request, write.find, { itemIndex: i });
-	return {
-		created: outcome.created,
-		outcome: outcome.created ? 'created' : 'writtenConcurrently',
-		record: outcome.record as IDataObject,
-	};
+	return await runWrite({
+		...write,
+		send: async () => await writeOnce.call(ctx, write.request, write.find, { itemIndex: i }),
+	});
 }
 
 /** The request a test-mode run would have sent, exactly. */
@@ -53,17 +34,4 @@ export async function findInList(
 ): Promise<IDataObject | null> {
 	const rows = await openDentalList.call(ctx, path, qs, { itemIndex: i });
 	return rows.find(matches) ?? null;
-}
-
-/** An item a writer passes on untouched because another execution owns the case. */
-export function skippedWhenConcurrent(ctx: IExecuteFunctions, i: number): IDataObject | null {
-	const incoming = ctx.getInputData()[i]?.json ?? {};
-	if (ctx.getNodeParameter('skipConcurrent', i, true) && incoming.outcome === 'writtenConcurrently')
-		return {
-			...incoming,
-			created: false,
-			skipped: true,
-			reason: 'Another execution is writing this case',
-		};
-	return null;
 }

@@ -10,6 +10,7 @@ import {
 	DENTRIX_LIMITS,
 	type Problem,
 } from '../../../../financing';
+import { skippedWhenConcurrent } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
 import { objectParameter, problemsError, type DentrixOperation } from '../types';
@@ -161,19 +162,8 @@ export const createLedgerNote: DentrixOperation = {
 		testModeField,
 	],
 	async execute(this: IExecuteFunctions, i: number) {
-		const incoming = this.getInputData()[i]?.json ?? {};
-		if (
-			this.getNodeParameter('skipConcurrent', i, true) &&
-			incoming.outcome === 'writtenConcurrently'
-		) {
-			// Passed on unchanged, so the writers after this one skip too.
-			return {
-				...incoming,
-				created: false,
-				skipped: true,
-				reason: 'Another execution is writing this case',
-			};
-		}
+		const skipped = skippedWhenConcurrent(this, i);
+		if (skipped) return skipped;
 		const note = prepare(this, i);
 		const path = `/accounts/${encodeURIComponent(note.guarantorId)}/ledger-notes`;
 		const request = { method: 'POST' as const, path, body: note.body };

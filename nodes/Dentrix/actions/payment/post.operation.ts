@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { problem, validateForDentrix } from '../../../../financing';
+import { skippedWhenConcurrent } from '../../../shared/write';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
 import { objectParameter, problemsError, type DentrixOperation } from '../types';
 import { entryProblems, postOnce } from './ledgerEntry';
@@ -116,19 +117,8 @@ export const postPayment: DentrixOperation = {
 		testModeField,
 	],
 	async execute(this: IExecuteFunctions, i: number) {
-		const incoming = this.getInputData()[i]?.json ?? {};
-		if (
-			this.getNodeParameter('skipConcurrent', i, true) &&
-			incoming.outcome === 'writtenConcurrently'
-		) {
-			// Passed on unchanged, so the writers after this one skip too.
-			return {
-				...incoming,
-				created: false,
-				skipped: true,
-				reason: 'Another execution is writing this case',
-			};
-		}
+		const skipped = skippedWhenConcurrent(this, i);
+		if (skipped) return skipped;
 		const testMode = this.getNodeParameter('testMode', i, false) as boolean;
 		const reference = String(this.getNodeParameter('transactionId', i)).trim();
 		let guarantorId: string;

@@ -8,11 +8,12 @@ import {
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
+import { skippedWhenConcurrent } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
 import { caseReferenceField, numberParameter, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, skippedWhenConcurrent, wouldWrite } from '../write';
+import { findInList, idempotentWrite, wouldWrite } from '../write';
 
 const byHand = { show: { source: ['fields'] } };
 

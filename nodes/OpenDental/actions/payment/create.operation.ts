@@ -7,11 +7,12 @@ import {
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
+import { skippedWhenConcurrent } from '../../../shared/write';
 import { toPayment } from '../../shapes';
 import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, skippedWhenConcurrent, wouldWrite } from '../write';
+import { findInList, idempotentWrite, wouldWrite } from '../write';
 
 const byHand = { show: { source: ['fields'] } };
 
