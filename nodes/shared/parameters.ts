@@ -183,3 +183,32 @@ export function readPatientDataOptions(ctx: IExecuteFunctions, i: number): Patie
 		includeDateOfBirth: options.includeDateOfBirth === true,
 	};
 }
+
+/** Source (the Payment Arrangement item, or fields by hand) and the item it reads, of a write. */
+export function sourceFields(
+	fromArrangement: string,
+	byHand: string,
+	arrangement: string,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			default: 'arrangement',
+			options: [
+				{ name: 'From Payment Arrangement', value: 'arrangement', description: fromArrangement },
+				{ name: 'Define Below', value: 'fields', description: byHand },
+			],
+		},
+		{
+			displayName: 'Arrangement',
+			name: 'arrangement',
+			type: 'json',
+			default: '={{ $json.arrangement ?? $json }}',
+			required: true,
+			displayOptions: { show: { source: ['arrangement'] } },
+			description: arrangement,
+		},
+	];
+}

@@ -10,6 +10,7 @@ import {
 	DENTRIX_LIMITS,
 	type Problem,
 } from '../../../../financing';
+import { sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
@@ -82,30 +83,11 @@ export const createLedgerNote: DentrixOperation = {
 	action: 'Create a ledger note',
 	description: "Write the case's audit note on the guarantor's account, once",
 	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			default: 'arrangement',
-			options: [
-				{
-					name: 'From Payment Arrangement',
-					value: 'arrangement',
-					description: "The audit note of the Payment Arrangement node's item",
-				},
-				{ name: 'Define Below', value: 'fields', description: 'A note written by hand' },
-			],
-		},
-		{
-			displayName: 'Arrangement',
-			name: 'arrangement',
-			type: 'json',
-			default: '={{ $json.arrangement ?? $json }}',
-			required: true,
-			displayOptions: { show: { source: ['arrangement'] } },
-			description:
-				'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
-		},
+		...sourceFields(
+			"The audit note of the Payment Arrangement node's item",
+			'A note written by hand',
+			'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
+		),
 		{ ...guarantorIdField, displayOptions: byHand },
 		{
 			displayName: 'Patient ID',

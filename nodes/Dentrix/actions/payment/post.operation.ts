@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { problem, validateForDentrix } from '../../../../financing';
+import { sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
 import { objectParameter, problemsError, type DentrixOperation } from '../types';
@@ -16,31 +17,11 @@ export const postPayment: DentrixOperation = {
 	description:
 		'Post the CareCredit payment of a completed purchase (gross or net), once per transaction',
 	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			default: 'arrangement',
-			options: [
-				{
-					name: 'From Payment Arrangement',
-					value: 'arrangement',
-					description:
-						'The CareCredit payment the practice policy chose (gross or net, merchant fee adjustment)',
-				},
-				{ name: 'Define Below', value: 'fields', description: 'Amounts set by hand' },
-			],
-		},
-		{
-			displayName: 'Arrangement',
-			name: 'arrangement',
-			type: 'json',
-			default: '={{ $json.arrangement ?? $json }}',
-			required: true,
-			displayOptions: { show: { source: ['arrangement'] } },
-			description:
-				'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
-		},
+		...sourceFields(
+			'The CareCredit payment the practice policy chose (gross or net, merchant fee adjustment)',
+			'Amounts set by hand',
+			'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
+		),
 		{
 			displayName: 'Transaction ID',
 			name: 'transactionId',

@@ -16,6 +16,7 @@ import {
 	type PaymentInterval,
 	type Problem,
 } from '../../../../financing';
+import { sourceFields } from '../../../shared/parameters';
 import { toAgreement } from '../../shapes';
 import { contractError, dentrixRead } from '../../transport';
 import { guarantorIdField, testModeField } from '../fields';
@@ -222,29 +223,11 @@ export const createPaymentAgreement: DentrixOperation = {
 	description:
 		'Write the payment agreement of a financed case, once: validated again, never over an existing one',
 	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			default: 'arrangement',
-			options: [
-				{
-					name: 'From Payment Arrangement',
-					value: 'arrangement',
-					description: 'The item the Payment Arrangement node built',
-				},
-				{ name: 'Define Below', value: 'fields', description: 'Fields set by hand' },
-			],
-		},
-		{
-			displayName: 'Arrangement',
-			name: 'arrangement',
-			type: 'json',
-			default: '={{ $json.arrangement ?? $json }}',
-			required: true,
-			displayOptions: { show: { source: ['arrangement'] } },
-			description: 'The arrangement the Payment Arrangement node built (Build or Validate output)',
-		},
+		...sourceFields(
+			'The item the Payment Arrangement node built',
+			'Fields set by hand',
+			'The arrangement the Payment Arrangement node built (Build or Validate output)',
+		),
 		{ ...guarantorIdField, displayOptions: byHand },
 		{
 			displayName: 'Patient ID',

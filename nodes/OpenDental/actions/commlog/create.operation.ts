@@ -8,6 +8,7 @@ import {
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
+import { sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
 import { caseReferenceField, numberParameter, skipConcurrentField, testModeField } from '../fields';
@@ -68,30 +69,11 @@ export const createCommlog: OpenDentalOperation = {
 	description:
 		"Write the case's audit note as a commlog (Financial type), once: Open Dental's record of the financing",
 	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			default: 'arrangement',
-			options: [
-				{
-					name: 'From Payment Arrangement',
-					value: 'arrangement',
-					description: "The audit note of the Payment Arrangement node's item",
-				},
-				{ name: 'Define Below', value: 'fields', description: 'A note written by hand' },
-			],
-		},
-		{
-			displayName: 'Arrangement',
-			name: 'arrangement',
-			type: 'json',
-			default: '={{ $json.arrangement ?? $json }}',
-			required: true,
-			displayOptions: { show: { source: ['arrangement'] } },
-			description:
-				'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
-		},
+		...sourceFields(
+			"The audit note of the Payment Arrangement node's item",
+			'A note written by hand',
+			'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+		),
 		{
 			displayName: 'PatNum',
 			name: 'patNum',

@@ -7,6 +7,7 @@ import {
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
+import { sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toPayment } from '../../shapes';
 import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
@@ -63,30 +64,11 @@ export const createPayment: OpenDentalOperation = {
 	description:
 		"Post the CareCredit payment of a completed purchase (gross or net), with the practice's CareCredit pay type, once per transaction",
 	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			default: 'arrangement',
-			options: [
-				{
-					name: 'From Payment Arrangement',
-					value: 'arrangement',
-					description: 'The CareCredit payment the practice policy chose (gross or net)',
-				},
-				{ name: 'Define Below', value: 'fields', description: 'Amount set by hand' },
-			],
-		},
-		{
-			displayName: 'Arrangement',
-			name: 'arrangement',
-			type: 'json',
-			default: '={{ $json.arrangement ?? $json }}',
-			required: true,
-			displayOptions: { show: { source: ['arrangement'] } },
-			description:
-				'The arrangement the Payment Arrangement node built, or the output of Commlog: Create',
-		},
+		...sourceFields(
+			'The CareCredit payment the practice policy chose (gross or net)',
+			'Amount set by hand',
+			'The arrangement the Payment Arrangement node built, or the output of Commlog: Create',
+		),
 		{
 			displayName: 'Transaction ID',
 			name: 'transactionId',
