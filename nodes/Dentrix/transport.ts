@@ -11,12 +11,13 @@ import {
 
 import { redact } from '../../financing';
 import {
-	isNoAnswer,
+	failedWith,
 	retryRead,
 	sendOnce,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
+	type ServiceErrors,
 	type WriteOnceResult,
 } from '../shared/retry';
 
@@ -92,22 +93,11 @@ export function apiError(
 	});
 }
 
-/** The last attempt as a node error: no answer at all, or the contract's error. */
-function failed(ctx: DentrixContext, itemIndex?: number) {
-	return (last: Attempt | undefined) =>
-		isNoAnswer(last)
-			? new NodeApiError(
-					ctx.getNode(),
-					{ message: last.message },
-					{
-						message: `Dentrix could not be reached: ${last.message}`,
-						description:
-							"Check the Dentrix credential's base URL and that the Dentrix API is running.",
-						itemIndex,
-					},
-				)
-			: apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
-}
+const DENTRIX: ServiceErrors<DentrixContext> = {
+	name: 'Dentrix',
+	unreachable: "Check the Dentrix credential's base URL and that the Dentrix API is running.",
+	apiError,
+};
 
 /**
  * A read (or any call safe to repeat): retried on 429, 5xx and network failures with bounded
@@ -121,7 +111,7 @@ export async function dentrixRead<T = IDataObject>(
 	return await retryRead<T>(
 		RETRY,
 		async () => await send.call(this, request),
-		failed(this, options.itemIndex),
+		failedWith(this, DENTRIX, options.itemIndex),
 	);
 }
 
@@ -138,7 +128,7 @@ export async function writeOnce<T>(
 	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
 		refusal: 409,
 		onRefusal: options.onConflict,
-		failed: failed(this, options.itemIndex),
+		failed: failedWith(this, DENTRIX, options.itemIndex),
 	});
 }
 

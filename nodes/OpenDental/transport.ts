@@ -10,12 +10,13 @@ import {
 
 import { redact } from '../../financing';
 import {
-	isNoAnswer,
+	failedWith,
 	retryRead,
 	sendOnce,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
+	type ServiceErrors,
 	type WriteOnceResult,
 } from '../shared/retry';
 
@@ -141,22 +142,12 @@ export function apiError(
 	);
 }
 
-/** The last attempt as a node error: no answer at all, or Open Dental's explanation. */
-function failed(ctx: OpenDentalContext, itemIndex?: number) {
-	return (last: Attempt | undefined) =>
-		isNoAnswer(last)
-			? new NodeApiError(
-					ctx.getNode(),
-					{ message: last.message },
-					{
-						message: `Open Dental could not be reached: ${last.message}`,
-						description:
-							"Check the Open Dental credential's base URL, and for the API Service or local API that the office server is on and reachable from n8n.",
-						itemIndex,
-					},
-				)
-			: apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
-}
+const OPEN_DENTAL: ServiceErrors<OpenDentalContext> = {
+	name: 'Open Dental',
+	unreachable:
+		"Check the Open Dental credential's base URL, and for the API Service or local API that the office server is on and reachable from n8n.",
+	apiError,
+};
 
 /**
  * A read, or any call safe to repeat (setting a link's amount, closing a plan): retried on 429,
@@ -170,7 +161,7 @@ export async function openDentalRequest<T = IDataObject>(
 	return await retryRead<T>(
 		RETRY,
 		async () => await send.call(this, request),
-		failed(this, options.itemIndex),
+		failedWith(this, OPEN_DENTAL, options.itemIndex),
 	);
 }
 
@@ -217,6 +208,6 @@ export async function writeOnce<T>(
 ): Promise<WriteOnceResult<T>> {
 	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
 		refusal: 400,
-		failed: failed(this, options.itemIndex),
+		failed: failedWith(this, OPEN_DENTAL, options.itemIndex),
 	});
 }

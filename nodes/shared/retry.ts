@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -67,6 +68,33 @@ export async function sendOnce(
 
 /** How a service turns the last attempt into its own node error. */
 export type Failed = (last: Attempt | undefined) => Error;
+
+/** What a service says when its requests fail: its name, what to check when it cannot be reached, its error body. */
+export interface ServiceErrors<C extends Context> {
+	name: string;
+	unreachable: string;
+	apiError: (ctx: C, statusCode: number, body: unknown, itemIndex?: number) => Error;
+}
+
+/** The last attempt as a node error: no answer at all, or the service's own error. */
+export function failedWith<C extends Context>(
+	ctx: C,
+	service: ServiceErrors<C>,
+	itemIndex?: number,
+): Failed {
+	return (last) =>
+		isNoAnswer(last)
+			? new NodeApiError(
+					ctx.getNode(),
+					{ message: last.message },
+					{
+						message: `${service.name} could not be reached: ${last.message}`,
+						description: service.unreachable,
+						itemIndex,
+					},
+				)
+			: service.apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
+}
 
 async function waitBefore(policy: RetryPolicy, attempt: number, last: Attempt | undefined) {
 	if (attempt > 0)
