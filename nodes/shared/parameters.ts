@@ -212,3 +212,13 @@ export function sourceFields(
 		},
 	];
 }
+
+/** A write's date in the practice's calendar; the operation reads empty as today. */
+export const dateField: INodeProperties = {
+	displayName: 'Date',
+	name: 'date',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2026-11-20',
+	description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
+};

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { dateField } from '../../../shared/parameters';
 import { guarantorIdField, testModeField } from '../fields';
 import { entryProblems, postOnce } from '../payment/ledgerEntry';
 import { problemsError, type DentrixOperation } from '../types';
@@ -53,14 +54,7 @@ export const createAdjustment: DentrixOperation = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Date',
-					name: 'date',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 2026-11-20',
-					description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
-				},
+				dateField,
 				{
 					displayName: 'Note',
 					name: 'note',

@@ -10,7 +10,7 @@ import {
 	DENTRIX_LIMITS,
 	type Problem,
 } from '../../../../financing';
-import { sourceFields } from '../../../shared/parameters';
+import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
@@ -131,15 +131,7 @@ export const createLedgerNote: DentrixOperation = {
 				{ name: 'Transaction Note', value: 'transactionNote' },
 			],
 		},
-		{
-			displayName: 'Date',
-			name: 'date',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2026-11-20',
-			description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
-			displayOptions: byHand,
-		},
+		{ ...dateField, displayOptions: byHand },
 		skipConcurrentField,
 		testModeField,
 	],

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { problem, validateForDentrix } from '../../../../financing';
-import { sourceFields } from '../../../shared/parameters';
+import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
 import { objectParameter, problemsError, type DentrixOperation } from '../types';
@@ -61,14 +61,7 @@ export const postPayment: DentrixOperation = {
 			default: {},
 			displayOptions: byHand,
 			options: [
-				{
-					displayName: 'Date',
-					name: 'date',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 2026-11-20',
-					description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
-				},
+				dateField,
 				{
 					displayName: 'Merchant Fee Adjustment',
 					name: 'merchantFee',

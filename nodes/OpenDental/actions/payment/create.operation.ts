@@ -7,7 +7,7 @@ import {
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
-import { sourceFields } from '../../../shared/parameters';
+import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toPayment } from '../../shapes';
 import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
@@ -98,15 +98,7 @@ export const createPayment: OpenDentalOperation = {
 			description: 'In dollars: the purchase (gross) or the purchase less the merchant fee (net)',
 			displayOptions: byHand,
 		},
-		{
-			displayName: 'Date',
-			name: 'date',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2026-11-20',
-			description: "Date as yyyy-MM-dd; empty means today in the workflow's time zone",
-			displayOptions: byHand,
-		},
+		{ ...dateField, displayOptions: byHand },
 		{
 			displayName: 'Note',
 			name: 'note',
