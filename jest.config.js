@@ -10,6 +10,7 @@ const project = (displayName, extra = {}) => ({
 });
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 	projects: [
 		project('unit'),
 		project('sandbox'),
