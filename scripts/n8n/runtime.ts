@@ -249,9 +249,13 @@ export async function executeWorkflow(home: N8nHome, id: string): Promise<RunDat
 		},
 	);
 	// Log lines may precede the run, which is printed as indented JSON from a lone `{` line.
+	// Log lines may follow it too: the run ends at the first unindented `}`.
 	const start = result.stdout.search(/^\{$/m);
+	const end = start < 0 ? -1 : result.stdout.indexOf('\n}', start);
 	const parsed =
-		start < 0 ? undefined : (JSON.parse(result.stdout.slice(start)) as { data?: RunData });
+		start < 0 || end < 0
+			? undefined
+			: (JSON.parse(result.stdout.slice(start, end + 2)) as { data?: RunData });
 	if (result.code !== 0 || !parsed?.data?.resultData?.runData) {
 		throw new Error(
 			`n8n execute --id=${id} printed no run (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
