@@ -25,7 +25,7 @@ export interface Pullback {
 
 export interface DecisionContext {
 	sessionId: string;
-	/** The pullback carries no reference id: the feed entry or the prefill output does. */
+	/** The feed entry's or the prefill's reference id; the pullback's own when not given. */
 	referenceId?: string | null;
 	/** When the feed says the status changed; otherwise the application or purchase time. */
 	decidedAt?: string | null;

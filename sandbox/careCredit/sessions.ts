@@ -64,6 +64,8 @@ export function pullbackBody(
 			.filter((t) => t.sessionId === session.sessionId)
 			.map((t) => transactionBody(state, t)),
 		sessionStatus: session.status,
+		// Modeled: the prefill's reference id, the key of a cardholder's case (docs/carecredit-api.md).
+		referenceId: session.referenceId,
 	};
 }
 

@@ -266,14 +266,9 @@ describe('Application', () => {
 				resource: 'application',
 				operation: 'getResult',
 				sessionId: '={{ $json.sessionId }}',
-				referenceId: '={{ $json.referenceId }}',
 			}),
-			{
-				items: [declined, cardholder].map((o) => ({
-					sessionId: o.sessionId,
-					referenceId: o.referenceId,
-				})),
-			},
+			// The chair-side road knows only the session id: the reference comes from the pullback.
+			{ items: [declined, cardholder].map((o) => ({ sessionId: o.sessionId })) },
 		);
 		const [d, c] = run.json('Node');
 		expect(d).toMatchObject({

@@ -388,6 +388,7 @@ describe('test applicants', () => {
 		expect(answer.availableCredit).toBe(6000);
 		const body = await pullback(answer.sessionId);
 		expect(body.sessionStatus).toBe('AccountFound');
+		expect(body.referenceId).toBe(answer.referenceId);
 		expect(body.applicationDetails).toEqual([]);
 		expect(body.lookupDetails).toEqual([
 			{
