@@ -6,3 +6,5 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-node-tests-'));
+// n8n-core logs every node error through winston to stdout; the tests assert on the errors.
+process.env.N8N_LOG_LEVEL ??= 'silent';
