@@ -9,24 +9,14 @@ import {
 } from 'n8n-workflow';
 
 import { merchantNumberProblem } from '../../credentials/CareCreditApi.credentials';
-import type { DecisionStatus } from '../../financing';
-import { decisionFromPullback, decisionJson, type Pullback } from './decision';
-import { CARECREDIT_PATHS, careCreditRequest } from './transport';
-
-interface FeedEntry {
-	cursor: string;
-	sessionId: string;
-	referenceId?: string;
-	sessionStatus: string;
-	decidedAt?: string;
-	pullback?: Pullback;
-}
-
-interface FeedPage {
-	entries?: FeedEntry[];
-	nextCursor?: string;
-	hasMore?: boolean;
-}
+import {
+	decisionOfEntry,
+	readFeedPage,
+	STATUS_FILTER_OPTIONS,
+	statusWanted,
+	type FeedEntry,
+	type StatusFilter,
+} from './feed';
 
 /** What the trigger keeps in the workflow's static data (saved by n8n between polls). */
 interface TriggerState {
@@ -35,18 +25,6 @@ interface TriggerState {
 	/** Where each recent poll's new entries began, and when: the look-back window re-reads from these. */
 	checkpoints?: Array<{ cursor: string; at: number }>;
 }
-
-type StatusFilter = 'approved' | 'declined' | 'pending' | 'other';
-
-const FILTER_OF: Record<DecisionStatus, StatusFilter> = {
-	approved: 'approved',
-	declined: 'declined',
-	pending: 'pending',
-	callForAuth: 'other',
-	expired: 'other',
-	cancelled: 'other',
-	error: 'other',
-};
 
 const PAGE_SIZE = 100;
 /** Pages read per poll; a larger backlog continues at the next poll from the saved cursor. */
@@ -90,24 +68,7 @@ export class CareCreditTrigger implements INodeType {
 				displayName: 'Decisions',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: [
-					{
-						name: 'Approved',
-						value: 'approved',
-						description: 'New approvals and existing cardholders found',
-					},
-					{ name: 'Declined', value: 'declined' },
-					{
-						name: 'Other',
-						value: 'other',
-						description: 'Call for authorization, expired, cancelled, and sessions in error',
-					},
-					{
-						name: 'Pending',
-						value: 'pending',
-						description: 'Referred applications still being decided',
-					},
-				],
+				options: STATUS_FILTER_OPTIONS,
 				default: ['approved', 'declined', 'pending', 'other'],
 				description: 'Which decisions start the workflow',
 			},
@@ -147,24 +108,9 @@ export class CareCreditTrigger implements INodeType {
 		const statuses = this.getNodeParameter('statuses', []) as StatusFilter[];
 		const now = Date.now();
 		const readPage = async (cursor: string) =>
-			(await careCreditRequest.call(this, {
-				method: 'GET',
-				path: CARECREDIT_PATHS.decisions(merchantNumber),
-				qs: { cursor, limit: PAGE_SIZE },
-			})) as FeedPage;
+			await readFeedPage.call(this, merchantNumber, cursor, PAGE_SIZE);
 		const toItem = (entry: FeedEntry, redelivered: boolean): INodeExecutionData => ({
-			json: {
-				...decisionJson(
-					decisionFromPullback(entry.pullback ?? { sessionStatus: entry.sessionStatus }, {
-						sessionId: entry.sessionId,
-						referenceId: entry.referenceId ?? null,
-						decidedAt: entry.decidedAt ?? null,
-						now: new Date(now),
-					}),
-				),
-				merchantNumber,
-				redelivered,
-			},
+			json: { ...decisionOfEntry(entry, new Date(now)), merchantNumber, redelivered },
 		});
 
 		// Editor's "Fetch Test Event": the newest decision of the first page, or a sample; no state.
@@ -211,9 +157,7 @@ export class CareCreditTrigger implements INodeType {
 
 		const items = [...seen.values()]
 			.map(({ entry, redelivered }) => toItem(entry, redelivered))
-			.filter((item) =>
-				statuses.includes(FILTER_OF[item.json.status as DecisionStatus] ?? 'other'),
-			);
+			.filter((item) => statusWanted(item.json.status, statuses));
 		return items.length ? [items] : null;
 	}
 }

@@ -4,6 +4,7 @@ import { resourceProperties } from '../shared/registry';
 import { getResult } from './actions/application/getResult';
 import { prefill } from './actions/application/prefill';
 import { lookup } from './actions/account/lookup';
+import { getManyDecisions } from './actions/decision/getMany';
 import { estimatePayment } from './actions/promotion/estimatePayment';
 import { listPlans } from './actions/promotion/listPlans';
 import { preScreen } from './actions/quickScreen/preScreen';
@@ -16,6 +17,7 @@ import type { CareCreditOperation, CareCreditResource } from './types';
 export const OPERATIONS: readonly CareCreditOperation[] = [
 	prefill,
 	getResult,
+	getManyDecisions,
 	preScreen,
 	lookup,
 	purchase,
@@ -31,6 +33,11 @@ const RESOURCES: Array<{ name: string; value: CareCreditResource; description: s
 		name: 'Application',
 		value: 'application',
 		description: 'Prefilled applications and their decisions',
+	},
+	{
+		name: 'Decision',
+		value: 'decision',
+		description: "Recent decisions from the merchant's decision feed",
 	},
 	{
 		name: 'Promotion',

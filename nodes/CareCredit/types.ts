@@ -5,7 +5,8 @@ export type CareCreditResource =
 	| 'quickScreen'
 	| 'account'
 	| 'transaction'
-	| 'promotion';
+	| 'promotion'
+	| 'decision';
 
 /**
  * One operation: its place in the node (resource, value, labels), its own parameters, and

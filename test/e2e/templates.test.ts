@@ -13,7 +13,6 @@ import {
 	getExecution,
 	listExecutions,
 	nodeOutput,
-	rest,
 	type ExecutionSummary,
 	type RunData,
 } from '../../scripts/n8n/runtime';
@@ -555,36 +554,49 @@ describe('shipped templates in real n8n', () => {
 	);
 
 	it(
-		'test mode: the case list set in Practice settings, automation matches the agreement, then a staff edit is reported; nothing written',
+		'test mode finds the recent financed cases by itself: automation matches the agreement, then a staff edit is reported; nothing written',
 		async () => {
 			const daniel = await session('tp_2001');
-			// What a person does in the editor: list the case in Practice settings and save.
+			// Nothing to set: Practice settings look back 30 days (lookBackDays) by default.
 			const id = stack.ids.testMode;
-			const workflow = await rest<WorkflowJson & { versionId: string }>(
-				stack.n8n,
-				'GET',
-				`/workflows/${id}`,
-			);
-			const settings = workflow.nodes.find((n) => n.name === 'Practice settings')!;
-			const assignments = (
-				settings.parameters as {
-					assignments: { assignments: Array<{ name: string; value: unknown }> };
-				}
-			).assignments.assignments;
-			assignments.find((a) => a.name === 'caseSessionIds')!.value = JSON.stringify([
-				daniel.sessionId,
-			]);
-			await rest(stack.n8n, 'PATCH', `/workflows/${id}`, {
-				nodes: workflow.nodes,
-				versionId: workflow.versionId,
-			});
 			const writesBefore = (await practice.writes('dentrix')).length;
 
 			const first = await executeWorkflow(stack.home, id);
-			expect(nodeOutput(first, 'Compare')).toEqual([
-				expect.objectContaining({ allMatch: true, discrepancyCount: 0, matchCount: 13 }),
+			// Every case approved so far, each once (the pending one by its approval), nothing else.
+			const cases = nodeOutput(first, 'Recent financed cases') as Array<{
+				sessionId: string;
+				status: string;
+				pms: { treatmentPlanId: string };
+			}>;
+			expect(cases.map((c) => c.pms.treatmentPlanId).sort()).toEqual([
+				'tp_2001',
+				'tp_2004',
+				'tp_2006',
+				'tp_2010',
+				'tp_2013',
+				'tp_2016',
 			]);
-			expect(await practice.messages('review', 'Test mode')).toEqual([]);
+			expect(new Set(cases.map((c) => c.sessionId)).size).toBe(cases.length);
+			expect(cases.every((c) => c.status === 'approved')).toBe(true);
+			expect(cases.filter((c) => c.sessionId === daniel.sessionId)).toHaveLength(1);
+
+			// Compare runs once per agreement Staff agreements read: Daniel's matches field by field.
+			const staff = nodeOutput(first, 'Staff agreements') as Array<{ guarantorId: string }>;
+			const compared = nodeOutput(first, 'Compare') as Array<{
+				allMatch: boolean;
+				discrepancyCount: number;
+				matchCount: number;
+			}>;
+			expect(compared).toHaveLength(staff.length);
+			const danielIndex = staff.findIndex((a) => a.guarantorId === 'pat_1001');
+			expect(danielIndex).toBeGreaterThanOrEqual(0);
+			expect(compared[danielIndex]).toEqual(
+				expect.objectContaining({ allMatch: true, discrepancyCount: 0, matchCount: 13 }),
+			);
+			// Matching cases are silent; each comparison with a difference is reported once.
+			expect(await practice.messages('review', 'Test mode, plan tp_2001')).toEqual([]);
+			const reports = await practice.messages('review', 'Test mode');
+			expect(reports).toHaveLength(compared.filter((c) => !c.allMatch).length);
 
 			// Staff change the grace period by hand in the console.
 			const [agreement] = await practice.agreements('pat_1001');
@@ -602,11 +614,12 @@ describe('shipped templates in real n8n', () => {
 			);
 			expect(edit.status).toBe(200);
 			await executeWorkflow(stack.home, id);
-			const [report] = await messagesSettled('review', 1, 'Test mode');
+			const [report] = await messagesSettled('review', 1, 'Test mode, plan tp_2001');
 			expect(report.text).toBe(
 				'Test mode, plan tp_2001 (account pat_1001): 1 difference(s) between automation and the agreement entered by hand:\n' +
 					'- gracePeriodDays: automation 0, by hand 5',
 			);
+			expect(await practice.messages('review', 'Test mode, plan tp_2001')).toHaveLength(1);
 			// Test mode wrote nothing: the only Dentrix write since is the staff edit.
 			expect((await practice.writes('dentrix')).length).toBe(writesBefore + 1);
 		},
