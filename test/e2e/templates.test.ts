@@ -147,6 +147,13 @@ describe('shipped templates in real n8n', () => {
 					`Application link for the patient: ${stack.sandbox.urls.console}/portal/${danielSession.sessionId}\n` +
 					`When the patient has finished, press: ${stack.n8n.url}/webhook/carecredit-chairside?session=${danielSession.sessionId}`,
 			);
+			// The person who applies gets the link too (Practice settings: patientMessageWebhookUrl).
+			const toPatients = await messagesSettled('patient', WAVE.length, 'CareCredit application');
+			expect(toPatients).toHaveLength(WAVE.length);
+			expect(toPatients.find((m) => m.text.includes(danielSession.sessionId))!.text).toBe(
+				'Hello Daniel, here is your CareCredit application for the treatment we discussed, already filled in from our records: ' +
+					`${stack.sandbox.urls.console}/portal/${danielSession.sessionId}`,
+			);
 			// The minor's guarantor applied: the application carries both ids.
 			const jaylen = (await practice.sessions()).find((s) =>
 				s.transactionInfo.invoiceNumber.startsWith('tp_2010'),
