@@ -95,6 +95,19 @@ describe('credential and reads', () => {
 		expect(found.every((p) => p.taxId === '***-**-' + String(p.taxIdLastFour))).toBe(true);
 	});
 
+	test('the resource locators search patients and plans as the editor does', async () => {
+		const wf = one({ resource: 'patient', operation: 'get' });
+		const patients = await env.harness.listSearch(wf, 'searchPatients', 'fisch');
+		expect(patients.results).toEqual([
+			{ name: 'Fischer, Henry (own guarantor)', value: 'pat_1027' },
+			{ name: 'Fischer, Ruth (guarantor Fischer, Henry)', value: 'pat_1028' },
+		]);
+		expect(JSON.stringify(patients)).not.toMatch(/\d{3}-\d{2}-\d{4}/);
+		const plans = await env.harness.listSearch(wf, 'searchTreatmentPlans', 'whitaker');
+		expect(plans.results.map((r) => r.value).sort()).toEqual(['tp_2001', 'tp_2002']);
+		expect(plans.results[0]!.name).toMatch(/^Whitaker, (Daniel|Emma): .+ \((proposed|accepted)\)$/);
+	});
+
 	test('Treatment Plan: Get gives totals, patient portion, guarantor and procedures in cents', async () => {
 		const run = await env.harness.run(
 			one({

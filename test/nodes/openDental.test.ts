@@ -48,6 +48,25 @@ describe('with the stand-in at full speed', () => {
 	});
 
 	describe('credential and reads', () => {
+		test('the resource locators search patients and their plans as the editor does', async () => {
+			const wf = one({
+				resource: 'treatmentPlan',
+				operation: 'get',
+				patient: { __rl: true, mode: 'id', value: '201' },
+			});
+			const patients = await env.harness.listSearch(wf, 'searchPatients', 'Whitaker');
+			expect(patients.results).toContainEqual({
+				name: 'Whitaker, Daniel (own guarantor)',
+				value: '201',
+			});
+			expect(patients.results.find((r) => r.value === '203')?.name).toBe(
+				'Whitaker, Emma (guarantor 201)',
+			);
+			const plans = await env.harness.listSearch(wf, 'searchTreatmentPlans');
+			expect(plans.results.length).toBeGreaterThan(0);
+			expect(plans.results.every((r) => /^\d+$/.test(String(r.value)))).toBe(true);
+		});
+
 		test('the credential test passes with the sandbox keys and fails with another', async () => {
 			expect((await env.harness.testCredential('openDentalApi')).status).toBe('OK');
 			await env.harness.setCredentials('openDentalApi', {

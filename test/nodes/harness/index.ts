@@ -38,6 +38,9 @@
  *   // that reached it), `dx.fault({ kind: 'status', status: 503, count: 2 })`, `dx.faults('dentrix')`,
  *   // `dx.advanceClock(1801)`, `dx.reset()`.
  *
+ *   // Resource locators: `await harness.listSearch(wf, 'searchPatients', 'whit')` runs a list search
+ *   // through n8n-core's LoadOptionsContext, as the editor does.
+ *
  *   // Credentials: `await harness.credentials.current('dentrixApi')` is the stored data (with any token
  *   // a preAuthentication saved); `harness.testCredential('dentrixApi')` runs the credential's
  *   // `test` request the way n8n's credentials tester does.
@@ -47,6 +50,7 @@ import './env';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	RoutingNode,
 	TriggersAndPollers,
@@ -63,6 +67,7 @@ import {
 	type INode,
 	type INodeCredentialTestResult,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypes,
 	type IPinData,
@@ -349,6 +354,30 @@ export class NodeTestHarness {
 		// n8n saves a trigger's static data before it starts the run the poll's items feed.
 		if (mode !== 'manual') this.saveStaticData(workflow);
 		return result;
+	}
+
+	/**
+	 * A resource locator's list search (`methods.listSearch`) as the editor calls it: through
+	 * n8n-core's `LoadOptionsContext` for the node named `nodeName` (default 'Node').
+	 */
+	async listSearch(
+		json: WorkflowJson,
+		method: string,
+		filter?: string,
+		options: { nodeName?: string; paginationToken?: string } = {},
+	): Promise<INodeListSearchResult> {
+		const workflow = this.instance(json);
+		const node = workflow.getNode(options.nodeName ?? 'Node');
+		if (!node) throw new Error(`No node named ${options.nodeName ?? 'Node'} in this workflow`);
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${node.type} has no list search ${method}`);
+		const hooks = new ExecutionLifecycleHooks('manual', 'load-options', {} as never);
+		// The editor sends the node's current parameters with every load-options call.
+		const additionalData = this.additionalData(hooks, 'load-options');
+		additionalData.currentNodeParameters = node.parameters;
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+		return await search.call(context, filter, options.paginationToken);
 	}
 
 	/**
