@@ -8,7 +8,7 @@ import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
 import { DentrixTrigger } from '../../nodes/Dentrix/DentrixTrigger.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 import { DENTRIX_API_KEY } from '../../sandbox/dentrix/seed';
-import { NodeTestHarness, TEST_START_TYPE, type WorkflowJson } from './harness';
+import { chainWorkflow, NodeTestHarness, type WorkflowJson } from './harness';
 import { sandboxAdmin, startTestSandbox } from './harness/sandbox';
 
 export async function setup() {
@@ -68,34 +68,10 @@ export const DENTRIX = 'n8n-nodes-dental-financing.dentrix';
 
 /** Start → each step in a line; Dentrix steps get the credential. */
 export function chain(steps: Step[], id = 'chain'): WorkflowJson {
-	const nodes: INode[] = [
-		{
-			id: 'start',
-			name: 'Start',
-			type: TEST_START_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		...steps.map((s, i) => ({
-			id: `n${i}`,
-			name: s.name,
-			type: `n8n-nodes-dental-financing.${s.type}`,
-			typeVersion: 1,
-			position: [200 * (i + 1), 0] as [number, number],
-			parameters: s.parameters,
-			onError: s.onError,
-			credentials:
-				s.type === 'dentrix' ? { dentrixApi: { id: 'dentrixApi', name: 'dentrixApi' } } : undefined,
-		})),
-	];
-	const names = ['Start', ...steps.map((s) => s.name)];
-	const connections = Object.fromEntries(
-		names
-			.slice(0, -1)
-			.map((n, i) => [n, { main: [[{ node: names[i + 1]!, type: 'main' as const, index: 0 }]] }]),
+	return chainWorkflow(
+		steps.map((s) => ({ ...s, credentials: s.type === 'dentrix' ? ['dentrixApi'] : undefined })),
+		id,
 	);
-	return { id, name: id, nodes, connections };
 }
 
 /** The full financed-case line: plan from Dentrix, build, agreement, audit note, payment. */

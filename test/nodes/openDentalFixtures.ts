@@ -10,7 +10,7 @@ import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 import { startSandbox } from '../../sandbox';
-import { NodeTestHarness, TEST_START_TYPE, type WorkflowJson } from './harness';
+import { chainWorkflow, NodeTestHarness, type WorkflowJson } from './harness';
 import { sandboxAdmin } from './harness/sandbox';
 
 export const OPEN_DENTAL = 'n8n-nodes-dental-financing.openDental';
@@ -70,36 +70,13 @@ export interface Step {
 
 /** Start → each step in a line; Open Dental steps get the credential. */
 export function chain(steps: Step[], id = 'chain'): WorkflowJson {
-	const nodes: INode[] = [
-		{
-			id: 'start',
-			name: 'Start',
-			type: TEST_START_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		...steps.map((s, i) => ({
-			id: `n${i}`,
-			name: s.name,
-			type: `n8n-nodes-dental-financing.${s.type}`,
-			typeVersion: 1,
-			position: [200 * (i + 1), 0] as [number, number],
-			parameters: s.parameters,
-			onError: s.onError,
-			credentials:
-				s.type === 'openDental'
-					? { openDentalApi: { id: 'openDentalApi', name: 'openDentalApi' } }
-					: undefined,
+	return chainWorkflow(
+		steps.map((s) => ({
+			...s,
+			credentials: s.type === 'openDental' ? ['openDentalApi'] : undefined,
 		})),
-	];
-	const names = ['Start', ...steps.map((s) => s.name)];
-	const connections = Object.fromEntries(
-		names
-			.slice(0, -1)
-			.map((n, i) => [n, { main: [[{ node: names[i + 1]!, type: 'main' as const, index: 0 }]] }]),
+		id,
 	);
-	return { id, name: id, nodes, connections };
 }
 
 /** Plan from Open Dental, build, the build's steps only (for tests that take the arrangement). */

@@ -505,6 +505,50 @@ export function nodeWorkflow(
 	};
 }
 
+/** One step of `chainWorkflow`: a node of this package, with the credential types it uses. */
+export interface ChainStep {
+	name: string;
+	/** The node's name in this package, e.g. `dentrix`, `paymentArrangement`. */
+	type: string;
+	parameters: INode['parameters'];
+	onError?: INode['onError'];
+	credentials?: string[];
+}
+
+/** Test start node → each step in a line, for tests that run several of our nodes together. */
+export function chainWorkflow(steps: ChainStep[], id = 'chain'): WorkflowJson {
+	const names = ['Start', ...steps.map((s) => s.name)];
+	return {
+		id,
+		name: id,
+		nodes: [
+			{
+				id: 'start',
+				name: 'Start',
+				type: TEST_START_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			...steps.map((s, i) => ({
+				id: `n${i}`,
+				name: s.name,
+				type: `${PACKAGE}.${s.type}`,
+				typeVersion: 1,
+				position: [200 * (i + 1), 0] as [number, number],
+				parameters: s.parameters,
+				onError: s.onError,
+				credentials: credentialRefs(s.credentials),
+			})),
+		],
+		connections: Object.fromEntries(
+			names
+				.slice(0, -1)
+				.map((n, i) => [n, { main: [[{ node: names[i + 1]!, type: 'main' as const, index: 0 }]] }]),
+		),
+	};
+}
+
 /** A workflow holding only a trigger node (named 'Trigger' unless told), for `poll()`. */
 export function triggerWorkflow(
 	type: string,
