@@ -5,7 +5,7 @@
 // coordinator message; prints time-to-arrangement.
 import { DEFAULT_PORTS } from '../sandbox';
 import { chairSideLink, Practice, tokenOf } from './e2e/practice';
-import { getJson, waitFor } from './e2e/stack';
+import { dentrixTriggerHasPolled, getJson, N8N_PORT, waitFor } from './e2e/stack';
 
 const urls = {
 	console: `http://127.0.0.1:${DEFAULT_PORTS.console}`,
@@ -30,6 +30,15 @@ async function main() {
 	await getJson(`${urls.console}/api/numbers`).catch(() => {
 		throw new Error('The practice sandbox is not running: start `npm run demo` first.');
 	});
+	// `npm run demo` may still be starting n8n: a plan accepted before its first poll is missed.
+	await waitFor(
+		'n8n to start',
+		async () =>
+			(await fetch(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`).catch(() => null))?.ok ||
+			undefined,
+		5 * 60_000,
+	);
+	await dentrixTriggerHasPolled(urls.dentrix);
 	const headers = { authorization: 'Bearer sandbox-dentrix-key' };
 	const plans = (
 		(await (await fetch(`${urls.dentrix}/v1/treatment-plans?limit=200`, { headers })).json()) as {

@@ -24,6 +24,8 @@ import {
 import { run } from '../n8n/install';
 
 export const REPO = resolve(__dirname, '..', '..');
+/** The accepted-plans feed the Dentrix Trigger reads (docs/dentrix-api.md). */
+const FEED = '^/v1/treatment-plans$';
 /** n8n's own default port: the templates' "n8n public address" setting defaults to it. */
 export const N8N_PORT = 5678;
 const PACKAGE = 'n8n-nodes-dental-financing';
@@ -230,7 +232,6 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
 		// Login works before the workflows are activated, and a plan accepted before the Dentrix
 		// Trigger's first poll ("start from now") would be skipped: a spent-once marker rule on the
 		// feed's path tells when that poll has read the feed.
-		const FEED = '^/v1/treatment-plans$';
 		const start = async () => {
 			await assertPortFree(N8N_PORT);
 			await postJson(`${sandbox.urls.dentrix}/__sandbox/faults`, {
@@ -246,14 +247,7 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
 			});
 			let ready = false;
 			try {
-				await waitFor(
-					"the Dentrix Trigger's first poll",
-					async () =>
-						JSON.stringify(await getJson(`${sandbox.urls.dentrix}/__sandbox/faults`)).includes(FEED)
-							? undefined
-							: true,
-					120_000,
-				);
+				await dentrixTriggerHasPolled(sandbox.urls.dentrix);
 				ready = true;
 				return running;
 			} finally {
@@ -288,6 +282,21 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
  * Runs a poll of a published polling workflow now: publishing runs one at once (n8n.md), but
  * publishing an already published version is a no-op in 2.41.1, so unpublish first.
  */
+/**
+ * Waits until the Dentrix Trigger's first poll has read the accepted-plans feed (the spent-once
+ * marker the stack sets before starting n8n is gone); a plan accepted before that is skipped.
+ */
+export async function dentrixTriggerHasPolled(dentrixUrl: string, timeoutMs = 120_000) {
+	await waitFor(
+		"the Dentrix Trigger's first poll",
+		async () =>
+			JSON.stringify(await getJson(`${dentrixUrl}/__sandbox/faults`)).includes(FEED)
+				? undefined
+				: true,
+		timeoutMs,
+	);
+}
+
 export async function pollNow(n8n: RunningN8n, workflowId: string): Promise<void> {
 	await deactivateWorkflow(n8n, workflowId);
 	await activateWorkflow(n8n, workflowId);
