@@ -5,7 +5,7 @@ import { todayIn } from '../../financing/dates';
 import { esc, money } from './html';
 import { practiceNumbers } from './metrics';
 import type { ConsoleView } from './view';
-import { channelName, duration, isPatientChannel } from './words';
+import { careCreditStatus, channelName, duration, isPatientChannel } from './words';
 
 export interface Happening {
 	at: string;
@@ -40,6 +40,28 @@ const OPEN_DENTAL_THINGS: Array<[RegExp, string]> = [
 	[/\/adjustments/i, 'an adjustment'],
 ];
 
+/** CareCredit's decision in words, from the patient's name and what the approval came with. */
+const DECIDED: Record<string, (who: string, approval: string) => [string, string]> = {
+	Completed: (who, approval) => [`CareCredit approved ${who}: ${approval}.`, FINISHED_LINK],
+	AccountFound: (who, approval) => [
+		`${who} already has a CareCredit card and can use it${approval ? `: ${approval}` : ''}.`,
+		FINISHED_LINK,
+	],
+	Declined: (who) => [`CareCredit declined ${who}'s application.`, FINISHED_LINK],
+	Pending: (who) => [
+		`${who}'s application is pending: CareCredit needs more time.`,
+		'Next: wait for CareCredit; n8n writes the arrangement once it approves.',
+	],
+	CallForAuth: (who) => [
+		`CareCredit asks the practice to call about ${who}'s application.`,
+		FINISHED_LINK,
+	],
+	Expired: (who) => [
+		`${who}'s application expired before it was finished.`,
+		'Next: if the patient still wants financing, start a new application.',
+	],
+};
+
 function decisions(v: ConsoleView): Happening[] {
 	const cc = v.careCredit;
 	return cc.feed
@@ -48,64 +70,19 @@ function decisions(v: ConsoleView): Happening[] {
 			const s = cc.sessions.find((x) => x.sessionId === e.sessionId);
 			if (!s) return [];
 			const who = v.sessionPatient(s);
+			const line = s.application ? [`${money(s.application.creditLineCents)} credit line`] : [];
 			const purchases = cc.transactions
 				.filter((t) => t.sessionId === s.sessionId && t.transactionType === 'PURCHASE')
-				.map((t) => `, purchase ${money(t.amountCents)} on ${t.promoCode}`)
-				.join('');
-			switch (e.sessionStatus) {
-				case 'Completed':
-					return [
-						{
-							at: e.decidedAt,
-							text: `CareCredit approved ${who}: ${money(s.application?.creditLineCents)} credit line${purchases}.`,
-							next: FINISHED_LINK,
-						},
-					];
-				case 'AccountFound':
-					return [
-						{
-							at: e.decidedAt,
-							text: `${who} already has a CareCredit card and can use it${purchases}.`,
-							next: FINISHED_LINK,
-						},
-					];
-				case 'Declined':
-					return [
-						{
-							at: e.decidedAt,
-							text: `CareCredit declined ${who}'s application.`,
-							next: FINISHED_LINK,
-						},
-					];
-				case 'Pending':
-					return [
-						{
-							at: e.decidedAt,
-							text: `${who}'s application is pending: CareCredit needs more time.`,
-							next: 'Next: wait for CareCredit; n8n writes the arrangement once it approves.',
-						},
-					];
-				case 'CallForAuth':
-					return [
-						{
-							at: e.decidedAt,
-							text: `CareCredit asks the practice to call about ${who}'s application.`,
-							next: FINISHED_LINK,
-						},
-					];
-				case 'Expired':
-					return [
-						{
-							at: e.decidedAt,
-							text: `${who}'s application expired before it was finished.`,
-							next: 'Next: accept the plan again to start a new application, if the patient still wants financing.',
-						},
-					];
-				default:
-					return [
-						{ at: e.decidedAt, text: `${who}'s CareCredit application: ${e.sessionStatus}.` },
-					];
+				.map((t) => `purchase ${money(t.amountCents)} on ${t.promoCode}`);
+			const words = DECIDED[e.sessionStatus];
+			if (!words) {
+				const { label, meaning } = careCreditStatus(e.sessionStatus);
+				return [
+					{ at: e.decidedAt, text: `${who}'s CareCredit application: ${label}, ${meaning}.` },
+				];
 			}
+			const [text, next] = words(who, [...line, ...purchases].join(', '));
+			return [{ at: e.decidedAt, text, next }];
 		});
 }
 
