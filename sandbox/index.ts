@@ -9,6 +9,8 @@ import * as consolePage from './console';
 import * as dentrix from './dentrix';
 import * as openDental from './openDental';
 
+export { PRACTICE_TIME_ZONE } from './console';
+
 /** Ports `npm run sandbox` uses; tests pass 0 for free ports. */
 export const DEFAULT_PORTS = { console: 5170, careCredit: 5171, dentrix: 5172, openDental: 5173 };
 
@@ -36,6 +38,7 @@ export async function startSandbox(options: StartOptions): Promise<Sandbox> {
 	const sandboxOptions: SandboxOptions = {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1800,
 		openDentalThrottle: options.openDentalThrottle ?? false,
+		...consolePage.consoleOptions(options),
 	};
 	const urls: SandboxUrls = { console: '', careCredit: '', dentrix: '', openDental: '' };
 	const deps = {

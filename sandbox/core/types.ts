@@ -75,6 +75,10 @@ export interface SandboxOptions {
 	tokenLifetimeSeconds: number;
 	/** Pace Open Dental calls to its documented throttle (one per second per customer key). */
 	openDentalThrottle: boolean;
+	/** IANA zone the practice console shows every time in (the practice's own, as in ledger notes). */
+	practiceTimeZone: string;
+	/** Address of the practice's n8n editor, linked from the console; null shows no link. */
+	n8nEditorUrl: string | null;
 }
 
 /** A write (any non-GET request) that reached a service, as the service saw it. */

@@ -210,6 +210,7 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
 		startSandbox({
 			dataDir: options.persistSandbox ? join(options.work, 'sandbox') : null,
 			ports: DEFAULT_PORTS,
+			n8nEditorUrl: `http://127.0.0.1:${N8N_PORT}`,
 		}),
 	);
 	let started = false;
