@@ -1,4 +1,10 @@
-import { amortizedPaymentRatio, bigDivideRoundHalfUp, divideCeil, multiplyDivideRoundHalfUp, splitEvenly } from './exact';
+import {
+	amortizedPaymentRatio,
+	bigDivideRoundHalfUp,
+	divideCeil,
+	multiplyDivideRoundHalfUp,
+	splitEvenly,
+} from './exact';
 import { formatMoney, type Cents } from './money';
 import { fail, ok, problem, type Problem, type Result } from './result';
 
@@ -148,4 +154,3 @@ export function amortizeByPayment(
 	}
 	return ok({ amounts, interests });
 }
-

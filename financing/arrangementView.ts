@@ -23,7 +23,9 @@ const viewSchema = z.object({
 	timeZone: z
 		.string()
 		.refine(isValidTimeZone, { message: 'must be an IANA time zone such as America/New_York' }),
-	agreementDate: z.string().refine(isLocalDate, { message: 'must be a real date written yyyy-MM-dd' }),
+	agreementDate: z
+		.string()
+		.refine(isLocalDate, { message: 'must be a real date written yyyy-MM-dd' }),
 	auditNote: z.string().min(1),
 	coordinatorMessage: z.string().optional(),
 	decision: z.object({
@@ -49,11 +51,19 @@ export function readArrangement(writes: unknown): Result<ArrangementView> {
 }
 
 /** The audit note's own rules (and the coordinator message's screen), for every system. */
-export function auditNoteProblems(w: ArrangementView, ledgerNoteMax: number, today: string): Problem[] {
+export function auditNoteProblems(
+	w: ArrangementView,
+	ledgerNoteMax: number,
+	today: string,
+): Problem[] {
 	const problems: Problem[] = [];
 	if (w.auditNote.length > ledgerNoteMax)
 		problems.push(
-			problem('auditNote', 'noteTooLong', `is ${w.auditNote.length} characters; at most ${ledgerNoteMax} fit`),
+			problem(
+				'auditNote',
+				'noteTooLong',
+				`is ${w.auditNote.length} characters; at most ${ledgerNoteMax} fit`,
+			),
 		);
 	if (!hasReferenceToken(w.auditNote, w.referenceToken))
 		problems.push(

@@ -154,7 +154,11 @@ export function checkShape<S extends Shape>(
 	const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
 	if (!isPlainObject(input)) {
 		return fail(
-			problem(prefix || 'input', 'notAnObject', `must be an object of fields, not ${safeEcho(input)}`),
+			problem(
+				prefix || 'input',
+				'notAnObject',
+				`must be an object of fields, not ${safeEcho(input)}`,
+			),
 		);
 	}
 	const problems: Problem[] = [];
@@ -170,7 +174,10 @@ export function checkShape<S extends Shape>(
 			problem(
 				prefix || 'input',
 				'unknownField',
-				`has fields this request does not take: ${unknown.slice(0, 5).map((k) => safeEcho(k)).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
+				`has fields this request does not take: ${unknown
+					.slice(0, 5)
+					.map((k) => safeEcho(k))
+					.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`,
 			),
 		);
 	}
@@ -189,11 +196,17 @@ export function checkWindow(
 	from: LocalDate,
 	to: LocalDate,
 	what: string,
+	today: LocalDate,
 ): void {
 	if (!isLocalDate(from) || !isLocalDate(to)) {
 		report(field, 'noToday', 'cannot be checked: today is not a date (yyyy-MM-dd)');
 	} else if (compareLocalDates(date, from) < 0 || compareLocalDates(date, to) > 0) {
-		report(field, 'dateOutOfWindow', `${what} must fall between ${from} and ${to}`);
+		// A bound worked out from another input date is echoed only when it cannot be a birth date.
+		report(
+			field,
+			'dateOutOfWindow',
+			`${what} must fall between ${safeEcho(from, today)} and ${safeEcho(to, today)}`,
+		);
 	}
 }
 
@@ -210,7 +223,8 @@ export function screenFields(
 	texts: Record<string, unknown>,
 ): void {
 	for (const [field, value] of Object.entries(texts)) {
-		for (const p of screenPatientData(value, field, today)) report(field, p.code, p.message.slice(field.length + 2));
+		for (const p of screenPatientData(value, field, today))
+			report(field, p.code, p.message.slice(field.length + 2));
 	}
 }
 
@@ -223,6 +237,7 @@ export function contextProblems(context: unknown): Problem[] {
 }
 
 /** The text of a rule a writer checks with facts Validate does not have. */
-export const byWriter = (field: string, rule: string) => `${field}: ${rule} (checked by the writer)`;
+export const byWriter = (field: string, rule: string) =>
+	`${field}: ${rule} (checked by the writer)`;
 
 export { ok, fail, problem, safeEcho, type Problem, type Result };

@@ -1,4 +1,11 @@
-import { addDays, addMonths, daysInMonth, formatLocalDate, parseLocalDate, type LocalDate } from './dates';
+import {
+	addDays,
+	addMonths,
+	daysInMonth,
+	formatLocalDate,
+	parseLocalDate,
+	type LocalDate,
+} from './dates';
 
 /** Dentrix's payment agreement intervals (docs/financing-domain.md §3). */
 export const PAYMENT_INTERVALS = ['monthly', 'semiMonthly', 'biWeekly', 'weekly'] as const;
@@ -49,4 +56,3 @@ export function dueDates(
 	}
 	return dates;
 }
-

@@ -24,7 +24,8 @@ export function typedCents(
 	problems: Problem[],
 	options: { fallback?: number | null; allowZero?: boolean; allowNegative?: boolean } = {},
 ): number | null {
-	const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	const empty =
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	if (empty && options.fallback !== undefined) return options.fallback;
 	const parsed = parseMoney(value, field, {
 		allowZero: options.allowZero ?? true,

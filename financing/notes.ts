@@ -56,7 +56,7 @@ export function describeCareCreditPayments(
 	if (estimate.minimumPaymentCents > estimate.monthlyPaymentCents) {
 		return `the patient pays CareCredit at least ${formatMoney(estimate.minimumPaymentCents)}/mo (CareCredit's minimum payment); ${formatMoney(estimate.monthlyPaymentCents)}/mo would already pay it off within the ${months}-month promotion`;
 	}
-	return `about ${formatMoney(estimate.monthlyPaymentCents)}/mo to CareCredit for ${months} months`;
+	return `est. ${formatMoney(estimate.monthlyPaymentCents)}/mo to CareCredit for ${months} months`;
 }
 
 export function describeApr(aprBasisPoints: number): string {
@@ -65,8 +65,11 @@ export function describeApr(aprBasisPoints: number): string {
 
 function who(decision: FinancingDecision, patientName?: string | null): string {
 	// A name field that carries a tax id or a date of birth is left out (patientData.ts).
-	const name = typeof patientName === 'string' && !looksLikePatientData(patientName) ? patientName : '';
-	return name ? `${name} (patient ${safeEcho(decision.pms.patientId)})` : `patient ${safeEcho(decision.pms.patientId)}`;
+	const name =
+		typeof patientName === 'string' && !looksLikePatientData(patientName) ? patientName : '';
+	return name
+		? `${name} (patient ${safeEcho(decision.pms.patientId)})`
+		: `patient ${safeEcho(decision.pms.patientId)}`;
 }
 
 /**

@@ -40,52 +40,54 @@ function monthNumber(name: string): number {
 	return MONTHS.indexOf(name.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
 }
 
-const DATE_PATTERNS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => Candidate['readings'] }> =
-	[
-		{
-			// 1969-09-14, 1969/9/14, 1969.09.14
-			pattern: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g,
-			read: (m) => [[+m[1]!, +m[3]!, +m[4]!, false]],
+const DATE_PATTERNS: Array<{
+	pattern: RegExp;
+	read: (m: RegExpExecArray) => Candidate['readings'];
+}> = [
+	{
+		// 1969-09-14, 1969/9/14, 1969.09.14
+		pattern: /(?<!\d)(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g,
+		read: (m) => [[+m[1]!, +m[3]!, +m[4]!, false]],
+	},
+	{
+		// 09/14/1969, 9-14-1969, 14.09.1969, 09/14/69
+		pattern: /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/g,
+		read: (m) => {
+			const two = m[4]!.length === 2;
+			return [
+				[+m[4]!, +m[1]!, +m[3]!, two],
+				[+m[4]!, +m[3]!, +m[1]!, two],
+			];
 		},
-		{
-			// 09/14/1969, 9-14-1969, 14.09.1969, 09/14/69
-			pattern: /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/g,
-			read: (m) => {
-				const two = m[4]!.length === 2;
-				return [
-					[+m[4]!, +m[1]!, +m[3]!, two],
-					[+m[4]!, +m[3]!, +m[1]!, two],
-				];
-			},
+	},
+	{
+		// Sep 14, 1969; September 14th 1969; Sept. 14 '69
+		pattern: new RegExp(
+			String.raw`(?<![a-z])${MONTH}\s*(\d{1,2})${ORDINAL},?\s*'?(\d{4}|\d{2})(?!\d)`,
+			'gi',
+		),
+		read: (m) => [[+m[3]!, monthNumber(m[1]!), +m[2]!, m[3]!.length === 2]],
+	},
+	{
+		// 14 September 1969; 14th of Sep, 1969; 14-Sep-1969
+		pattern: new RegExp(
+			String.raw`(?<!\d)(\d{1,2})${ORDINAL}[\s-]*(?:of\s+)?${MONTH}[\s,-]*'?(\d{4}|\d{2})(?!\d)`,
+			'gi',
+		),
+		read: (m) => [[+m[3]!, monthNumber(m[2]!), +m[1]!, m[3]!.length === 2]],
+	},
+	{
+		// 19690914 or 09141969, standing alone (not part of an id such as TXN-20261120-0001)
+		pattern: /(?<![\dA-Za-z_-])(\d{8})(?!\d)/g,
+		read: (m) => {
+			const s = m[1]!;
+			return [
+				[+s.slice(0, 4), +s.slice(4, 6), +s.slice(6), false],
+				[+s.slice(4), +s.slice(0, 2), +s.slice(2, 4), false],
+			];
 		},
-		{
-			// Sep 14, 1969; September 14th 1969; Sept. 14 '69
-			pattern: new RegExp(
-				String.raw`(?<![a-z])${MONTH}\s*(\d{1,2})${ORDINAL},?\s*'?(\d{4}|\d{2})(?!\d)`,
-				'gi',
-			),
-			read: (m) => [[+m[3]!, monthNumber(m[1]!), +m[2]!, m[3]!.length === 2]],
-		},
-		{
-			// 14 September 1969; 14th of Sep, 1969; 14-Sep-1969
-			pattern: new RegExp(
-				String.raw`(?<!\d)(\d{1,2})${ORDINAL}[\s-]*(?:of\s+)?${MONTH}[\s,-]*'?(\d{4}|\d{2})(?!\d)`,
-				'gi',
-			),
-			read: (m) => [[+m[3]!, monthNumber(m[2]!), +m[1]!, m[3]!.length === 2]],
-		},
-		{
-			// 19690914 or 09141969, standing alone (not part of an id such as TXN-20261120-0001)
-			pattern: /(?<![\dA-Za-z_-])(\d{8})(?!\d)/g,
-			read: (m) => {
-				const s = m[1]!;
-				return [
-					[+s.slice(0, 4), +s.slice(4, 6), +s.slice(6), false],
-					[+s.slice(4), +s.slice(0, 2), +s.slice(2, 4), false],
-				];
-			},
-		},
-	];
+	},
+];
 
 const BIRTH_BEFORE =
 	/(?:born|birth\w*|dob|d\.o\.b\.?|(?:^|[^a-z])b\.)\s*(?:on|date|day)?\s*(?:is|was)?\s*[:#=-]?\s*\(?\s*$/i;
@@ -96,7 +98,8 @@ const SEPARATED_TAX_ID = /(?<!\d)(?<!\d[-.])\d{3}([- .])\d{2}\1\d{4}(?!\d)(?![-.
 // Nine digits not glued to other digits, nor to an id's letters (APP-123456789 is an id).
 const PLAIN_TAX_ID = /(?<![\dA-Za-z_])(?<![\dA-Za-z_][-.])\d{9}(?!\d)(?![-.]\d)/;
 // Nine digits right after a tax-id word, whatever sits between them (SSN-123456789).
-const NAMED_TAX_ID = /(?:ssn|s\.s\.n|social security(?: number| no)?|tax ?id|itin|tin)\W{0,6}\d[\d -]{7,10}\d/i;
+const NAMED_TAX_ID =
+	/(?:ssn|s\.s\.n|social security(?: number| no)?|tax ?id|itin|tin)\W{0,6}\d[\d -]{7,10}\d/i;
 // The reference token `[cc:...]` and the 16-digit merchant number are not patient data.
 const TOKENS = /\[\s*cc\s*:[^\]]*\]/gi;
 
@@ -144,7 +147,9 @@ function readsAsBirthDate(
 	if (!isRealDate(year, month, day)) return false;
 	if (nearBirthWord || !today) return true;
 	const [ty, tm, td] = today;
-	return year * 10_000 + month * 100 + day < (ty - BIRTH_DATE_WINDOW_YEARS) * 10_000 + tm * 100 + td;
+	return (
+		year * 10_000 + month * 100 + day < (ty - BIRTH_DATE_WINDOW_YEARS) * 10_000 + tm * 100 + td
+	);
 }
 
 export type PatientDataKind = 'taxId' | 'dateOfBirth';

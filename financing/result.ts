@@ -111,7 +111,10 @@ function zodMessage(issue: z.ZodIssue): string {
 		case 'invalid_union_discriminator':
 			return `must be one of ${issue.options.map(String).join(', ')}`;
 		case 'unrecognized_keys':
-			return `has fields this step does not know: ${issue.keys.slice(0, 5).map((k) => safeEcho(k)).join(', ')}`;
+			return `has fields this step does not know: ${issue.keys
+				.slice(0, 5)
+				.map((k) => safeEcho(k))
+				.join(', ')}`;
 		default:
 			return issue.message;
 	}

@@ -13,16 +13,25 @@ export class WireReader {
 	private readonly body: Record<string, unknown>;
 
 	constructor(body: unknown) {
-		this.body = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-		if (this.body !== body) this.problems.push(problem('response', 'notAnObject', `is not an object (got ${safeEcho(body)})`));
+		this.body =
+			typeof body === 'object' && body !== null && !Array.isArray(body)
+				? (body as Record<string, unknown>)
+				: {};
+		if (this.body !== body)
+			this.problems.push(
+				problem('response', 'notAnObject', `is not an object (got ${safeEcho(body)})`),
+			);
 	}
 
 	/** An id (string or number) as a string; null when absent or 0. */
 	id(key: string): string | null {
 		const v = this.body[key];
 		if (v === undefined || v === null || v === '' || v === 0) return null;
-		if (typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v))) return String(v);
-		this.problems.push(problem(`response.${key}`, 'invalidId', `is not an id (got ${safeEcho(v)})`));
+		if (typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)))
+			return String(v);
+		this.problems.push(
+			problem(`response.${key}`, 'invalidId', `is not an id (got ${safeEcho(v)})`),
+		);
 		return null;
 	}
 

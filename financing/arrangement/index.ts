@@ -4,7 +4,12 @@ import type { PracticePolicyInput } from '../policy';
 import { fail, ok, type Result } from '../result';
 import type { TreatmentPlanInput } from '../treatmentPlan';
 import { parseInputs } from './inputs';
-import { careCreditPaymentFor, dentrixAgreementFor, financingFor, financingRecordFor } from './records';
+import {
+	careCreditPaymentFor,
+	dentrixAgreementFor,
+	financingFor,
+	financingRecordFor,
+} from './records';
 import { buildShortfall } from './shortfall';
 import { auditNoteFor, coordinatorMessageFor, shortfallNote } from './texts';
 import type { BuildWritesOverrides, FinancingWrites } from './types';

@@ -36,7 +36,12 @@ export function parseInputs(
 	if (!(now instanceof Date) || !Number.isFinite(now.getTime())) {
 		problems.push(problem('now', 'invalidDate', 'is not a valid date and time'));
 	}
-	if (!planParsed.success || !decisionParsed.success || !policyParsed.success || problems.length > 0)
+	if (
+		!planParsed.success ||
+		!decisionParsed.success ||
+		!policyParsed.success ||
+		problems.length > 0
+	)
 		return fail(...problems);
 	const plan = planParsed.data;
 	const decision = decisionParsed.data;
@@ -101,7 +106,15 @@ export function parseInputs(
 		if (!parsed.ok) problems.push(...parsed.problems);
 	}
 	if (problems.length > 0 || !token.ok) return fail(...problems);
-	return ok({ plan, decision, policy, agreementDate, today, token: token.value, approvedCents: approved });
+	return ok({
+		plan,
+		decision,
+		policy,
+		agreementDate,
+		today,
+		token: token.value,
+		approvedCents: approved,
+	});
 }
 
 /** The decision is for this plan's patient, guarantor and treatment plan (compared exactly). */

@@ -148,12 +148,14 @@ export function careCreditPaymentFor(
 	if (!policy.writes.careCreditPayment) return null;
 	const cp = policy.careCreditPayment;
 	const amount = f.amountFinancedCents;
-	const fee = overrides.actualMerchantFeeCents ?? percentOf(amount, f.chosen.plan.merchantFeeBasisPoints);
+	const fee =
+		overrides.actualMerchantFeeCents ?? percentOf(amount, f.chosen.plan.merchantFeeBasisPoints);
 	return {
 		amountCents: cp.posting === 'net' ? amount - fee : amount,
 		purchaseAmountCents: amount,
 		merchantFeeCents: fee,
-		merchantFeeSource: overrides.actualMerchantFeeCents === undefined ? 'catalogEstimate' : 'transaction',
+		merchantFeeSource:
+			overrides.actualMerchantFeeCents === undefined ? 'catalogEstimate' : 'transaction',
 		posting: cp.posting,
 		feeAdjustmentCents: cp.posting === 'gross' && cp.merchantFeeAdjustment ? fee : null,
 		paymentType: cp.paymentType,

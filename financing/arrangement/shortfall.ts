@@ -19,7 +19,8 @@ export function firstPaymentDateFor(agreementDate: LocalDate, rule: FirstPayment
 
 function downPaymentFor(shortfall: Cents, policy: PracticePolicy): Cents {
 	const rule = policy.shortfallPlan.downPayment;
-	if (rule.rule === 'percent') return Math.min(shortfall, percentOf(shortfall, rule.percentBasisPoints));
+	if (rule.rule === 'percent')
+		return Math.min(shortfall, percentOf(shortfall, rule.percentBasisPoints));
 	if (rule.rule === 'fixed') return Math.min(shortfall, rule.amountCents);
 	return 0;
 }
@@ -44,7 +45,10 @@ function shortfallSchedule(
 						),
 					),
 				}
-			: { paymentAmountCents: sp.term.paymentAmountCents, maxNumberOfPayments: sp.term.maxNumberOfPayments };
+			: {
+					paymentAmountCents: sp.term.paymentAmountCents,
+					maxNumberOfPayments: sp.term.maxNumberOfPayments,
+				};
 	return buildSchedule({
 		principalCents: amount,
 		aprBasisPoints: sp.aprBasisPoints,
@@ -70,16 +74,26 @@ export function buildShortfall(
 ): Result<Shortfall> {
 	const { plan, policy, agreementDate } = input;
 	const shortfall = plan.patientPortionCents - amountFinanced;
-	const none = { shortfallCents: shortfall, downPaymentCents: 0, collectAtVisitCents: 0, plan: null };
+	const none = {
+		shortfallCents: shortfall,
+		downPaymentCents: 0,
+		collectAtVisitCents: 0,
+		plan: null,
+	};
 	if (shortfall <= 0) return ok(none);
 	if (!policy.writes.shortfallPlan || shortfall <= policy.shortfallPlan.collectInFullBelowCents)
 		return ok({ ...none, collectAtVisitCents: shortfall });
 	const downPayment = downPaymentFor(shortfall, policy);
 	const inHouse = shortfall - downPayment;
-	const base = { shortfallCents: shortfall, downPaymentCents: downPayment, collectAtVisitCents: downPayment };
+	const base = {
+		shortfallCents: shortfall,
+		downPaymentCents: downPayment,
+		collectAtVisitCents: downPayment,
+	};
 	if (inHouse <= 0) return ok({ ...base, plan: null });
 	const firstPaymentDate =
-		overrides.firstPaymentDate ?? firstPaymentDateFor(agreementDate, policy.shortfallPlan.firstPayment);
+		overrides.firstPaymentDate ??
+		firstPaymentDateFor(agreementDate, policy.shortfallPlan.firstPayment);
 	if (compareLocalDates(firstPaymentDate, agreementDate) < 0) {
 		return fail(
 			problem(

@@ -85,11 +85,18 @@ export function auditNoteFor(
 export function coordinatorMessageFor(input: Inputs, f: Financing, s: Shortfall): string {
 	const { plan } = input;
 	const promo = f.chosen.plan;
-	const person = plan.patientName ? `${plan.patientName} (patient ${plan.patientId})` : `patient ${plan.patientId}`;
+	const person = plan.patientName
+		? `${plan.patientName} (patient ${plan.patientId})`
+		: `patient ${plan.patientId}`;
 	const owes = s.plan
 		? ` In-house: ${s.collectAtVisitCents > 0 ? `collect ${formatMoney(s.collectAtVisitCents)} down today, then ` : ''}${describePayments(s.plan.numberOfPayments, s.plan.paymentAmountCents, s.plan.lastPaymentCents, s.plan.interval, s.plan.firstPaymentDate)}.`
 		: s.collectAtVisitCents > 0
 			? ` Collect ${formatMoney(s.collectAtVisitCents)} at the visit.`
 			: ' Nothing more to collect.';
-	return `CareCredit approved ${person}: ${formatMoney(f.amountFinancedCents)} financed on ${promo.code} (${promo.label}); ${describeCareCreditPayments(f.estimate)}.${owes} Please book the appointment. ${input.token}`;
+	const e = f.estimate;
+	const monthly =
+		e.minimumPaymentCents > e.monthlyPaymentCents
+			? `at least ${formatMoney(e.minimumPaymentCents)}/month to CareCredit (its minimum payment)`
+			: `about ${formatMoney(e.monthlyPaymentCents)}/month to CareCredit`;
+	return `CareCredit approved ${person}: ${formatMoney(f.amountFinancedCents)} financed on ${promo.code} (${promo.label}), ${monthly}.${owes} Please book the appointment. ${input.token}`;
 }

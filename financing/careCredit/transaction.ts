@@ -51,7 +51,9 @@ export const careCreditPurchaseShape = {
 	/** A stable id for this purchase: CareCredit answers a repeat with the first purchase. */
 	partnerTransactionId: idField('a stable partner transaction id'),
 	amountCents: centsField(1),
-	promoCode: z.string({ errorMap: () => ({ message: 'must be a plan code such as DI12' }) }).regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a plan code such as DI12'),
+	promoCode: z
+		.string({ errorMap: () => ({ message: 'must be a plan code such as DI12' }) })
+		.regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a plan code such as DI12'),
 	practiceMemo: memo(),
 	invoiceNumber: textField(64),
 };
@@ -71,7 +73,12 @@ export interface CareCreditPurchaseBody {
 	merchantInfo: { merchantNumber: string; partnerCode?: string };
 	referenceId: string;
 	partnerTransactionID: string;
-	transactionInfo: { promoCode: string; purchaseAmount: number; practiceMemo?: string; invoiceNumber?: string };
+	transactionInfo: {
+		promoCode: string;
+		purchaseAmount: number;
+		practiceMemo?: string;
+		invoiceNumber?: string;
+	};
 }
 export interface CareCreditRefundBody {
 	merchantInfo: { merchantNumber: string };
@@ -107,13 +114,18 @@ export function checkCareCreditPurchase(
 					p.promoCode,
 					'promoCode',
 				);
-				if (!chosen.ok) for (const x of chosen.problems) report('promoCode', x.code, x.message.replace(/^[^:]*: /, ''));
+				if (!chosen.ok)
+					for (const x of chosen.problems)
+						report('promoCode', x.code, x.message.replace(/^[^:]*: /, ''));
 			},
 		},
 		{
 			reads: [],
 			check: (p, report) =>
-				screenFields(report, context.today, { practiceMemo: p.practiceMemo, invoiceNumber: p.invoiceNumber }),
+				screenFields(report, context.today, {
+					practiceMemo: p.practiceMemo,
+					invoiceNumber: p.invoiceNumber,
+				}),
 		},
 	];
 	const checked = checkShape(input, careCreditPurchaseShape, rules, prefix);
@@ -155,7 +167,10 @@ export function checkCareCreditRefund(
 	if (bad.length > 0) return fail(...bad);
 	type S = typeof careCreditRefundShape;
 	const rules: Array<Rule<S>> = [
-		{ reads: [], check: (p, report) => screenFields(report, context.today, { practiceMemo: p.practiceMemo }) },
+		{
+			reads: [],
+			check: (p, report) => screenFields(report, context.today, { practiceMemo: p.practiceMemo }),
+		},
 	];
 	if (facts)
 		rules.push({
@@ -163,7 +178,11 @@ export function checkCareCreditRefund(
 			check: (p, report) => {
 				const left = facts.purchaseAmountCents - facts.refundedCents;
 				if (p.amountCents > left)
-					report('amountCents', 'refundAbovePurchase', `${formatMoney(p.amountCents)} is more than what is left of the purchase (${formatMoney(left)})`);
+					report(
+						'amountCents',
+						'refundAbovePurchase',
+						`${formatMoney(p.amountCents)} is more than what is left of the purchase (${formatMoney(left)})`,
+					);
 			},
 		});
 	const checked = checkShape(input, careCreditRefundShape, rules, prefix);
@@ -177,10 +196,20 @@ export function checkCareCreditRefund(
 				merchantInfo: { merchantNumber: p.merchantNumber },
 				referenceId: p.referenceId,
 				partnerTransactionID: p.partnerTransactionId,
-				transactionInfo: optional({ refundAmount: centsToDollars(p.amountCents), practiceMemo: p.practiceMemo }),
+				transactionInfo: optional({
+					refundAmount: centsToDollars(p.amountCents),
+					practiceMemo: p.practiceMemo,
+				}),
 			},
 		},
-		checkedByWriter: facts ? [] : [byWriter(`${prefix ? `${prefix}.` : ''}amountCents`, 'is at most the purchase less earlier refunds')],
+		checkedByWriter: facts
+			? []
+			: [
+					byWriter(
+						`${prefix ? `${prefix}.` : ''}amountCents`,
+						'is at most the purchase less earlier refunds',
+					),
+				],
 	});
 }
 
@@ -198,7 +227,9 @@ export interface CareCreditTransactionRecord {
 	transactionDateTime: string | null;
 }
 
-export function careCreditTransactionFromResponse(body: unknown): Result<CareCreditTransactionRecord> {
+export function careCreditTransactionFromResponse(
+	body: unknown,
+): Result<CareCreditTransactionRecord> {
 	const r = new WireReader(body);
 	return r.result({
 		transactionId: r.id('transactionID'),

@@ -1,11 +1,5 @@
 import { hasReferenceToken } from '../decision';
-import {
-	isRecord,
-	percentToBasisPoints,
-	typedCents,
-	typedText,
-	typedWhole,
-} from '../fields';
+import { isRecord, percentToBasisPoints, typedCents, typedText, typedWhole } from '../fields';
 import { fail, ok, type Problem, type Result } from '../result';
 import type { DentrixPaymentAgreementInput } from './paymentAgreement';
 
@@ -49,7 +43,8 @@ export function dentrixPaymentAgreementFromFields(
 	const token = typedText(fields.caseReference);
 	const role = fields.agreementKind === 'financingRecord' ? 'financingRecord' : 'shortfallPlan';
 	const financeCharge = percent('annualFinanceChargePercent');
-	const paymentApr = more.paymentAprPercent === undefined ? financeCharge : percent('paymentAprPercent');
+	const paymentApr =
+		more.paymentAprPercent === undefined ? financeCharge : percent('paymentAprPercent');
 	const note = typeof more.note === 'string' ? more.note.trim() : (more.note ?? '');
 	const draft: DentrixAgreementDraft = {
 		role,
@@ -62,16 +57,25 @@ export function dentrixPaymentAgreementFromFields(
 		annualFinanceChargeBasisPoints: financeCharge,
 		annualLateChargeBasisPoints: percent('annualLateChargePercent'),
 		gracePeriodDays: typedWhole(more.gracePeriodDays ?? 0),
-		minimumLateChargeCents: typedCents(more.minimumLateCharge, 'minimumLateCharge', problems, { fallback: 0 }),
-		minimumBalanceToChargeCents: typedCents(more.minimumBalanceToCharge, 'minimumBalanceToCharge', problems, {
+		minimumLateChargeCents: typedCents(more.minimumLateCharge, 'minimumLateCharge', problems, {
 			fallback: 0,
 		}),
+		minimumBalanceToChargeCents: typedCents(
+			more.minimumBalanceToCharge,
+			'minimumBalanceToCharge',
+			problems,
+			{
+				fallback: 0,
+			},
+		),
 		totalAgreedAmountCents: typedCents(fields.totalAgreedAmount, 'totalAgreedAmount', problems, {
 			allowZero: false,
 		}),
 		downPaymentCents: typedCents(more.downPayment, 'downPayment', problems, { fallback: 0 }),
 		firstPaymentDue: typedText(fields.firstPaymentDue),
-		paymentAmountCents: typedCents(fields.paymentAmount, 'paymentAmount', problems, { allowZero: false }),
+		paymentAmountCents: typedCents(fields.paymentAmount, 'paymentAmount', problems, {
+			allowZero: false,
+		}),
 		numberOfPayments: typedWhole(fields.numberOfPayments),
 		paymentAprBasisPoints: paymentApr,
 		// The reference must be in the note: it is how a second run finds this agreement.

@@ -1,4 +1,9 @@
-import { auditNoteProblems, field, readArrangement, type ArrangementView } from '../arrangementView';
+import {
+	auditNoteProblems,
+	field,
+	readArrangement,
+	type ArrangementView,
+} from '../arrangementView';
 import type { WireRequest, WriteContext } from '../contract';
 import { contextProblems } from '../contract';
 import { fail, ok, problem, type Problem, type Result } from '../result';
@@ -8,7 +13,11 @@ import {
 	type DentrixAdjustmentBody,
 	type DentrixPaymentInput,
 } from './ledgerEntries';
-import { checkDentrixLedgerNote, type DentrixLedgerNoteBody, type DentrixLedgerNoteInput } from './ledgerNote';
+import {
+	checkDentrixLedgerNote,
+	type DentrixLedgerNoteBody,
+	type DentrixLedgerNoteInput,
+} from './ledgerNote';
 import {
 	checkDentrixPaymentAgreement,
 	type DentrixAgreementFacts,
@@ -52,7 +61,9 @@ export function dentrixPaymentAgreementFromArrangement(
 	] as const;
 	const picked = Object.fromEntries(keys.map((k) => [k, a[k]]));
 	return {
-		...(picked as Draft<Omit<DentrixPaymentAgreementInput, 'patientId' | 'referenceToken' | 'paymentAprBasisPoints'>>),
+		...(picked as Draft<
+			Omit<DentrixPaymentAgreementInput, 'patientId' | 'referenceToken' | 'paymentAprBasisPoints'>
+		>),
 		patientId: w.treatmentPlan.patientId,
 		referenceToken: w.referenceToken,
 		// The APR the payments were worked out at: the schedule's (CareCredit's plan for a record).
@@ -60,7 +71,9 @@ export function dentrixPaymentAgreementFromArrangement(
 	};
 }
 
-export function dentrixLedgerNoteFromArrangement(w: ArrangementView): Draft<DentrixLedgerNoteInput> {
+export function dentrixLedgerNoteFromArrangement(
+	w: ArrangementView,
+): Draft<DentrixLedgerNoteInput> {
 	return {
 		guarantorId: w.treatmentPlan.guarantorId,
 		patientId: w.treatmentPlan.patientId,
@@ -157,10 +170,14 @@ export function validateForDentrix(
 	const agreement = agreementInput
 		? take(checkDentrixPaymentAgreement(agreementInput, context, facts, 'dentrixPaymentAgreement'))
 		: null;
-	const note = take(checkDentrixLedgerNote(dentrixLedgerNoteFromArrangement(w), context, facts, 'ledgerNote'));
+	const note = take(
+		checkDentrixLedgerNote(dentrixLedgerNoteFromArrangement(w), context, facts, 'ledgerNote'),
+	);
 	const transactionId = options.transactionId ?? TRANSACTION_ID_STAND_IN;
 	if (options.transactionId === undefined && w.careCreditPayment)
-		deferred.push("careCreditPayment.transactionId: the CareCredit purchase's transaction id (checked by the writer)");
+		deferred.push(
+			"careCreditPayment.transactionId: the CareCredit purchase's transaction id (checked by the writer)",
+		);
 	const paymentInput = dentrixPaymentFromArrangement(w, transactionId);
 	const payment = paymentInput
 		? take(checkDentrixPayment(paymentInput, context, facts, 'careCreditPayment'))

@@ -85,7 +85,8 @@ function commonRules<S extends typeof entryFields>(
 	const rules: Array<Rule<S>> = [
 		{
 			reads: ['date'],
-			check: (v, report) => checkWindow(report, 'date', v.date, from, to, 'the date'),
+			check: (v, report) =>
+				checkWindow(report, 'date', v.date, from, to, 'the date', context.today),
 		},
 		{ reads: [], check: (v, report) => screenFields(report, context.today, texts(v)) },
 	];
@@ -96,7 +97,12 @@ function commonRules<S extends typeof entryFields>(
 const writerRules = (facts: unknown, prefix: string) =>
 	facts
 		? []
-		: [byWriter(`${prefix ? `${prefix}.` : ''}guarantorId`, "is the patient's account guarantor in Dentrix")];
+		: [
+				byWriter(
+					`${prefix ? `${prefix}.` : ''}guarantorId`,
+					"is the patient's account guarantor in Dentrix",
+				),
+			];
 
 /** The check of a CareCredit payment (and its merchant fee adjustment), for both roads. */
 export function checkDentrixPayment(
@@ -145,7 +151,11 @@ export function checkDentrixPayment(
 					? {
 							method: 'POST',
 							path: accountPath(v.guarantorId, 'adjustments'),
-							body: { ...entry, type: v.merchantFeeType, amount: centsToDollars(v.merchantFeeCents) },
+							body: {
+								...entry,
+								type: v.merchantFeeType,
+								amount: centsToDollars(v.merchantFeeCents),
+							},
 						}
 					: null,
 		},

@@ -36,7 +36,10 @@ export const dentrixLedgerNoteShape = {
 	kind: enumField(['guarantorNote', 'transactionNote', 'officeJournal'] as const),
 };
 export type DentrixLedgerNoteInput = Values<typeof dentrixLedgerNoteShape>;
-export type DentrixLedgerNoteBody = Pick<DentrixLedgerNoteInput, 'patientId' | 'date' | 'text' | 'kind'>;
+export type DentrixLedgerNoteBody = Pick<
+	DentrixLedgerNoteInput,
+	'patientId' | 'date' | 'text' | 'kind'
+>;
 
 type Shape = typeof dentrixLedgerNoteShape;
 
@@ -53,13 +56,18 @@ export function checkDentrixLedgerNote(
 	const rules: Array<Rule<Shape>> = [
 		{
 			reads: ['date'],
-			check: (n, report) => checkWindow(report, 'date', n.date, from, to, 'the note date'),
+			check: (n, report) =>
+				checkWindow(report, 'date', n.date, from, to, 'the note date', context.today),
 		},
 		{
 			reads: ['text', 'referenceToken'],
 			check: (n, report) => {
 				if (!hasReferenceToken(n.text, n.referenceToken))
-					report('text', 'referenceTokenMissing', `must carry the case reference ${n.referenceToken}`);
+					report(
+						'text',
+						'referenceTokenMissing',
+						`must carry the case reference ${n.referenceToken}`,
+					);
 			},
 		},
 		{ reads: [], check: (n, report) => screenFields(report, context.today, { text: n.text }) },
@@ -76,6 +84,11 @@ export function checkDentrixLedgerNote(
 		},
 		checkedByWriter: facts
 			? []
-			: [byWriter(`${prefix ? `${prefix}.` : ''}guarantorId`, "is the patient's account guarantor in Dentrix")],
+			: [
+					byWriter(
+						`${prefix ? `${prefix}.` : ''}guarantorId`,
+						"is the patient's account guarantor in Dentrix",
+					),
+				],
 	});
 }

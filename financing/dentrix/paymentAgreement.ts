@@ -102,7 +102,15 @@ function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 		{
 			reads: ['agreementDate'],
 			check: (a, report) =>
-				checkWindow(report, 'agreementDate', a.agreementDate, from, to, 'the agreement date'),
+				checkWindow(
+					report,
+					'agreementDate',
+					a.agreementDate,
+					from,
+					to,
+					'the agreement date',
+					context.today,
+				),
 		},
 		{
 			reads: ['agreementDate', 'firstPaymentDue'],
@@ -114,6 +122,7 @@ function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 					a.agreementDate,
 					addDays(a.agreementDate, WINDOWS.firstPaymentWithinDays),
 					'the first payment (from the agreement date to a year after it)',
+					context.today,
 				),
 		},
 		{
@@ -159,7 +168,10 @@ function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 		{
 			reads: ['role', 'paymentAprBasisPoints', 'annualFinanceChargeBasisPoints'],
 			check: (a, report) => {
-				if (a.role === 'shortfallPlan' && a.paymentAprBasisPoints !== a.annualFinanceChargeBasisPoints)
+				if (
+					a.role === 'shortfallPlan' &&
+					a.paymentAprBasisPoints !== a.annualFinanceChargeBasisPoints
+				)
 					report(
 						'paymentAprBasisPoints',
 						'aprMismatch',
@@ -203,7 +215,10 @@ function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 }
 
 /** The terms equal the schedule they build: N payments of P (last one smaller) pay off the total. */
-function scheduleRule(a: DentrixPaymentAgreementInput, report: (f: string, c: string, m: string) => void) {
+function scheduleRule(
+	a: DentrixPaymentAgreementInput,
+	report: (f: string, c: string, m: string) => void,
+) {
 	const financed = a.totalAgreedAmountCents - a.downPaymentCents;
 	if (financed <= 0) return;
 	if (a.paymentAprBasisPoints === 0 && a.paymentAmountCents * a.numberOfPayments < financed) {
@@ -223,7 +238,8 @@ function scheduleRule(a: DentrixPaymentAgreementInput, report: (f: string, c: st
 		field: 'paymentAmountCents',
 	});
 	if (!built.ok) {
-		for (const p of built.problems) report('paymentAmountCents', p.code, p.message.replace(/^[^:]*: /, ''));
+		for (const p of built.problems)
+			report('paymentAmountCents', p.code, p.message.replace(/^[^:]*: /, ''));
 	} else if (built.value.numberOfPayments !== a.numberOfPayments) {
 		report(
 			'schedule',
@@ -234,7 +250,9 @@ function scheduleRule(a: DentrixPaymentAgreementInput, report: (f: string, c: st
 }
 
 /** The request body from a checked input: the only place its amounts become dollars. */
-export function dentrixPaymentAgreementBody(a: DentrixPaymentAgreementInput): DentrixPaymentAgreementBody {
+export function dentrixPaymentAgreementBody(
+	a: DentrixPaymentAgreementInput,
+): DentrixPaymentAgreementBody {
 	return {
 		billingType: a.billingType,
 		agreementDate: a.agreementDate,
@@ -294,8 +312,14 @@ export function checkDentrixPaymentAgreement(
 		checkedByWriter: facts
 			? []
 			: [
-					byWriter(`${prefix ? `${prefix}.` : ''}guarantorId`, "is the patient's account guarantor in Dentrix"),
-					byWriter(`${prefix ? `${prefix}.` : ''}guarantorId`, 'the account has no other active payment agreement'),
+					byWriter(
+						`${prefix ? `${prefix}.` : ''}guarantorId`,
+						"is the patient's account guarantor in Dentrix",
+					),
+					byWriter(
+						`${prefix ? `${prefix}.` : ''}guarantorId`,
+						'the account has no other active payment agreement',
+					),
 				],
 	});
 }

@@ -31,7 +31,11 @@ export function guarantorRule<S extends Record<string, z.ZodTypeAny>>(
 		check: (v, report) => {
 			const { guarantorId, patientId } = v as { guarantorId: string; patientId: string };
 			if (typeof facts.accountGuarantorId !== 'string' || facts.accountGuarantorId === '')
-				report('guarantorId', 'guarantorUnknown', `Dentrix gave no guarantor for patient ${safeEcho(patientId)}; check the patient in Dentrix`);
+				report(
+					'guarantorId',
+					'guarantorUnknown',
+					`Dentrix gave no guarantor for patient ${safeEcho(patientId)}; check the patient in Dentrix`,
+				);
 			else if (guarantorId !== facts.accountGuarantorId)
 				report(
 					'guarantorId',

@@ -56,17 +56,31 @@ export function openDentalPayPlanFromArrangement(
 	const ids = sp.procedureIds;
 	const procNums: Array<{ procNum: string; amountCents: number }> = [];
 	if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
-		problems.push(problem('shortfallPlan.procedureIds', 'invalidList', 'must be a list of procedure ids (text)'));
+		problems.push(
+			problem(
+				'shortfallPlan.procedureIds',
+				'invalidList',
+				'must be a list of procedure ids (text)',
+			),
+		);
 	} else {
 		const onPlan = ids.map((id) => w.treatmentPlan.procedures.find((p) => p.procedureId === id));
 		ids.forEach((id, i) => {
 			if (!onPlan[i])
-				problems.push(problem(`shortfallPlan.procedureIds.${i}`, 'procedureNotOnPlan', 'is not a procedure of the treatment plan'));
+				problems.push(
+					problem(
+						`shortfallPlan.procedureIds.${i}`,
+						'procedureNotOnPlan',
+						'is not a procedure of the treatment plan',
+					),
+				);
 		});
 		const found = onPlan.filter((p): p is Record<string, unknown> => p !== undefined);
 		const shares = allocateProportionally(
 			typeof sp.totalCents === 'number' ? sp.totalCents : Number.NaN,
-			found.map((p) => (typeof p.patientPortionCents === 'number' ? p.patientPortionCents : Number.NaN)),
+			found.map((p) =>
+				typeof p.patientPortionCents === 'number' ? p.patientPortionCents : Number.NaN,
+			),
 		);
 		if (shares.length === 0 || shares.every((s) => s === 0))
 			problems.push(
@@ -185,13 +199,27 @@ export function validateForOpenDental(
 	const payPlan = planInput
 		? take(checkOpenDentalPayPlan(planInput, context, facts, 'openDental.payPlan'))
 		: null;
-	const commlog = take(checkOpenDentalCommlog(openDentalCommlogFromArrangement(w, settings), context, 'openDental.commlog'));
+	const commlog = take(
+		checkOpenDentalCommlog(
+			openDentalCommlogFromArrangement(w, settings),
+			context,
+			'openDental.commlog',
+		),
+	);
 	if (options.transactionId === undefined && w.careCreditPayment)
-		deferred.push("openDental.payment.transactionId: the CareCredit purchase's transaction id (checked by the writer)");
-	const paymentInput = openDentalPaymentFromArrangement(w, settings, options.transactionId ?? TRANSACTION_ID_STAND_IN);
-	const payment = paymentInput ? take(checkOpenDentalPayment(paymentInput, context, 'openDental.payment')) : null;
+		deferred.push(
+			"openDental.payment.transactionId: the CareCredit purchase's transaction id (checked by the writer)",
+		);
+	const paymentInput = openDentalPaymentFromArrangement(
+		w,
+		settings,
+		options.transactionId ?? TRANSACTION_ID_STAND_IN,
+	);
+	const payment = paymentInput
+		? take(checkOpenDentalPayment(paymentInput, context, 'openDental.payment'))
+		: null;
 	if (problems.length > 0 || !commlog) return fail(...problems);
-	if (w.shortfallPlan && !payPlan) return fail(problem('shortfallPlan', 'notBuilt', 'could not be made an Open Dental plan'));
+	if (w.shortfallPlan && !payPlan)
+		return fail(problem('shortfallPlan', 'notBuilt', 'could not be made an Open Dental plan'));
 	return ok({ payPlan, commlog, payment, checkedByWriter: [...new Set(deferred)] });
 }
-

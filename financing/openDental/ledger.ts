@@ -47,7 +47,16 @@ export const openDentalCommlogShape = {
 	}),
 	/** Item name of the commlog type (definition Category 27), e.g. Financial. */
 	commType: textField(50, 1),
-	mode: enumField(['None', 'Email', 'Mail', 'Phone', 'In Person', 'Text', 'Email and Text', 'Phone and Text'] as const),
+	mode: enumField([
+		'None',
+		'Email',
+		'Mail',
+		'Phone',
+		'In Person',
+		'Text',
+		'Email and Text',
+		'Phone and Text',
+	] as const),
 	sentOrReceived: enumField(['Neither', 'Sent', 'Received'] as const),
 };
 export type OpenDentalCommlogInput = Values<typeof openDentalCommlogShape>;
@@ -74,16 +83,32 @@ export function checkOpenDentalCommlog(
 		{
 			reads: ['commDateTime'],
 			check: (c, report) =>
-				checkWindow(report, 'commDateTime', c.commDateTime.slice(0, 10), from, addDays(context.today, 1), 'the date'),
+				checkWindow(
+					report,
+					'commDateTime',
+					c.commDateTime.slice(0, 10),
+					from,
+					addDays(context.today, 1),
+					'the date',
+					context.today,
+				),
 		},
 		{
 			reads: ['note', 'referenceToken'],
 			check: (c, report) => {
 				if (!hasReferenceToken(c.note, c.referenceToken))
-					report('note', 'referenceTokenMissing', `must carry the case reference ${c.referenceToken}`);
+					report(
+						'note',
+						'referenceTokenMissing',
+						`must carry the case reference ${c.referenceToken}`,
+					);
 			},
 		},
-		{ reads: [], check: (c, report) => screenFields(report, context.today, { note: c.note, commType: c.commType }) },
+		{
+			reads: [],
+			check: (c, report) =>
+				screenFields(report, context.today, { note: c.note, commType: c.commType }),
+		},
 	];
 	const checked = checkShape(input, openDentalCommlogShape, rules, prefix);
 	if (!checked.ok) return checked;
@@ -139,7 +164,11 @@ export function checkOpenDentalPayment(
 	const [from, to] = ledgerWindow(context.today);
 	type S = typeof openDentalPaymentShape;
 	const rules: Array<Rule<S>> = [
-		{ reads: ['payDate'], check: (p, report) => checkWindow(report, 'payDate', p.payDate, from, to, 'the payment date') },
+		{
+			reads: ['payDate'],
+			check: (p, report) =>
+				checkWindow(report, 'payDate', p.payDate, from, to, 'the payment date', context.today),
+		},
 		{ reads: [], check: (p, report) => screenFields(report, context.today, { note: p.note }) },
 	];
 	const checked = checkShape(input, openDentalPaymentShape, rules, prefix);
@@ -211,29 +240,49 @@ export function checkOpenDentalAdjustment(
 	type S = typeof openDentalAdjustmentShape;
 	const rules: Array<Rule<S>> = [
 		// "Cannot be a future date" (apiadjustments.html).
-		{ reads: ['adjDate'], check: (a, report) => checkWindow(report, 'adjDate', a.adjDate, from, to, 'the adjustment date') },
+		{
+			reads: ['adjDate'],
+			check: (a, report) =>
+				checkWindow(report, 'adjDate', a.adjDate, from, to, 'the adjustment date', context.today),
+		},
 		{
 			reads: ['amountCents', 'belongsToAmountCents'],
 			check: (a, report) => {
 				if (a.belongsToAmountCents !== null && Math.abs(a.amountCents) > a.belongsToAmountCents)
-					report('amountCents', 'adjustmentAboveAmount', `is more than the ${formatMoney(a.belongsToAmountCents)} it belongs to`);
+					report(
+						'amountCents',
+						'adjustmentAboveAmount',
+						`is more than the ${formatMoney(a.belongsToAmountCents)} it belongs to`,
+					);
 			},
 		},
-		{ reads: [], check: (a, report) => screenFields(report, context.today, { note: a.note, reference: a.reference }) },
+		{
+			reads: [],
+			check: (a, report) =>
+				screenFields(report, context.today, { note: a.note, reference: a.reference }),
+		},
 	];
 	if (facts) {
 		rules.push({
 			reads: ['amountCents'],
 			check: (a, report) => {
 				if ((facts.adjTypeSign === '+') !== a.amountCents > 0)
-					report('amountCents', 'signMismatch', `must be ${facts.adjTypeSign === '+' ? 'positive' : 'negative'} for this adjustment type (Open Dental rule)`);
+					report(
+						'amountCents',
+						'signMismatch',
+						`must be ${facts.adjTypeSign === '+' ? 'positive' : 'negative'} for this adjustment type (Open Dental rule)`,
+					);
 			},
 		});
 		rules.push({
 			reads: ['procNum'],
 			check: (a, report) => {
 				if (a.procNum !== null && !facts.patientProcNums.includes(a.procNum))
-					report('procNum', 'procedureNotPatients', `procedure ${safeEcho(a.procNum)} is not one of the patient's`);
+					report(
+						'procNum',
+						'procedureNotPatients',
+						`procedure ${safeEcho(a.procNum)} is not one of the patient's`,
+					);
 			},
 		});
 	}
@@ -256,6 +305,9 @@ export function checkOpenDentalAdjustment(
 		},
 		checkedByWriter: facts
 			? []
-			: [`${at}amountCents: the sign follows the adjustment type's + or - (checked by the writer)`, `${at}procNum: is one of the patient's procedures (checked by the writer)`],
+			: [
+					`${at}amountCents: the sign follows the adjustment type's + or - (checked by the writer)`,
+					`${at}procNum: is one of the patient's procedures (checked by the writer)`,
+				],
 	});
 }

@@ -74,10 +74,12 @@ export const openDentalPayPlanShape = {
 	/** The procedures the plan is attached to (Open Dental's procNums), each with its part. */
 	procNums: z
 		.array(
-			z
-				.object({ procNum: openDentalNumberField('ProcNum'), amountCents: centsField(1) })
-				.strict(),
-			{ errorMap: (i, c) => ({ message: i.code === 'invalid_type' ? 'must be a list of procedures' : c.defaultError }) },
+			z.object({ procNum: openDentalNumberField('ProcNum'), amountCents: centsField(1) }).strict(),
+			{
+				errorMap: (i, c) => ({
+					message: i.code === 'invalid_type' ? 'must be a list of procedures' : c.defaultError,
+				}),
+			},
 		)
 		.min(1, 'needs at least one procedure to attach the plan to')
 		.max(100, 'holds at most 100 procedures'),
@@ -120,7 +122,16 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 	return [
 		{
 			reads: ['payPlanDate'],
-			check: (p, report) => checkWindow(report, 'payPlanDate', p.payPlanDate, from, to, 'the agreement date'),
+			check: (p, report) =>
+				checkWindow(
+					report,
+					'payPlanDate',
+					p.payPlanDate,
+					from,
+					to,
+					'the agreement date',
+					context.today,
+				),
 		},
 		{
 			reads: ['payPlanDate', 'firstPaymentDate'],
@@ -132,6 +143,7 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 					p.payPlanDate,
 					addDays(p.payPlanDate, WINDOWS.firstPaymentWithinDays),
 					'the first payment (from the agreement date to a year after it)',
+					context.today,
 				),
 		},
 		{
@@ -149,7 +161,11 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 			reads: ['aprBasisPoints', 'isLocked'],
 			check: (p, report) => {
 				if (p.aprBasisPoints > 0 && !p.isLocked)
-					report('isLocked', 'lockRequiredWithApr', 'must be true when the plan has an APR above 0 (Open Dental rule)');
+					report(
+						'isLocked',
+						'lockRequiredWithApr',
+						'must be true when the plan has an APR above 0 (Open Dental rule)',
+					);
 			},
 		},
 		{
@@ -192,7 +208,11 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 			check: (p, report) => {
 				const interval = intervalOf(p.chargeFrequency);
 				if (!interval) {
-					report('chargeFrequency', 'frequencyNotBuilt', 'this package builds Monthly, EveryOtherWeek or Weekly plans');
+					report(
+						'chargeFrequency',
+						'frequencyNotBuilt',
+						'this package builds Monthly, EveryOtherWeek or Weekly plans',
+					);
 					return;
 				}
 				if (p.downPaymentCents >= p.totalCents) return;
@@ -205,7 +225,8 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 					field: 'paymentAmountCents',
 				});
 				if (!built.ok) {
-					for (const x of built.problems) report('paymentAmountCents', x.code, x.message.replace(/^[^:]*: /, ''));
+					for (const x of built.problems)
+						report('paymentAmountCents', x.code, x.message.replace(/^[^:]*: /, ''));
 				} else if (built.value.numberOfPayments !== p.numberOfPayments) {
 					report(
 						'schedule',
@@ -218,7 +239,12 @@ function planRules(context: WriteContext): Array<Rule<Shape>> {
 		{
 			reads: ['note', 'referenceToken', 'payPlanDate', 'totalCents', 'aprBasisPoints'],
 			check: (p, report) => {
-				const stored = simulateOpenDentalNote(p.note, p.payPlanDate, p.totalCents / 100, p.aprBasisPoints / 100);
+				const stored = simulateOpenDentalNote(
+					p.note,
+					p.payPlanDate,
+					p.totalCents / 100,
+					p.aprBasisPoints / 100,
+				);
 				if (!hasReferenceToken(stored, p.referenceToken))
 					report(
 						'note',
@@ -266,8 +292,14 @@ export function checkOpenDentalPayPlan(
 	if (bad.length > 0) return fail(...bad);
 	const rules = planRules(context);
 	if (facts) {
-		rules.push({ reads: ['guarantor'], check: (p, report) => checkGuarantor(report, 'guarantor', p.guarantor, facts) });
-		rules.push({ reads: ['procNums'], check: (p, report) => checkProcedures(report, 'procNums', p.procNums, facts) });
+		rules.push({
+			reads: ['guarantor'],
+			check: (p, report) => checkGuarantor(report, 'guarantor', p.guarantor, facts),
+		});
+		rules.push({
+			reads: ['procNums'],
+			check: (p, report) => checkProcedures(report, 'procNums', p.procNums, facts),
+		});
 	}
 	const checked = checkShape(input, openDentalPayPlanShape, rules, prefix);
 	if (!checked.ok) return checked;
@@ -285,7 +317,10 @@ export function checkOpenDentalPayPlan(
 			? []
 			: [
 					byWriter(`${at}guarantor`, "is the patient's guarantor in Open Dental"),
-					byWriter(`${at}procNums`, "are on the treatment plan, in the patient's family, each within its fee"),
+					byWriter(
+						`${at}procNums`,
+						"are on the treatment plan, in the patient's family, each within its fee",
+					),
 				],
 	});
 }

@@ -26,7 +26,9 @@ export const openDentalPayPlanLinksShape = {
 	payPlanNum: openDentalNumberField('PayPlanNum'),
 	totalCents: centsField(1),
 	links: z
-		.array(z.object({ procNum: openDentalNumberField('ProcNum'), amountCents: centsField(1) }).strict())
+		.array(
+			z.object({ procNum: openDentalNumberField('ProcNum'), amountCents: centsField(1) }).strict(),
+		)
 		.min(1, 'needs at least one procedure'),
 };
 
@@ -63,7 +65,11 @@ export function checkOpenDentalPayPlanLinks(
 				check: (v, report) => {
 					const sum = v.links.reduce((s, l) => s + l.amountCents, 0);
 					if (sum !== v.totalCents)
-						report('links', 'linksDoNotSumToTotal', `add up to ${formatMoney(sum)}, not the plan total ${formatMoney(v.totalCents)}`);
+						report(
+							'links',
+							'linksDoNotSumToTotal',
+							`add up to ${formatMoney(sum)}, not the plan total ${formatMoney(v.totalCents)}`,
+						);
 					checkProcedures(report, 'links', v.links, facts);
 				},
 			},
@@ -72,7 +78,11 @@ export function checkOpenDentalPayPlanLinks(
 				check: (v, report) => {
 					const plan = facts.plan;
 					if (plan.payPlanNum !== v.payPlanNum)
-						report('payPlanNum', 'planMismatch', `the plan read is ${safeEcho(plan.payPlanNum)}, not ${safeEcho(v.payPlanNum)}`);
+						report(
+							'payPlanNum',
+							'planMismatch',
+							`the plan read is ${safeEcho(plan.payPlanNum)}, not ${safeEcho(v.payPlanNum)}`,
+						);
 					else if (!plan.isDynamic || plan.isClosed || plan.isLocked)
 						report(
 							'payPlanNum',
@@ -151,9 +161,17 @@ export function checkOpenDentalPayPlanClose(
 				check: (v, report) => {
 					const plan = facts.plan;
 					if (plan.payPlanNum !== v.payPlanNum || plan.patNum !== v.patNum)
-						report('payPlanNum', 'planMismatch', "is not this patient's plan as Open Dental answered it");
+						report(
+							'payPlanNum',
+							'planMismatch',
+							"is not this patient's plan as Open Dental answered it",
+						);
 					else if (!hasReferenceToken(plan.note, v.referenceToken))
-						report('payPlanNum', 'notThisCasesPlan', `the plan's note does not carry ${v.referenceToken}; only the plan this case created is closed`);
+						report(
+							'payPlanNum',
+							'notThisCasesPlan',
+							`the plan's note does not carry ${v.referenceToken}; only the plan this case created is closed`,
+						);
 				},
 			},
 		],
@@ -161,7 +179,10 @@ export function checkOpenDentalPayPlanClose(
 	);
 	if (!checked.ok) return checked;
 	return ok({
-		request: { method: 'PUT', path: `/payplans/${encodeURIComponent(checked.value.payPlanNum)}/Close` },
+		request: {
+			method: 'PUT',
+			path: `/payplans/${encodeURIComponent(checked.value.payPlanNum)}/Close`,
+		},
 		alreadyClosed: facts.plan.isClosed,
 	});
 }

@@ -94,18 +94,35 @@ export function checkProcedures(
 	links.forEach((link, i) => {
 		const onPlan = facts.planProcedures.find((p) => p.procNum === link.procNum);
 		if (!onPlan) {
-			report(`${field}.${i}.procNum`, 'procedureNotOnPlan', `procedure ${safeEcho(link.procNum)} is not on the treatment plan`);
+			report(
+				`${field}.${i}.procNum`,
+				'procedureNotOnPlan',
+				`procedure ${safeEcho(link.procNum)} is not on the treatment plan`,
+			);
 		} else {
 			if (!family.has(onPlan.patNum))
-				report(`${field}.${i}.procNum`, 'procedureOutsideFamily', `procedure ${safeEcho(link.procNum)} belongs to a patient outside the family`);
+				report(
+					`${field}.${i}.procNum`,
+					'procedureOutsideFamily',
+					`procedure ${safeEcho(link.procNum)} belongs to a patient outside the family`,
+				);
 			if (link.amountCents > onPlan.feeCents)
-				report(`${field}.${i}.amountCents`, 'linkAboveProduction', `is more than the procedure's fee; a link cannot exceed its production`);
+				report(
+					`${field}.${i}.amountCents`,
+					'linkAboveProduction',
+					`is more than the procedure's fee; a link cannot exceed its production`,
+				);
 		}
 	});
 }
 
 /** The guarantor written is the patient's guarantor in Open Dental, compared exactly. */
-export function checkGuarantor(report: Report, field: string, guarantor: string, facts: { accountGuarantorId: string }): void {
+export function checkGuarantor(
+	report: Report,
+	field: string,
+	guarantor: string,
+	facts: { accountGuarantorId: string },
+): void {
 	if (guarantor !== facts.accountGuarantorId)
 		report(
 			field,

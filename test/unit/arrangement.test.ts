@@ -571,7 +571,10 @@ describe('practice policy', () => {
 			paymentType: 'CareCredit Payment',
 			feeAdjustmentType: 'CareCredit Merchant Fee',
 		});
-		expect(p.financingRecord).toEqual({ billingType: 'Third-Party Financing - No Statements', firstDueDays: 30 });
+		expect(p.financingRecord).toEqual({
+			billingType: 'Third-Party Financing - No Statements',
+			firstDueDays: 30,
+		});
 		expect(p.shortfallPlan).toEqual({
 			arrangementType: 'In-house payment plan',
 			billingType: 'Payment Agreement',
