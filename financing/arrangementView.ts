@@ -1,8 +1,7 @@
 import { z } from 'zod/v3';
 
-import { isLocalDate } from './dates';
+import { isLocalDate, isValidTimeZone } from './dates';
 import { hasReferenceToken } from './decision';
-import { isValidTimeZone } from './dates';
 import { screenPatientData } from './patientData';
 import { fail, ok, problem, zodProblems, type Problem, type Result } from './result';
 

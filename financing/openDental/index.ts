@@ -3,5 +3,6 @@ export * from './shared';
 export * from './payPlan';
 export * from './payPlanLinks';
 export * from './ledger';
+export * from './adjustment';
 export * from './arrangement';
 export * from './responses';
