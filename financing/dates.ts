@@ -33,7 +33,7 @@ export function parseLocalDate(value: unknown, field = 'date'): Result<DateParts
 	const match = DATE_PATTERN.exec(value);
 	if (!match) {
 		return fail(
-			problem(field, 'invalidDate', `${safeEcho(value)} is not a date in the form yyyy-MM-dd`),
+			problem(field, 'invalidDate', `"${safeEcho(value)}" is not a date in the form yyyy-MM-dd`),
 		);
 	}
 	const year = Number(match[1]);

@@ -215,7 +215,7 @@ export function referenceToken(
 			problem(
 				field,
 				'invalidId',
-				`${safeEcho(id)} cannot go into a note safely (letters, digits, ".", "_" or "-" only)`,
+				`"${safeEcho(id)}" cannot go into a note safely (letters, digits, ".", "_" or "-" only)`,
 			),
 		);
 	}

@@ -127,7 +127,7 @@ function parseTyped(
 			problem(
 				field,
 				'notANumber',
-				`${safeEcho(original)} is not an amount; enter dollars and cents, e.g. 1,234.50`,
+				`"${safeEcho(original)}" is not an amount; enter dollars and cents, e.g. 1,234.50`,
 			),
 		);
 	}

@@ -200,7 +200,7 @@ export function choosePromotionalPlan(
 				problem(
 					field,
 					'unknownPromotionalPlan',
-					`CareCredit reported plan ${safeEcho(knownCode)}, which is not in the practice's plan catalog`,
+					`CareCredit reported plan "${safeEcho(knownCode)}", which is not in the practice's plan catalog`,
 				),
 			);
 		}
@@ -234,7 +234,7 @@ export function choosePromotionalPlan(
 					problem(
 						field,
 						'unknownPromotionalPlan',
-						`the policy's plan ${safeEcho(rule.code)} is not in the plan catalog`,
+						`the policy's plan "${safeEcho(rule.code)}" is not in the plan catalog`,
 					),
 				);
 			}

@@ -1,62 +1,46 @@
 import {
-	checkWindow,
-	ledgerWindow,
-	screenFields,
-	WINDOWS,
-	type Rule,
-	type WriteContext,
-} from '../contract';
-import { addDays } from '../dates';
+	checkAgreementDate,
+	checkDownPayment,
+	checkFirstPayment,
+	checkSchedule,
+} from '../termRules';
+import { screenFields, WINDOWS, type Rule, type WriteContext } from '../contract';
 import { hasReferenceToken } from '../decision';
-import { formatMoney } from '../money';
-import { buildSchedule } from '../schedule';
-import type {
-	DentrixPaymentAgreementInput,
-	dentrixPaymentAgreementShape,
-} from './paymentAgreement';
+import type { dentrixPaymentAgreementShape } from './paymentAgreement';
 
 export type Shape = typeof dentrixPaymentAgreementShape;
 
 /** The rules of a Dentrix payment agreement (windows, cross-field, schedule, token, screen). */
 export function agreementRules(context: WriteContext): Array<Rule<Shape>> {
-	const [from, to] = ledgerWindow(context.today, WINDOWS.agreementAheadDays);
+	const names = {
+		agreementDate: 'agreementDate',
+		firstPaymentDate: 'firstPaymentDue',
+		total: 'totalAgreedAmountCents',
+		totalLabel: 'total agreed amount',
+	};
 	return [
 		{
 			reads: ['agreementDate'],
 			check: (a, report) =>
-				checkWindow(
-					report,
-					'agreementDate',
-					a.agreementDate,
-					from,
-					to,
-					'the agreement date',
-					context.today,
-				),
+				checkAgreementDate(report, names, a.agreementDate, context, WINDOWS.agreementAheadDays),
 		},
 		{
 			reads: ['agreementDate', 'firstPaymentDue'],
 			check: (a, report) =>
-				checkWindow(
+				checkFirstPayment(
 					report,
-					'firstPaymentDue',
-					a.firstPaymentDue,
-					a.agreementDate,
-					addDays(a.agreementDate, WINDOWS.firstPaymentWithinDays),
-					'the first payment (from the agreement date to a year after it)',
-					context.today,
+					names,
+					{ agreementDate: a.agreementDate, firstPaymentDate: a.firstPaymentDue },
+					context,
 				),
 		},
 		{
 			reads: ['downPaymentCents', 'totalAgreedAmountCents'],
-			check: (a, report) => {
-				if (a.downPaymentCents >= a.totalAgreedAmountCents)
-					report(
-						'downPaymentCents',
-						'downPaymentNotBelowTotal',
-						`the down payment ${formatMoney(a.downPaymentCents)} must be less than the total agreed amount (totalAgreedAmountCents, ${formatMoney(a.totalAgreedAmountCents)}); lower the down payment or raise the total`,
-					);
-			},
+			check: (a, report) =>
+				checkDownPayment(report, names, {
+					downPaymentCents: a.downPaymentCents,
+					totalCents: a.totalAgreedAmountCents,
+				}),
 		},
 		{
 			reads: [
@@ -110,8 +94,19 @@ export function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 				'interval',
 				'firstPaymentDue',
 				'paymentAprBasisPoints',
+				'agreementDate',
 			],
-			check: (a, report) => scheduleRule(a, report),
+			check: (a, report) =>
+				checkSchedule(report, {
+					agreementDate: a.agreementDate,
+					firstPaymentDate: a.firstPaymentDue,
+					totalCents: a.totalAgreedAmountCents,
+					downPaymentCents: a.downPaymentCents,
+					paymentAmountCents: a.paymentAmountCents,
+					numberOfPayments: a.numberOfPayments,
+					aprBasisPoints: a.paymentAprBasisPoints,
+					interval: a.interval,
+				}),
 		},
 		{
 			reads: ['note', 'referenceToken'],
@@ -134,39 +129,4 @@ export function agreementRules(context: WriteContext): Array<Rule<Shape>> {
 				}),
 		},
 	];
-}
-
-/** The terms equal the schedule they build: N payments of P (last one smaller) pay off the total. */
-function scheduleRule(
-	a: DentrixPaymentAgreementInput,
-	report: (f: string, c: string, m: string) => void,
-) {
-	const financed = a.totalAgreedAmountCents - a.downPaymentCents;
-	if (financed <= 0) return;
-	if (a.paymentAprBasisPoints === 0 && a.paymentAmountCents * a.numberOfPayments < financed) {
-		report(
-			'paymentAmountCents',
-			'inconsistent',
-			`${a.numberOfPayments} payments of ${formatMoney(a.paymentAmountCents)} do not cover ${formatMoney(financed)}`,
-		);
-		return;
-	}
-	const built = buildSchedule({
-		principalCents: financed,
-		aprBasisPoints: a.paymentAprBasisPoints,
-		interval: a.interval,
-		firstPaymentDate: a.firstPaymentDue,
-		term: { paymentAmountCents: a.paymentAmountCents, maxNumberOfPayments: 600 },
-		field: 'paymentAmountCents',
-	});
-	if (!built.ok) {
-		for (const p of built.problems)
-			report('paymentAmountCents', p.code, p.message.replace(/^[^:]*: /, ''));
-	} else if (built.value.numberOfPayments !== a.numberOfPayments) {
-		report(
-			'schedule',
-			'scheduleMismatch',
-			`payments of ${formatMoney(a.paymentAmountCents)} pay off ${formatMoney(financed)} in ${built.value.numberOfPayments} payments (the last ${formatMoney(built.value.lastPaymentCents)}), not ${a.numberOfPayments}; change the number of payments or the payment`,
-		);
-	}
 }

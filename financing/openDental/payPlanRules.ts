@@ -1,15 +1,12 @@
 import {
-	checkWindow,
-	ledgerWindow,
-	screenFields,
-	WINDOWS,
-	type Rule,
-	type WriteContext,
-} from '../contract';
-import { addDays } from '../dates';
+	checkAgreementDate,
+	checkDownPayment,
+	checkFirstPayment,
+	checkSchedule,
+} from '../termRules';
+import { screenFields, type Rule, type WriteContext } from '../contract';
 import { hasReferenceToken } from '../decision';
 import { formatMoney } from '../money';
-import { buildSchedule } from '../schedule';
 import type { openDentalPayPlanShape } from './payPlan';
 import { intervalOf, simulateOpenDentalNote } from './shared';
 
@@ -17,44 +14,30 @@ type Shape = typeof openDentalPayPlanShape;
 
 /** The rules of an Open Dental payment plan (windows, cross-field, schedule, token, screen). */
 export function planRules(context: WriteContext): Array<Rule<Shape>> {
-	const [from, to] = ledgerWindow(context.today);
+	const names = {
+		agreementDate: 'payPlanDate',
+		firstPaymentDate: 'firstPaymentDate',
+		total: 'totalCents',
+		totalLabel: 'plan total',
+	};
 	return [
 		{
 			reads: ['payPlanDate'],
-			check: (p, report) =>
-				checkWindow(
-					report,
-					'payPlanDate',
-					p.payPlanDate,
-					from,
-					to,
-					'the agreement date',
-					context.today,
-				),
+			check: (p, report) => checkAgreementDate(report, names, p.payPlanDate, context, 0),
 		},
 		{
 			reads: ['payPlanDate', 'firstPaymentDate'],
 			check: (p, report) =>
-				checkWindow(
+				checkFirstPayment(
 					report,
-					'firstPaymentDate',
-					p.firstPaymentDate,
-					p.payPlanDate,
-					addDays(p.payPlanDate, WINDOWS.firstPaymentWithinDays),
-					'the first payment (from the agreement date to a year after it)',
-					context.today,
+					names,
+					{ agreementDate: p.payPlanDate, firstPaymentDate: p.firstPaymentDate },
+					context,
 				),
 		},
 		{
 			reads: ['downPaymentCents', 'totalCents'],
-			check: (p, report) => {
-				if (p.downPaymentCents >= p.totalCents)
-					report(
-						'downPaymentCents',
-						'downPaymentNotBelowTotal',
-						`the down payment ${formatMoney(p.downPaymentCents)} must be less than the plan total (totalCents, ${formatMoney(p.totalCents)})`,
-					);
-			},
+			check: (p, report) => checkDownPayment(report, names, p),
 		},
 		{
 			reads: ['aprBasisPoints', 'isLocked'],
@@ -103,6 +86,7 @@ export function planRules(context: WriteContext): Array<Rule<Shape>> {
 				'firstPaymentDate',
 				'paymentAmountCents',
 				'numberOfPayments',
+				'payPlanDate',
 			],
 			check: (p, report) => {
 				const interval = intervalOf(p.chargeFrequency);
@@ -114,25 +98,16 @@ export function planRules(context: WriteContext): Array<Rule<Shape>> {
 					);
 					return;
 				}
-				if (p.downPaymentCents >= p.totalCents) return;
-				const built = buildSchedule({
-					principalCents: p.totalCents - p.downPaymentCents,
+				checkSchedule(report, {
+					agreementDate: p.payPlanDate,
+					firstPaymentDate: p.firstPaymentDate,
+					totalCents: p.totalCents,
+					downPaymentCents: p.downPaymentCents,
+					paymentAmountCents: p.paymentAmountCents,
+					numberOfPayments: p.numberOfPayments,
 					aprBasisPoints: p.aprBasisPoints,
 					interval,
-					firstPaymentDate: p.firstPaymentDate,
-					term: { paymentAmountCents: p.paymentAmountCents, maxNumberOfPayments: 600 },
-					field: 'paymentAmountCents',
 				});
-				if (!built.ok) {
-					for (const x of built.problems)
-						report('paymentAmountCents', x.code, x.message.replace(/^[^:]*: /, ''));
-				} else if (built.value.numberOfPayments !== p.numberOfPayments) {
-					report(
-						'schedule',
-						'scheduleMismatch',
-						`payments of ${formatMoney(p.paymentAmountCents)} pay off the plan in ${built.value.numberOfPayments} payments, not ${p.numberOfPayments}`,
-					);
-				}
 			},
 		},
 		{
