@@ -1,6 +1,7 @@
 import { addDays, addMonths, compareLocalDates, type LocalDate } from '../dates';
 import { percentOf } from '../exact';
 import type { Cents } from '../money';
+import { safeEcho } from '../patientData';
 import type { FirstPaymentRule, PracticePolicy } from '../policy';
 import { fail, ok, problem, type Result } from '../result';
 import { buildSchedule, type PaymentSchedule } from '../schedule';
@@ -99,7 +100,7 @@ export function buildShortfall(
 			problem(
 				'shortfallPlan.firstPaymentDate',
 				'firstPaymentBeforeAgreement',
-				`the first payment (${firstPaymentDate}) is before the agreement date (${agreementDate})`,
+				`the first payment (${safeEcho(firstPaymentDate, input.today)}) is before the agreement date (${safeEcho(agreementDate, input.today)})`,
 			),
 		);
 	}
