@@ -35,7 +35,7 @@ interface PreparedAgreement {
 	arrangement: IDataObject | null;
 }
 
-/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/validate.ts). */
+/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/dentrix, validateForDentrix). */
 function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
 	const arrangement = objectParameter(ctx, 'arrangement', i);
 	const checked = validateForDentrix(arrangement, { today: todayIn(ctx.getTimezone(), new Date()) });
