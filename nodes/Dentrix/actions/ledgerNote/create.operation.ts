@@ -30,7 +30,9 @@ interface PreparedNote {
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, 'arrangement', i);
-		const checked = validateForDentrix(arrangement, { today: todayIn(ctx.getTimezone(), new Date()) });
+		const checked = validateForDentrix(arrangement, {
+			today: todayIn(ctx.getTimezone(), new Date()),
+		});
 		if (!checked.ok) throw problemsError(ctx, 'The ledger note', checked.problems, i);
 		return {
 			guarantorId: checked.value.guarantorId,

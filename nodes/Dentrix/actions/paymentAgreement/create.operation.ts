@@ -38,7 +38,9 @@ interface PreparedAgreement {
 /** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/dentrix, validateForDentrix). */
 function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
 	const arrangement = objectParameter(ctx, 'arrangement', i);
-	const checked = validateForDentrix(arrangement, { today: todayIn(ctx.getTimezone(), new Date()) });
+	const checked = validateForDentrix(arrangement, {
+		today: todayIn(ctx.getTimezone(), new Date()),
+	});
 	if (!checked.ok) throw problemsError(ctx, 'The payment agreement', checked.problems, i);
 	const agreement =
 		arrangement.dentrixPaymentAgreement as unknown as DentrixPaymentAgreement | null;
