@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { validateForDentrix, validateForOpenDental } from '../../../financing';
+import { todayIn, validateForDentrix, validateForOpenDental } from '../../../financing';
 import { objectParameter, type ArrangementOperation } from './types';
 
 /** Outputs of Validate: the IF node's way of routing (n8n.md, "Several outputs"). */
@@ -48,10 +48,11 @@ export const validate: ArrangementOperation = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const target = this.getNodeParameter('target', i) as 'dentrix' | 'openDental';
 		const arrangement = objectParameter(this, 'arrangement', 'Arrangement', i) ?? {};
+		const today = { today: todayIn(this.getTimezone(), new Date()) };
 		const result =
 			target === 'dentrix'
-				? validateForDentrix(arrangement)
-				: validateForOpenDental(arrangement, {
+				? validateForDentrix(arrangement, today)
+				: validateForOpenDental(arrangement, today, {
 						sendTermAs: this.getNodeParameter('sendTermAs', i, 'payAmt') as
 							| 'payAmt'
 							| 'numberOfPayments',

@@ -30,12 +30,14 @@ interface PreparedNote {
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, 'arrangement', i);
-		const checked = validateForDentrix(arrangement);
+		const checked = validateForDentrix(arrangement, {
+			today: todayIn(ctx.getTimezone(), new Date()),
+		});
 		if (!checked.ok) throw problemsError(ctx, 'The ledger note', checked.problems, i);
 		return {
 			guarantorId: checked.value.guarantorId,
 			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.ledgerNote },
+			body: { ...checked.value.ledgerNote.body },
 			arrangement,
 		};
 	}

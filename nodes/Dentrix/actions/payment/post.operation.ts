@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { problem, validateForDentrix } from '../../../../financing';
+import { problem, todayIn, validateForDentrix } from '../../../../financing';
 import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
@@ -99,7 +99,9 @@ export const postPayment: DentrixOperation = {
 		let payment: IDataObject;
 		let fee: IDataObject | null = null;
 		if (this.getNodeParameter('source', i) === 'arrangement') {
-			const checked = validateForDentrix(objectParameter(this, 'arrangement', i));
+			const checked = validateForDentrix(objectParameter(this, 'arrangement', i), {
+				today: todayIn(this.getTimezone(), new Date()),
+			});
 			if (!checked.ok) throw problemsError(this, 'The CareCredit payment', checked.problems, i);
 			if (!checked.value.careCreditPayment) {
 				return {
@@ -117,9 +119,9 @@ export const postPayment: DentrixOperation = {
 				);
 			}
 			guarantorId = checked.value.guarantorId;
-			payment = { ...checked.value.careCreditPayment, reference };
+			payment = { ...checked.value.careCreditPayment.body, reference };
 			const adjustment = checked.value.merchantFeeAdjustment;
-			if (adjustment) fee = { ...adjustment, reference };
+			if (adjustment) fee = { ...adjustment.body, reference };
 		} else {
 			const more = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			guarantorId = String(this.getNodeParameter('guarantorId', i)).trim();

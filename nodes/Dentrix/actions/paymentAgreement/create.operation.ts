@@ -2,17 +2,18 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import {
 	buildSchedule,
+	checkDentrixPaymentAgreement,
 	findReferenceToken,
 	hasReferenceToken,
 	parseLocalDate,
 	parseMoney,
 	problem,
-	toDentrixPaymentAgreementBody,
-	validateDentrixPaymentAgreement,
+	todayIn,
 	validateForDentrix,
 	DENTRIX_LIMITS,
 	PAYMENT_INTERVALS,
 	type DentrixPaymentAgreement,
+	type DentrixPaymentAgreementBody,
 	type PaymentInterval,
 	type Problem,
 } from '../../../../financing';
@@ -30,23 +31,28 @@ interface PreparedAgreement {
 	patientId: string;
 	referenceToken: string;
 	agreement: DentrixPaymentAgreement;
+	body: DentrixPaymentAgreementBody;
 	arrangement: IDataObject | null;
 }
 
-/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/validate.ts). */
+/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/dentrix, validateForDentrix). */
 function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
 	const arrangement = objectParameter(ctx, 'arrangement', i);
-	const checked = validateForDentrix(arrangement);
+	const checked = validateForDentrix(arrangement, {
+		today: todayIn(ctx.getTimezone(), new Date()),
+	});
 	if (!checked.ok) throw problemsError(ctx, 'The payment agreement', checked.problems, i);
 	const agreement =
 		arrangement.dentrixPaymentAgreement as unknown as DentrixPaymentAgreement | null;
-	if (!agreement) return null;
+	const body = checked.value.paymentAgreement?.body;
+	if (!agreement || !body) return null;
 	const plan = arrangement.treatmentPlan as IDataObject;
 	return {
 		guarantorId: checked.value.guarantorId,
 		patientId: String(plan.patientId),
 		referenceToken: String(arrangement.referenceToken),
 		agreement,
+		body,
 		arrangement,
 	};
 }
@@ -157,9 +163,15 @@ function fromFields(ctx: IExecuteFunctions, i: number): PreparedAgreement {
 	});
 	if (!schedule.ok) throw problemsError(ctx, 'The payment agreement', schedule.problems, i);
 	const agreement = { ...fields, schedule: schedule.value } as DentrixPaymentAgreement;
-	const invalid = validateDentrixPaymentAgreement(agreement, 'agreement');
-	if (invalid.length > 0) throw problemsError(ctx, 'The payment agreement', invalid, i);
-	return { guarantorId, patientId, referenceToken: token, agreement, arrangement: null };
+	const checked = checkDentrixPaymentAgreement(
+		{ ...fields, patientId, referenceToken: token, paymentAprBasisPoints: financeCharge },
+		{ today: todayIn(ctx.getTimezone(), new Date()) },
+		undefined,
+		'agreement',
+	);
+	if (!checked.ok) throw problemsError(ctx, 'The payment agreement', checked.problems, i);
+	const body = checked.value.request.body!;
+	return { guarantorId, patientId, referenceToken: token, agreement, body, arrangement: null };
 }
 
 /** "A guarantor that is not the patient's guarantor" is never written (issue 5, bad input). */
@@ -426,7 +438,7 @@ export const createPaymentAgreement: DentrixOperation = {
 		const request = {
 			method: 'POST' as const,
 			path: accountPath,
-			body: toDentrixPaymentAgreementBody(prepared.agreement) as unknown as IDataObject,
+			body: prepared.body as unknown as IDataObject,
 		};
 		let active: IDataObject | null = null;
 		const result = await idempotentWrite(this, i, {

@@ -4,6 +4,7 @@ import {
 	findReferenceToken,
 	hasReferenceToken,
 	localDateTimeIn,
+	todayIn,
 	problem,
 	validateForOpenDental,
 	type Problem,
@@ -28,12 +29,13 @@ interface PreparedNote {
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, 'arrangement', i);
-		const checked = validateForOpenDental(arrangement, readSettings(ctx, i));
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(arrangement, today, readSettings(ctx, i));
 		if (!checked.ok) throw problemsError(ctx, 'The commlog', checked.problems, i);
 		return {
-			patNum: checked.value.commlog.PatNum,
+			patNum: checked.value.commlog.body!.PatNum,
 			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.commlog },
+			body: { ...checked.value.commlog.body },
 			arrangement,
 		};
 	}

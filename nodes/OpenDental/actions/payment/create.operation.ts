@@ -4,6 +4,7 @@ import {
 	centsToDollars,
 	parseMoney,
 	problem,
+	todayIn,
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
@@ -35,10 +36,11 @@ function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObj
 		);
 	let body: IDataObject;
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const checked = validateForOpenDental(objectParameter(ctx, 'arrangement', i), settings);
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(objectParameter(ctx, 'arrangement', i), today, settings);
 		if (!checked.ok) throw problemsError(ctx, 'The CareCredit payment', checked.problems, i);
 		if (!checked.value.payment) return null;
-		body = { ...checked.value.payment };
+		body = { ...checked.value.payment.body };
 	} else {
 		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', { allowZero: false });
 		if (!amount.ok) problems.push(...amount.problems);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	hasReferenceToken,
+	todayIn,
 	validateForOpenDental,
 	type OpenDentalDynamicPayPlanBody,
 	type OpenDentalPayPlanLink,
@@ -113,9 +114,11 @@ export const createPaymentPlan: OpenDentalOperation = {
 	async execute(this: IExecuteFunctions, i: number) {
 		const arrangement = objectParameter(this, 'arrangement', i);
 		const settings = readSettings(this, i);
-		const checked = validateForOpenDental(arrangement, settings);
+		const today = { today: todayIn(this.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(arrangement, today, settings);
 		if (!checked.ok) throw problemsError(this, 'The payment plan', checked.problems, i);
-		const body = checked.value.payPlan;
+		const body = checked.value.payPlan?.create.body ?? null;
+		const payPlanLinks = checked.value.payPlan?.links ?? [];
 		const token = String(arrangement.referenceToken);
 		if (!body) {
 			// Fully financed: Open Dental plans always bill, so the commlog is the record (domain.md §7).
@@ -160,7 +163,7 @@ export const createPaymentPlan: OpenDentalOperation = {
 				...base,
 				wouldWrite: [
 					wouldWrite(request),
-					...checked.value.payPlanLinks.map((l) => ({
+					...payPlanLinks.map((l) => ({
 						method: 'PUT',
 						path: '/payplanlinks/{PayPlanLinkNum}',
 						procNum: l.ProcNum,
@@ -171,7 +174,7 @@ export const createPaymentPlan: OpenDentalOperation = {
 			};
 		}
 		const payPlanNum = Number(result.record?.PayPlanNum);
-		const links = await limitToShortfall(this, i, payPlanNum, checked.value.payPlanLinks);
+		const links = await limitToShortfall(this, i, payPlanNum, payPlanLinks);
 		if (links.changed > 0 && body.NumberOfPayments !== undefined) {
 			// Open Dental worked PayAmt out on the full production: again, on the plan's own amount.
 			await openDentalRequest.call(
