@@ -15,3 +15,5 @@ export * from './notes';
 export * from './arrangement';
 export * from './validate';
 export * from './phi';
+export * from './localTime';
+export * from './insurance';
