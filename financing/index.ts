@@ -17,3 +17,4 @@ export * from './validate';
 export * from './phi';
 export * from './localTime';
 export * from './insurance';
+export * from './outreach';
