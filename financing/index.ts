@@ -18,3 +18,4 @@ export * from './phi';
 export * from './localTime';
 export * from './insurance';
 export * from './outreach';
+export * from './numbers';
