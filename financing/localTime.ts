@@ -4,7 +4,7 @@ import { fail, ok, problem, type Result } from './result';
 /**
  * Wall-clock time in the practice's zone, both ways: an instant to its local date and minute of
  * the day, and a local date and time back to the instant. Quiet hours, business days and the
- * Monday weeks of the practice's numbers are all local (domain.md §7, "Dates and time zones").
+ * Monday weeks of the practice's numbers are all local (financing/README.md, "Conventions").
  * Pure: the zone is always an argument and Intl does the zone arithmetic.
  */
 

@@ -19,7 +19,7 @@ import {
 import { inRange, lastWeek, weekIndex, weeksEndingWith, type DateRange } from './stats';
 
 /**
- * The practice's three numbers (issue 15, domain.md §1), per location and for the group, for a
+ * The practice's three numbers (issue 15), per location and for the group, for a
  * period (default: last week, Monday to Sunday in the practice's zone) and each of the weeks of
  * the trend (default four, the last one holding the period's end):
  * - time-to-arrangement: from the patient's yes (or, unknown, the approval) to the first write

@@ -15,7 +15,7 @@ export interface Acceptance {
 	pending: number;
 	otherOutcome: number;
 	noDecision: number;
-	/** Approved and arranged, of presented (domain.md §1). */
+	/** Approved and arranged, of presented. */
 	arrangedPercent: number | null;
 	bookedPercent: number | null;
 }

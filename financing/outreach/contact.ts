@@ -9,7 +9,7 @@ import type { OutreachChannel, OutreachPolicy } from './policy';
  * (https://opendental.com/site/apipatients.html): `PatStatus`, `TxtMsgOk` ("Unknown", "Yes",
  * "No"), `PreferContactMethod` and `PreferRecallMethod` ("None", "DoNotCall", "HmPhone",
  * "WkPhone", "WirelessPh", "Email", "SeeNotes", "Mail", "TextMessage"), `WirelessPhone`,
- * `Email`; the Dentrix node maps its modeled contact preferences onto the same values.
+ * `Email`; a Dentrix node fills the same fields from the modeled contract.
  * "Do Not Call" as the recall method is the practice's "do not recall" (tools such as Dental
  * Intelligence skip those patients).
  */

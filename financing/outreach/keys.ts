@@ -5,7 +5,7 @@ import type { OutreachPurpose } from './contact';
  * The touch key: one per patient, subject (recall, reactivation item, financed case) and touch,
  * carried by the commlog (or Dentrix note) of every message sent, e.g. `[out:recall:101:40:2]`.
  * A run finds the keys already written and never sends that touch again, so a re-run the same
- * day sends nothing twice (the same idea as the `[cc:…]` reference token, domain.md §7).
+ * day sends nothing twice (the same idea as the `[cc:…]` reference token, financing/README.md).
  */
 const PURPOSE_CODES: Record<OutreachPurpose, string> = {
 	recall: 'recall',

@@ -11,11 +11,9 @@ import { fail, ok, zodProblems, type Result } from '../result';
  * practice's time zone, inside the 8 a.m. to 9 p.m. calling hours of the US telemarketing
  * rules (47 CFR 64.1200(c)(1)) and the stricter 8 p.m. limit some states set.
  */
-const clockTime = z
-	.string()
-	.refine((v) => parseClockTime(v) !== null, {
-		message: 'must be a time of day as HH:mm, e.g. 09:00',
-	});
+const clockTime = z.string().refine((v) => parseClockTime(v) !== null, {
+	message: 'must be a time of day as HH:mm, e.g. 09:00',
+});
 
 export const OUTREACH_CHANNELS = ['text', 'email'] as const;
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];

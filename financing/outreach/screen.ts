@@ -3,10 +3,10 @@ import { problem, type Problem } from '../result';
 
 /**
  * The patient-data screen for free text that leaves the practice (outreach messages): no tax
- * id and no date of birth (domain.md §7, "Patient data in n8n"). It looks for the shape of a
- * Social Security number, for the patient's own tax id and birth date when given (in the ways
- * people write dates), and for the words that announce a birth date. Problems never echo what
- * was found.
+ * id and no date of birth, the package's patient-data rule. It looks for the shape of a Social
+ * Security number, for the patient's own tax id and birth date when given (in the ways people
+ * write dates), and for the words that announce a birth date. Problems never echo what was
+ * found.
  */
 export interface ScreenFacts {
 	/** The patient's tax id, when known, to find it in any punctuation. */
