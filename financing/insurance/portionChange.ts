@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { formatMoney, type Cents } from '../money';
-import { fail, ok, zodProblems, type Result } from '../result';
+import { both, parseWith } from '../parse';
+import { ok, type Result } from '../result';
 import { amountCents, pmsId } from './fields';
 
 /**
@@ -50,16 +51,12 @@ export function comparePortions(
 	current: unknown,
 	approvedAmountCents: Cents | null = null,
 ): Result<PortionChange> {
-	const before = snapshotSchema.safeParse(sent);
-	const after = snapshotSchema.safeParse(current);
-	if (!before.success || !after.success) {
-		return fail(
-			...(before.success ? [] : zodProblems(before.error, 'sent')),
-			...(after.success ? [] : zodProblems(after.error, 'current')),
-		);
-	}
-	const previous = before.data;
-	const now = after.data;
+	const parsed = both(
+		parseWith(snapshotSchema, sent, 'sent'),
+		parseWith(snapshotSchema, current, 'current'),
+	);
+	if (!parsed.ok) return parsed;
+	const [previous, now] = parsed.value;
 	const procedures: ProcedurePortionChange[] = [];
 	if (previous.procedures && now.procedures) {
 		const was = new Map(previous.procedures.map((p) => [p.procedureId, p.patientPortionCents]));

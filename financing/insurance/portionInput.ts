@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 import { formatMoney } from '../money';
-import { fail, ok, problem, zodProblems, type Problem, type Result } from '../result';
+import { parseWith } from '../parse';
+import { fail, ok, problem, type Problem, type Result } from '../result';
 import {
 	amountCents,
 	benefitYear,
@@ -113,9 +114,9 @@ export type PortionProcedureInput = z.output<typeof procedureSchema>;
 
 /** Field checks, then the checks across fields; every problem names its field. Never throws. */
 export function parsePortionEstimateInput(input: unknown): Result<PortionEstimateRequest> {
-	const parsed = portionEstimateInputSchema.safeParse(input);
-	if (!parsed.success) return fail(...zodProblems(parsed.error, 'estimate'));
-	const request = parsed.data;
+	const parsed = parseWith(portionEstimateInputSchema, input, 'estimate');
+	if (!parsed.ok) return parsed;
+	const request = parsed.value;
 	const problems: Problem[] = [];
 	const plans = [
 		['primary', request.coverage?.primary ?? null],

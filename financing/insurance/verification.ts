@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { daysBetween, isValidTimeZone, todayIn, type LocalDate } from '../dates';
 import { formatMoney } from '../money';
-import { fail, ok, problem, zodProblems, type Problem, type Result } from '../result';
+import { both, parseWith } from '../parse';
+import { fail, ok, problem, type Problem, type Result } from '../result';
 import {
 	amountCents,
 	benefitYear,
@@ -109,16 +110,12 @@ export function verifyBeforeVisit(
 	rules: VerificationRulesInput,
 	now: Date,
 ): Result<VerificationResult> {
-	const parsedRules = verificationRulesSchema.safeParse(rules);
-	const parsed = verificationInputSchema.safeParse(input);
-	if (!parsedRules.success || !parsed.success) {
-		return fail(
-			...(parsedRules.success ? [] : zodProblems(parsedRules.error, 'rules')),
-			...(parsed.success ? [] : zodProblems(parsed.error, 'verification')),
-		);
-	}
-	const r = parsedRules.data;
-	const { patientId, appointmentId, visitDate: visit, plans } = parsed.data;
+	const parsed = both(
+		parseWith(verificationRulesSchema, rules, 'rules'),
+		parseWith(verificationInputSchema, input, 'verification'),
+	);
+	if (!parsed.ok) return parsed;
+	const [r, { patientId, appointmentId, visitDate: visit, plans }] = parsed.value;
 	const today = todayIn(r.timeZone, now);
 	const problems: Problem[] = [];
 	const findings: VerificationFinding[] = [];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { isValidTimeZone, parseLocalDate, type LocalDate } from '../dates';
 import { localClockIn } from '../localTime';
-import { fail, ok, zodProblems, type Result } from '../result';
+import { parseWith } from '../parse';
+import { ok, type Result } from '../result';
 import { buildCases } from './cases';
 import type { PracticeRecords } from './records';
 import {
@@ -65,9 +66,9 @@ export function practiceNumbers(
 	options: PracticeNumbersOptions,
 	now: Date,
 ): Result<PracticeNumbersReport> {
-	const parsed = practiceNumbersOptionsSchema.safeParse(options);
-	if (!parsed.success) return fail(...zodProblems(parsed.error, 'options'));
-	const o = parsed.data;
+	const parsed = parseWith(practiceNumbersOptionsSchema, options, 'options');
+	if (!parsed.ok) return parsed;
+	const o = parsed.value;
 	const local = (d: Date) => localClockIn(o.timeZone, d).date;
 	const period = o.period ?? lastWeek(local(now));
 	const weeks = weeksEndingWith(period.to, o.trendWeeks);

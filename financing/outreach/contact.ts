@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { fail, ok, problem, zodProblems, type Problem, type Result } from '../result';
+import { parseWith } from '../parse';
+import { fail, ok, problem, type Problem, type Result } from '../result';
 import { normalizeEmail, normalizeUsPhone } from './address';
 import type { OutreachChannel, OutreachPolicy } from './policy';
 
@@ -131,9 +132,9 @@ export function reachFor(
 	policy: Pick<OutreachPolicy, 'unknownTextConsent'>,
 	optedOut: ReadonlySet<OutreachChannel> = new Set(),
 ): Result<ReachOutcome> {
-	const parsed = outreachPatientSchema.safeParse(input);
-	if (!parsed.success) return fail(...zodProblems(parsed.error, 'patient'));
-	const p = parsed.data;
+	const parsed = parseWith(outreachPatientSchema, input, 'patient');
+	if (!parsed.ok) return parsed;
+	const p = parsed.value;
 	const preference =
 		purpose === 'financedNotBooked' ? p.preferredContactMethod : p.preferredRecallMethod;
 	const prefField =

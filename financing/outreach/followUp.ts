@@ -4,8 +4,9 @@ import { addDays, daysBetween, isValidTimeZone, todayIn, type LocalDate } from '
 import { findReferenceToken } from '../decision';
 import { parseInstantIn } from '../localTime';
 import { formatMoney, type Cents } from '../money';
-import { fail, ok, problem, zodProblems, type Problem, type Result } from '../result';
 import { localDate } from '../insurance/fields';
+import { both, parseWith } from '../parse';
+import { fail, ok, problem, type Problem, type Result } from '../result';
 import { appointmentStatusOf, isBooked } from './appointments';
 import { coordinatorTaskKey, findTouchKeys } from './keys';
 
@@ -70,16 +71,12 @@ export function financedNotBooked(
 	rulesInput: unknown,
 	now: Date,
 ): Result<FinancedNotBookedStep> {
-	const rules = financedNotBookedRulesSchema.safeParse(rulesInput);
-	const parsed = financedCaseSchema.safeParse(input);
-	if (!rules.success || !parsed.success) {
-		return fail(
-			...(rules.success ? [] : zodProblems(rules.error, 'rules')),
-			...(parsed.success ? [] : zodProblems(parsed.error, 'case')),
-		);
-	}
-	const r = rules.data;
-	const c = parsed.data;
+	const parsed = both(
+		parseWith(financedNotBookedRulesSchema, rulesInput, 'rules'),
+		parseWith(financedCaseSchema, input, 'case'),
+	);
+	if (!parsed.ok) return parsed;
+	const [r, c] = parsed.value;
 	const caseId = findReferenceToken(c.caseId)?.id ?? c.caseId;
 	const problems: Problem[] = [];
 	const approved = parseInstantIn(c.approvedAt, r.timeZone, 'case.approvedAt');
@@ -218,9 +215,9 @@ export function orderReactivation(
 	const byPatient = new Map<string, ReactivationEntry>();
 	let tooRecent = 0;
 	items.forEach((raw, i) => {
-		const parsed = reactivationItemSchema.safeParse(raw);
-		if (!parsed.success) return void problems.push(...zodProblems(parsed.error, `items.${i}`));
-		const item = parsed.data;
+		const parsed = parseWith(reactivationItemSchema, raw, `items.${i}`);
+		if (!parsed.ok) return void problems.push(...parsed.problems);
+		const item = parsed.value;
 		if (item.since > cutoff) return void tooRecent++;
 		const entry = byPatient.get(item.patientId) ?? {
 			patientId: item.patientId,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import { isValidTimeZone } from '../dates';
 import { WEEKDAYS, parseClockTime } from '../localTime';
-import { fail, ok, zodProblems, type Result } from '../result';
+import { parseWith } from '../parse';
+import type { Result } from '../result';
 
 /**
  * The one outreach policy every outreach template shares (issue 14): when messages may go
@@ -53,6 +54,5 @@ export type OutreachPolicy = z.output<typeof outreachPolicySchema>;
 export type OutreachPolicyInput = z.input<typeof outreachPolicySchema>;
 
 export function parseOutreachPolicy(input: unknown): Result<OutreachPolicy> {
-	const parsed = outreachPolicySchema.safeParse(input);
-	return parsed.success ? ok(parsed.data) : fail(...zodProblems(parsed.error, 'outreachPolicy'));
+	return parseWith(outreachPolicySchema, input, 'outreachPolicy');
 }

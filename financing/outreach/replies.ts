@@ -41,18 +41,8 @@ function normalize(text: string): string {
 		.trim();
 }
 
-const OPT_OUT_WORDS = new Set([
-	'STOP',
-	'STOPALL',
-	'UNSUBSCRIBE',
-	'CANCEL',
-	'END',
-	'QUIT',
-	'REVOKE',
-	'OPTOUT',
-	'OPT-OUT',
-	'REMOVE',
-]);
+// The single-word keywords, looked for inside a longer reply.
+const OPT_OUT_WORDS = new Set<string>(OPT_OUT_KEYWORDS.filter((k) => !k.includes(' ')));
 
 /** What a reply means for outreach. Anything that is not text is `other`. */
 export function classifyReply(text: unknown): ReplyMeaning {

@@ -2,15 +2,8 @@ import { z } from 'zod';
 
 import { addDays, type LocalDate } from '../dates';
 import { instantAtLocal, localClockIn, parseClockTime, parseInstantIn } from '../localTime';
-import {
-	fail,
-	ok,
-	problem,
-	prefixProblems,
-	zodProblems,
-	type Problem,
-	type Result,
-} from '../result';
+import { both, parseWith } from '../parse';
+import { fail, ok, problem, prefixProblems, type Problem, type Result } from '../result';
 import { channelForTouch, reachFor } from './contact';
 import { findTouchKeys, touchKey } from './keys';
 import { parseOutreachPolicy, type OutreachChannel, type OutreachPolicy } from './policy';
@@ -98,16 +91,12 @@ export type TouchPlan =
 	| { action: 'skip'; reason: 'deceased' | 'notActive' | 'doNotContact'; text: string };
 
 export function planTouch(request: unknown, policyInput: unknown, now: Date): Result<TouchPlan> {
-	const policyResult = parseOutreachPolicy(policyInput);
-	const parsed = touchRequestSchema.safeParse(request);
-	if (!policyResult.ok || !parsed.success) {
-		return fail(
-			...(policyResult.ok ? [] : policyResult.problems),
-			...(parsed.success ? [] : zodProblems(parsed.error, 'touch')),
-		);
-	}
-	const policy = policyResult.value;
-	const req = parsed.data;
+	const parsed = both(
+		parseOutreachPolicy(policyInput),
+		parseWith(touchRequestSchema, request, 'touch'),
+	);
+	if (!parsed.ok) return parsed;
+	const [policy, req] = parsed.value;
 	const problems: Problem[] = [];
 	if (req.purpose === 'recall') problems.push(...recallProblems(req));
 
