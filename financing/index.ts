@@ -21,3 +21,7 @@ export * from './contract';
 export * from './dentrix';
 export * from './openDental';
 export * from './careCredit';
+export * from './localTime';
+export * from './insurance';
+export * from './outreach';
+export * from './numbers';
