@@ -1,0 +1,76 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; it reads the codex files with fs */
+// What the n8n editor shows of every node and credential: each class's resolved `description`
+// (credentials: their fields, test request and authentication) and each node's codex file. A
+// change to any of it shows up in review as a change to the committed snapshot.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
+import { DentrixApi } from '../../credentials/DentrixApi.credentials';
+import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
+import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
+import { CareCreditTrigger } from '../../nodes/CareCredit/CareCreditTrigger.node';
+import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
+import { DentrixTrigger } from '../../nodes/Dentrix/DentrixTrigger.node';
+import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
+import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
+
+const REPO = join(__dirname, '..', '..');
+
+/** Every node the package ships, with the folder its codex file sits in. */
+const NODES: Array<[INodeType, string]> = [
+	[new CareCredit(), 'CareCredit'],
+	[new CareCreditTrigger(), 'CareCredit'],
+	[new Dentrix(), 'Dentrix'],
+	[new DentrixTrigger(), 'Dentrix'],
+	[new OpenDental(), 'OpenDental'],
+	[new PaymentArrangement(), 'PaymentArrangement'],
+];
+
+const CREDENTIALS: ICredentialType[] = [new CareCreditApi(), new DentrixApi(), new OpenDentalApi()];
+
+const className = (o: object) => o.constructor.name;
+
+describe.each(NODES.map(([node, folder]) => [className(node), node, folder] as const))(
+	'%s',
+	(_, node, folder) => {
+		test('description', () => {
+			expect(node.description).toMatchSnapshot();
+		});
+
+		test('codex', () => {
+			const file = join(REPO, 'nodes', folder, `${className(node)}.node.json`);
+			expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchSnapshot();
+		});
+
+		test('list searches', () => {
+			expect(Object.keys(node.methods?.listSearch ?? {}).sort()).toMatchSnapshot();
+		});
+	},
+);
+
+describe.each(CREDENTIALS.map((c) => [className(c), c] as const))('%s', (_, credential) => {
+	test('description', () => {
+		const { name, displayName, icon, documentationUrl, properties, authenticate, test } =
+			credential;
+		expect({
+			name,
+			displayName,
+			icon,
+			documentationUrl,
+			properties,
+			authenticate,
+			test,
+			preAuthentication: typeof credential.preAuthentication,
+		}).toMatchSnapshot();
+	});
+});
+
+test('package.json lists every node and credential, in this order', () => {
+	const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	expect(manifest.n8n).toMatchSnapshot();
+});
