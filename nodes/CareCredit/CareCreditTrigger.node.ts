@@ -8,7 +8,6 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { merchantNumberProblem } from '../../credentials/CareCreditApi.credentials';
 import {
 	decisionOfEntry,
 	readFeedPage,
@@ -17,6 +16,7 @@ import {
 	type FeedEntry,
 	type StatusFilter,
 } from './feed';
+import { merchantNumberProblem } from './merchantNumber';
 
 /** What the trigger keeps in the workflow's static data (saved by n8n between polls). */
 interface TriggerState {
@@ -108,7 +108,7 @@ export class CareCreditTrigger implements INodeType {
 		const statuses = this.getNodeParameter('statuses', []) as StatusFilter[];
 		const now = Date.now();
 		const readPage = async (cursor: string) =>
-			await readFeedPage.call(this, merchantNumber, cursor, PAGE_SIZE);
+			await readFeedPage(this, merchantNumber, cursor, PAGE_SIZE);
 		const toItem = (entry: FeedEntry, redelivered: boolean): INodeExecutionData => ({
 			json: { ...decisionOfEntry(entry, new Date(now)), merchantNumber, redelivered },
 		});

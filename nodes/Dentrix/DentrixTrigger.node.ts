@@ -68,11 +68,7 @@ export class DentrixTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const state = this.getWorkflowStaticData('node') as FeedState;
 		const feed = (cursor: number | undefined, limit: number) =>
-			dentrixRead.call<
-				IPollFunctions,
-				[{ method: 'GET'; path: string; qs: IDataObject }],
-				Promise<FeedPage>
-			>(this, {
+			dentrixRead<FeedPage>(this, {
 				method: 'GET',
 				path: '/treatment-plans',
 				qs: {

@@ -7,7 +7,13 @@ import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
 import { parseDecision, todayIn, addDays } from '../../financing';
 import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
 import type { Sandbox } from '../../sandbox';
-import { NodeTestHarness, nodeWorkflow, sandboxAdmin, startTestSandbox } from './harness';
+import {
+	NodeTestHarness,
+	nodeWorkflow,
+	sandboxAdmin,
+	sandboxCredentials,
+	startTestSandbox,
+} from './harness';
 
 const DOWNTOWN = '5348120100000001';
 const LAKESIDE = '5348120100000002';
@@ -27,12 +33,8 @@ beforeEach(async () => {
 	await cc.reset();
 	harness = new NodeTestHarness({ nodes: [new CareCredit()], credentials: [new CareCreditApi()] });
 	await harness.setCredentials('careCreditApi', {
-		environment: 'custom',
-		baseUrl: sandbox.urls.careCredit,
+		...sandboxCredentials(sandbox.urls).careCreditApi,
 		merchantNumber: DOWNTOWN,
-		clientId: 'sandbox-client',
-		clientSecret: 'sandbox-secret',
-		partnerCode: 'N8N',
 	});
 });
 

@@ -6,7 +6,13 @@ import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
 import { parseDecision } from '../../financing';
 import { CareCreditTrigger } from '../../nodes/CareCredit/CareCreditTrigger.node';
 import type { Sandbox } from '../../sandbox';
-import { NodeTestHarness, sandboxAdmin, startTestSandbox, triggerWorkflow } from './harness';
+import {
+	NodeTestHarness,
+	sandboxAdmin,
+	sandboxCredentials,
+	startTestSandbox,
+	triggerWorkflow,
+} from './harness';
 
 const DOWNTOWN = '5348120100000001';
 const LAKESIDE = '5348120100000002';
@@ -30,11 +36,8 @@ beforeEach(async () => {
 		credentials: [new CareCreditApi()],
 	});
 	await harness.setCredentials('careCreditApi', {
-		environment: 'custom',
-		baseUrl: sandbox.urls.careCredit,
+		...sandboxCredentials(sandbox.urls).careCreditApi,
 		merchantNumber: DOWNTOWN,
-		clientId: 'sandbox-client',
-		clientSecret: 'sandbox-secret',
 	});
 });
 

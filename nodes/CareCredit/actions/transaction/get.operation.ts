@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredParam } from '../../shared';
+import { requiredParam } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
-import { transactionJson, type WireTransaction } from './shared';
+import type { CareCreditOperation } from '../types';
+import { transactionJson, type WireTransaction } from '../../shapes';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = requiredParam(this, 'transactionId', 'Transaction ID', i);
-	const response = (await careCreditRequest.call(this, {
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = requiredParam(ctx, 'transactionId', 'Transaction ID', i);
+	const response = (await careCreditRequest(ctx, {
 		method: 'GET',
 		path: CARECREDIT_PATHS.transaction(id),
 		itemIndex: i,

@@ -1,22 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { estimatePayment as estimate } from '../../../../financing';
-import {
-	moneyParam,
-	planCatalogFor,
-	planCatalogProperty,
-	planFor,
-	problemsError,
-	requiredParam,
-} from '../../shared';
-import type { CareCreditOperation } from '../../types';
+import { problemsError } from '../../../shared/parameters';
+import { moneyParam, planCatalogFor, planCatalogProperty, planFor, requiredParam } from '../fields';
+import type { CareCreditOperation } from '../types';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const amountCents = moneyParam(this, 'amount', 'Amount', i);
-	const code = requiredParam(this, 'promoCode', 'Promotional Plan', i);
-	const plan = planFor(this, i, code, amountCents, planCatalogFor(this, i), 'Promotional Plan');
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const amountCents = moneyParam(ctx, 'amount', 'Amount', i);
+	const code = requiredParam(ctx, 'promoCode', 'Promotional Plan', i);
+	const plan = planFor(ctx, i, code, amountCents, planCatalogFor(ctx, i), 'Promotional Plan');
 	const result = estimate(plan, amountCents, 'Amount');
-	if (!result.ok) throw problemsError(this, i, result.problems, 'Use an amount the plan accepts.');
+	if (!result.ok)
+		throw problemsError(ctx, i, `Item ${i}`, result.problems, 'Use an amount the plan accepts.');
 	return { ...result.value, planLabel: plan.label };
 }
 

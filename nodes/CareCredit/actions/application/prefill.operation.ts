@@ -1,20 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { applicantProperties, readApplicant } from '../../applicant';
+import { applicantProperties } from '../applicant.description';
+import { readApplicant } from '../applicant';
+import { centsFromWire, compact, dollars, encodePmsIds } from '../../shapes';
 import {
-	centsFromWire,
-	compact,
-	dollars,
-	encodePmsIds,
 	merchantNumberFor,
 	merchantNumberProperty,
 	moneyParam,
 	planCatalogFor,
 	planFor,
 	stringParam,
-} from '../../shared';
+} from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
+import type { CareCreditOperation } from '../types';
 
 interface PrefillResponse {
 	referenceId?: string;
@@ -23,21 +21,21 @@ interface PrefillResponse {
 	portalUrl?: string;
 }
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const applicant = readApplicant(this, i, true);
-	const options = this.getNodeParameter('prefillOptions', i, {}) as IDataObject;
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const applicant = readApplicant(ctx, i, true);
+	const options = ctx.getNodeParameter('prefillOptions', i, {}) as IDataObject;
 	const promoCode = String(options.promoCode ?? '')
 		.trim()
 		.toUpperCase();
 	const purchaseText = String(options.purchaseAmount ?? '').trim();
 	const purchaseCents = purchaseText
-		? moneyParam(this, 'prefillOptions.purchaseAmount', 'Purchase Amount', i, purchaseText)
+		? moneyParam(ctx, 'prefillOptions.purchaseAmount', 'Purchase Amount', i, purchaseText)
 		: null;
 	if (promoCode) {
 		const amount = purchaseCents ?? centsFromWire(applicant.wire.estimatedFee) ?? 0;
-		planFor(this, i, promoCode, amount, planCatalogFor(this, i), 'Promotional Plan');
+		planFor(ctx, i, promoCode, amount, planCatalogFor(ctx, i), 'Promotional Plan');
 	}
 	const ids = encodePmsIds(applicant.pms);
 	const body: IDataObject = {
@@ -50,7 +48,7 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 		additionalInfo: compact({
 			serviceType: 'C',
 			landingPage: String(options.landingPage ?? 'AP'),
-			userName: stringParam(this, 'prefillOptions.userName', i),
+			userName: stringParam(ctx, 'prefillOptions.userName', i),
 		}),
 		transactionInfo: compact({
 			practiceMemo: String(options.practiceMemo ?? '').trim(),
@@ -59,7 +57,7 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 			invoiceNumber: ids.invoiceNumber,
 		}),
 	};
-	const response = (await careCreditRequest.call(this, {
+	const response = (await careCreditRequest(ctx, {
 		method: 'POST',
 		path: CARECREDIT_PATHS.prefill,
 		body,

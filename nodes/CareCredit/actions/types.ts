@@ -1,4 +1,4 @@
-import type { ResourceOperation } from '../shared/registry';
+import type { ResourceOperation } from '../../shared/registry';
 
 export type CareCreditResource =
 	| 'application'

@@ -1,15 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	centsFromWire,
-	compact,
-	inputError,
-	merchantNumberFor,
-	merchantNumberProperty,
-	stringParam,
-} from '../../shared';
+import { centsFromWire, compact } from '../../shapes';
+import { inputError, merchantNumberFor, merchantNumberProperty, stringParam } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
+import type { CareCreditOperation } from '../types';
 
 interface LookupResponse {
 	accountInfo?: IDataObject;
@@ -17,16 +11,16 @@ interface LookupResponse {
 	customerInfo?: { firstName?: string; lastName?: string; zipCode?: string };
 }
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const by = stringParam(this, 'lookupBy', i) || 'accountNumber';
-	const accountNumber = stringParam(this, 'accountNumber', i).replace(/\D/g, '');
-	const lastName = stringParam(this, 'lastName', i);
-	const taxIdLastFour = stringParam(this, 'taxIdLastFour', i).replace(/\D/g, '');
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const by = stringParam(ctx, 'lookupBy', i) || 'accountNumber';
+	const accountNumber = stringParam(ctx, 'accountNumber', i).replace(/\D/g, '');
+	const lastName = stringParam(ctx, 'lastName', i);
+	const taxIdLastFour = stringParam(ctx, 'taxIdLastFour', i).replace(/\D/g, '');
 	if (by === 'accountNumber' && !/^\d{12,19}$/.test(accountNumber)) {
 		throw inputError(
-			this,
+			ctx,
 			i,
 			"'Account Number'",
 			'is not a card account number (12 to 19 digits)',
@@ -34,11 +28,11 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 		);
 	}
 	if (by === 'name' && !lastName) {
-		throw inputError(this, i, "'Last Name'", 'is empty', "Map the cardholder's last name.");
+		throw inputError(ctx, i, "'Last Name'", 'is empty', "Map the cardholder's last name.");
 	}
 	if (by === 'name' && taxIdLastFour && taxIdLastFour.length !== 4) {
 		throw inputError(
-			this,
+			ctx,
 			i,
 			"'Tax ID Last Four'",
 			'is not four digits',
@@ -51,11 +45,11 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 			? { 'cipher.accountNumber': accountNumber }
 			: compact({
 					'cipher.lastName': lastName,
-					'cipher.firstName': stringParam(this, 'firstName', i),
-					'cipher.zipCode': stringParam(this, 'zipCode', i),
+					'cipher.firstName': stringParam(ctx, 'firstName', i),
+					'cipher.zipCode': stringParam(ctx, 'zipCode', i),
 					'cipher.ssn': taxIdLastFour,
 				});
-	const response = (await careCreditRequest.call(this, {
+	const response = (await careCreditRequest(ctx, {
 		method: 'POST',
 		path: CARECREDIT_PATHS.lookup,
 		body: { merchantInfo: { merchantNumber }, accountInfo },

@@ -1,22 +1,22 @@
 import {
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { merchantNumberProblem } from '../../credentials/CareCreditApi.credentials';
 import {
-	centsToDollars,
 	choosePromotionalPlan,
 	DEFAULT_PLAN_CATALOG,
 	parseMoney,
 	parsePlanCatalog,
 	type Cents,
-	type Problem,
 	type PromotionalPlan,
-} from '../../financing';
+} from '../../../financing';
+import { problemsError } from '../../shared/parameters';
+import { merchantNumberProblem } from '../merchantNumber';
+
+/** Parameters several CareCredit operations share, and how their values are read and checked. */
 
 /** A bad-input error that names the item and the field and says what to do. */
 export function inputError(
@@ -30,20 +30,6 @@ export function inputError(
 		itemIndex,
 		description: whatToDo,
 	});
-}
-
-/** Problems from the financing domain (each already names its field) as one item error. */
-export function problemsError(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	problems: Problem[],
-	whatToDo: string,
-): NodeOperationError {
-	return new NodeOperationError(
-		ctx.getNode(),
-		`Item ${itemIndex}: ${problems.map((p) => p.message).join('; ')}`,
-		{ itemIndex, description: whatToDo },
-	);
 }
 
 export function stringParam(
@@ -90,6 +76,7 @@ export function moneyParam(
 		throw problemsError(
 			ctx,
 			i,
+			`Item ${i}`,
 			parsed.problems,
 			`Enter '${label}' in dollars and cents, e.g. 4800 or 4,800.00.`,
 		);
@@ -103,16 +90,6 @@ export function moneyParam(
 		);
 	}
 	return parsed.value;
-}
-
-/** CareCredit amounts travel as numbers in dollars (domain.md §2). */
-export const dollars = (cents: Cents): number => centsToDollars(cents);
-
-/** Dollars from CareCredit (numbers) to cents; null when absent. */
-export function centsFromWire(value: unknown): Cents | null {
-	if (value === undefined || value === null || value === '') return null;
-	const parsed = parseMoney(value, 'amount', { allowNegative: true });
-	return parsed.ok ? parsed.value : null;
 }
 
 export const merchantNumberProperty: INodeProperties = {
@@ -180,6 +157,7 @@ export function planCatalogFor(ctx: IExecuteFunctions, i: number): readonly Prom
 		throw problemsError(
 			ctx,
 			i,
+			`Item ${i}`,
 			parsed.problems,
 			'Fix the plan catalog, or leave the field empty for the default catalog.',
 		);
@@ -201,50 +179,10 @@ export function planFor(
 		throw problemsError(
 			ctx,
 			i,
+			`Item ${i}`,
 			chosen.problems,
 			`Use a plan of the catalog (${known}) whose minimum the amount meets.`,
 		);
 	}
 	return chosen.value.plan;
-}
-
-/**
- * The PMS ids travel in CareCredit's `recordId` and `invoiceNumber`, which the pullback echoes
- * (domain.md §2), so a decision can be matched with no state: recordId = patient[~guarantor],
- * invoiceNumber = treatmentPlan[~location]. `~` never appears in Dentrix or Open Dental ids.
- */
-export interface PmsIds {
-	patientId: string;
-	guarantorId: string;
-	treatmentPlanId: string | null;
-	locationId: string | null;
-}
-
-export const PMS_ID_SEPARATOR = '~';
-
-export function encodePmsIds(ids: PmsIds): { recordId: string; invoiceNumber: string } {
-	const join = (a: string | null, b: string | null) =>
-		b && b !== a ? `${a ?? ''}${PMS_ID_SEPARATOR}${b}` : (a ?? '');
-	return {
-		recordId: join(ids.patientId, ids.guarantorId),
-		invoiceNumber: join(ids.treatmentPlanId, ids.locationId),
-	};
-}
-
-export function decodePmsIds(recordId: unknown, invoiceNumber: unknown): PmsIds {
-	const [patientId = '', guarantorId] = String(recordId ?? '').split(PMS_ID_SEPARATOR);
-	const [plan = '', locationId] = String(invoiceNumber ?? '').split(PMS_ID_SEPARATOR);
-	return {
-		patientId,
-		guarantorId: guarantorId || patientId,
-		treatmentPlanId: plan || null,
-		locationId: locationId || null,
-	};
-}
-
-/** Drops empty strings so optional wire fields are left out rather than sent blank. */
-export function compact(object: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(object).filter(([, v]) => v !== '' && v !== undefined && v !== null),
-	);
 }

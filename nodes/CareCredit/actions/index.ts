@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { resourceProperties } from '../shared/registry';
-import { getResult } from './actions/application/getResult';
-import { prefill } from './actions/application/prefill';
-import { lookup } from './actions/account/lookup';
-import { getManyDecisions } from './actions/decision/getMany';
-import { estimatePayment } from './actions/promotion/estimatePayment';
-import { listPlans } from './actions/promotion/listPlans';
-import { preScreen } from './actions/quickScreen/preScreen';
-import { get } from './actions/transaction/get';
-import { purchase } from './actions/transaction/purchase';
-import { refund } from './actions/transaction/refund';
+import { resourceProperties } from '../../shared/registry';
+import { getResult } from './application/getResult.operation';
+import { prefill } from './application/prefill.operation';
+import { lookup } from './account/lookup.operation';
+import { getManyDecisions } from './decision/getMany.operation';
+import { estimatePayment } from './promotion/estimatePayment.operation';
+import { listPlans } from './promotion/listPlans.operation';
+import { preScreen } from './quickScreen/preScreen.operation';
+import { get } from './transaction/get.operation';
+import { purchase } from './transaction/purchase.operation';
+import { refund } from './transaction/refund.operation';
 import type { CareCreditOperation, CareCreditResource } from './types';
 
 /** Every operation of the CareCredit node: the one list the options and the dispatch come from. */
@@ -49,6 +49,8 @@ const RESOURCES: Array<{ name: string; value: CareCreditResource; description: s
 ];
 
 /** Resource, Operation per resource, then each operation's own parameters. */
-export function buildProperties(): INodeProperties[] {
-	return resourceProperties(RESOURCES, OPERATIONS, 'application');
-}
+export const careCreditProperties: INodeProperties[] = resourceProperties(
+	RESOURCES,
+	OPERATIONS,
+	'application',
+);

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { planCatalogFor, planCatalogProperty } from '../../shared';
-import type { CareCreditOperation } from '../../types';
+import { planCatalogFor, planCatalogProperty } from '../fields';
+import type { CareCreditOperation } from '../types';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	return planCatalogFor(this, i).map((plan) => ({ ...plan }));
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	return planCatalogFor(ctx, i).map((plan) => ({ ...plan }));
 }
 
 export const listPlans: CareCreditOperation = {

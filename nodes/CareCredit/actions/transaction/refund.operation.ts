@@ -1,36 +1,30 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { compact, dollars } from '../../shapes';
 import {
-	compact,
-	dollars,
 	merchantNumberFor,
 	merchantNumberProperty,
 	moneyParam,
 	requiredParam,
 	stringParam,
-} from '../../shared';
+} from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
-import { transactionJson, type WireTransaction } from './shared';
+import type { CareCreditOperation } from '../types';
+import { transactionJson, type WireTransaction } from '../../shapes';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const response = (await careCreditRequest.call(this, {
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const response = (await careCreditRequest(ctx, {
 		method: 'POST',
 		path: CARECREDIT_PATHS.refund,
 		body: {
 			merchantInfo: { merchantNumber },
-			referenceId: requiredParam(this, 'referenceId', 'Purchase Reference ID', i),
-			partnerTransactionID: requiredParam(
-				this,
-				'partnerTransactionId',
-				'Partner Transaction ID',
-				i,
-			),
+			referenceId: requiredParam(ctx, 'referenceId', 'Purchase Reference ID', i),
+			partnerTransactionID: requiredParam(ctx, 'partnerTransactionId', 'Partner Transaction ID', i),
 			transactionInfo: compact({
-				refundAmount: dollars(moneyParam(this, 'amount', 'Refund Amount', i)),
-				practiceMemo: stringParam(this, 'practiceMemo', i),
+				refundAmount: dollars(moneyParam(ctx, 'amount', 'Refund Amount', i)),
+				practiceMemo: stringParam(ctx, 'practiceMemo', i),
 			}),
 		},
 		// Refunds are deduplicated by partner transaction id too (docs/carecredit-api.md).

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { compact, dollars } from '../../shapes';
 import {
-	compact,
-	dollars,
 	merchantNumberFor,
 	merchantNumberProperty,
 	moneyParam,
@@ -11,25 +10,25 @@ import {
 	planFor,
 	requiredParam,
 	stringParam,
-} from '../../shared';
+} from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
-import { transactionJson, type WireTransaction } from './shared';
+import type { CareCreditOperation } from '../types';
+import { transactionJson, type WireTransaction } from '../../shapes';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const referenceId = requiredParam(this, 'referenceId', 'Reference ID', i);
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const referenceId = requiredParam(ctx, 'referenceId', 'Reference ID', i);
 	const partnerTransactionId = requiredParam(
-		this,
+		ctx,
 		'partnerTransactionId',
 		'Partner Transaction ID',
 		i,
 	);
-	const amountCents = moneyParam(this, 'amount', 'Amount', i);
-	const code = requiredParam(this, 'promoCode', 'Promotional Plan', i).toUpperCase();
-	const plan = planFor(this, i, code, amountCents, planCatalogFor(this, i), 'Promotional Plan');
-	const response = (await careCreditRequest.call(this, {
+	const amountCents = moneyParam(ctx, 'amount', 'Amount', i);
+	const code = requiredParam(ctx, 'promoCode', 'Promotional Plan', i).toUpperCase();
+	const plan = planFor(ctx, i, code, amountCents, planCatalogFor(ctx, i), 'Promotional Plan');
+	const response = (await careCreditRequest(ctx, {
 		method: 'POST',
 		path: CARECREDIT_PATHS.purchase,
 		body: {
@@ -39,8 +38,8 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 			transactionInfo: compact({
 				promoCode: plan.code,
 				purchaseAmount: dollars(amountCents),
-				practiceMemo: stringParam(this, 'practiceMemo', i),
-				invoiceNumber: stringParam(this, 'invoiceNumber', i),
+				practiceMemo: stringParam(ctx, 'practiceMemo', i),
+				invoiceNumber: stringParam(ctx, 'invoiceNumber', i),
 			}),
 		},
 		// CareCredit answers a repeated partner transaction id with the first purchase (no second

@@ -10,8 +10,8 @@ import {
 	type FeedEntry,
 	type StatusFilter,
 } from '../../feed';
-import { inputError, merchantNumberFor, merchantNumberProperty, stringParam } from '../../shared';
-import type { CareCreditOperation } from '../../types';
+import { inputError, merchantNumberFor, merchantNumberProperty, stringParam } from '../fields';
+import type { CareCreditOperation } from '../types';
 
 /** The feed's largest page (docs/carecredit-api.md): the whole feed is read, so fewer calls. */
 const PAGE_SIZE = 200;
@@ -72,20 +72,20 @@ function later(a: { at: number; order: number }, b: { at: number; order: number 
 	return b.order > a.order;
 }
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const statuses = this.getNodeParameter('statuses', i, ['approved']) as StatusFilter[];
-	const { returnAll, limit } = listOptions(this, i);
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const statuses = ctx.getNodeParameter('statuses', i, ['approved']) as StatusFilter[];
+	const { returnAll, limit } = listOptions(ctx, i);
 	const now = Date.now();
-	const cutoff = cutoffFor(this, i, now);
+	const cutoff = cutoffFor(ctx, i, now);
 
 	// The feed has no time filter: read it all, keeping each session's latest decision.
 	const latest = new Map<string, { entry: FeedEntry; at: number; order: number }>();
 	let cursor = '0';
 	let order = 0;
 	for (;;) {
-		const page = await readFeedPage.call(this, merchantNumber, cursor, PAGE_SIZE, i);
+		const page = await readFeedPage(ctx, merchantNumber, cursor, PAGE_SIZE, i);
 		for (const entry of page.entries ?? []) {
 			const candidate = { entry, at: Date.parse(entry.decidedAt ?? ''), order: order++ };
 			const kept = latest.get(entry.sessionId);

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { validateForDentrix, validateForOpenDental } from '../../../financing';
-import { objectParameter, type ArrangementOperation } from './types';
+import { validateForDentrix, validateForOpenDental } from '../../../../financing';
+import { objectParameter } from '../../../shared/parameters';
+import type { ArrangementOperation } from '../types';
 
 /** Outputs of Validate: the IF node's way of routing (n8n.md, "Several outputs"). */
 export const VALID = 0;
@@ -45,14 +46,14 @@ export const validate: ArrangementOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const target = this.getNodeParameter('target', i) as 'dentrix' | 'openDental';
-		const arrangement = objectParameter(this, 'arrangement', 'Arrangement', i) ?? {};
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const target = ctx.getNodeParameter('target', i) as 'dentrix' | 'openDental';
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
 		const result =
 			target === 'dentrix'
 				? validateForDentrix(arrangement)
 				: validateForOpenDental(arrangement, {
-						sendTermAs: this.getNodeParameter('sendTermAs', i, 'payAmt') as
+						sendTermAs: ctx.getNodeParameter('sendTermAs', i, 'payAmt') as
 							| 'payAmt'
 							| 'numberOfPayments',
 					});

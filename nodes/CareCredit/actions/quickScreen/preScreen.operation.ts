@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { mapCareCreditStatus } from '../../../../financing';
-import { applicantProperties, readApplicant } from '../../applicant';
-import {
-	centsFromWire,
-	compact,
-	encodePmsIds,
-	merchantNumberFor,
-	merchantNumberProperty,
-} from '../../shared';
+import { applicantProperties } from '../applicant.description';
+import { readApplicant } from '../applicant';
+import { centsFromWire, compact, encodePmsIds } from '../../shapes';
+import { merchantNumberFor, merchantNumberProperty } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
+import type { CareCreditOperation } from '../types';
 
 interface QuickScreenResponse {
 	referenceId?: string;
@@ -24,11 +20,11 @@ interface QuickScreenResponse {
 	}>;
 }
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const credentials = await this.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(this, i, credentials);
-	const applicant = readApplicant(this, i, false);
-	const response = (await careCreditRequest.call(this, {
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials('careCreditApi');
+	const merchantNumber = merchantNumberFor(ctx, i, credentials);
+	const applicant = readApplicant(ctx, i, false);
+	const response = (await careCreditRequest(ctx, {
 		method: 'POST',
 		path: CARECREDIT_PATHS.quickScreen,
 		body: {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { objectParameter, type ArrangementOperation } from './types';
+import { objectParameter } from '../../../shared/parameters';
+import type { ArrangementOperation } from '../types';
 
 /** The payment agreement fields a person keys in (domain.md §3), by the domain's names. */
 const AGREEMENT_FIELDS = [
@@ -54,10 +55,10 @@ export const compare: ArrangementOperation = {
 			description: 'Comma-separated field names to compare',
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const automated = objectParameter(this, 'automated', 'Automated', i, true);
-		const handEntered = objectParameter(this, 'handEntered', 'Entered by Hand', i, true);
-		const fields = String(this.getNodeParameter('fields', i))
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const automated = objectParameter(ctx, i, 'automated', 'Automated', true);
+		const handEntered = objectParameter(ctx, i, 'handEntered', 'Entered by Hand', true);
+		const fields = String(ctx.getNodeParameter('fields', i))
 			.split(',')
 			.map((f) => f.trim())
 			.filter((f) => f !== '');

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { decisionFromPullback, decisionJson, type Pullback } from '../../decision';
-import { requiredParam, stringParam } from '../../shared';
+import { requiredParam, stringParam } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
-import type { CareCreditOperation } from '../../types';
+import type { CareCreditOperation } from '../types';
 
-async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const sessionId = requiredParam(this, 'sessionId', 'Session ID', i);
-	const pullback = (await careCreditRequest.call(this, {
+async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const sessionId = requiredParam(ctx, 'sessionId', 'Session ID', i);
+	const pullback = (await careCreditRequest(ctx, {
 		method: 'GET',
 		path: CARECREDIT_PATHS.session(sessionId),
 		itemIndex: i,
@@ -15,11 +15,11 @@ async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject>
 	const decision = decisionJson(
 		decisionFromPullback(pullback, {
 			sessionId,
-			referenceId: stringParam(this, 'referenceId', i) || null,
+			referenceId: stringParam(ctx, 'referenceId', i) || null,
 			now: new Date(),
 		}),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const simplify = ctx.getNodeParameter('simplify', i, true) as boolean;
 	return simplify ? decision : { ...decision, response: pullback };
 }
 

@@ -8,8 +8,9 @@ import {
 	type FinancingDecision,
 	type PracticePolicyInput,
 	type TreatmentPlanInput,
-} from '../../../financing';
-import { objectParameter, problemsError, type ArrangementOperation } from './types';
+} from '../../../../financing';
+import { objectParameter, problemsError } from '../../../shared/parameters';
+import type { ArrangementOperation } from '../types';
 
 /** Practice policy parameters; every default comes from the financing domain (policy.ts). */
 const policyFields = {
@@ -99,18 +100,13 @@ function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
 		try {
 			base = JSON.parse(p.policyJson) as IDataObject;
 		} catch {
-			throw problemsError(
-				ctx,
-				'The practice policy',
-				[
-					{
-						field: 'policy.policyJson',
-						code: 'invalidJson',
-						message: 'policy.policyJson: is not valid JSON',
-					},
-				],
-				i,
-			);
+			throw problemsError(ctx, i, 'The practice policy', [
+				{
+					field: 'policy.policyJson',
+					code: 'invalidJson',
+					message: 'policy.policyJson: is not valid JSON',
+				},
+			]);
 		}
 	}
 	const section = (name: string) => ({ ...((base[name] as IDataObject | undefined) ?? {}) });
@@ -200,33 +196,33 @@ export const build: ArrangementOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
+	async execute(ctx: IExecuteFunctions, i: number) {
 		const decision = objectParameter(
-			this,
+			ctx,
+			i,
 			'decision',
 			'Decision',
-			i,
 		) as unknown as FinancingDecision;
 		const plan = objectParameter(
-			this,
+			ctx,
+			i,
 			'treatmentPlan',
 			'Treatment Plan',
-			i,
 		) as unknown as TreatmentPlanInput;
-		const policy = parsePracticePolicy(policyFrom(this, i));
-		if (!policy.ok) throw problemsError(this, 'The practice policy', policy.problems, i);
-		const options = this.getNodeParameter('options', i, {}) as IDataObject;
+		const policy = parsePracticePolicy(policyFrom(ctx, i));
+		if (!policy.ok) throw problemsError(ctx, i, 'The practice policy', policy.problems);
+		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 		const overrides: BuildWritesOverrides = {};
 		if (options.agreementDate) overrides.agreementDate = String(options.agreementDate).trim();
 		if (options.firstPaymentDate)
 			overrides.firstPaymentDate = String(options.firstPaymentDate).trim();
 		if (options.merchantFee) {
 			const fee = parseMoney(options.merchantFee, 'careCreditPayment.merchantFee');
-			if (!fee.ok) throw problemsError(this, 'The arrangement was not built', fee.problems, i);
+			if (!fee.ok) throw problemsError(ctx, i, 'The arrangement was not built', fee.problems);
 			overrides.actualMerchantFeeCents = fee.value;
 		}
 		const writes = buildWrites(plan, decision, policy.value, new Date(), overrides);
-		if (!writes.ok) throw problemsError(this, 'The arrangement was not built', writes.problems, i);
+		if (!writes.ok) throw problemsError(ctx, i, 'The arrangement was not built', writes.problems);
 		return { json: writes.value as unknown as IDataObject, output: 0 };
 	},
 };
