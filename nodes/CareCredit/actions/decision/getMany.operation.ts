@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { isValidTimeZone, localDateTimeIn, parseLocalDate } from '../../../../financing';
 import { listFields, listOptions } from '../../../shared/parameters';
@@ -15,6 +15,12 @@ import type { CareCreditOperation } from '../types';
 
 /** The feed's largest page (docs/carecredit-api.md): the whole feed is read, so fewer calls. */
 const PAGE_SIZE = 200;
+/**
+ * Pages read at most (10,000 entries), as the trigger caps a poll: a feed that keeps saying
+ * "more" cannot hold the run forever. The feed runs oldest first, so a list cut there would miss
+ * the newest decisions: past the cap the item fails and says so rather than answer partly.
+ */
+export const MAX_PAGES = 50;
 const DAY_MS = 86_400_000;
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/;
@@ -84,7 +90,18 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject[]
 	const latest = new Map<string, { entry: FeedEntry; at: number; order: number }>();
 	let cursor = '0';
 	let order = 0;
-	for (;;) {
+	for (let pages = 0; ; pages++) {
+		if (pages === MAX_PAGES) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The decision feed of merchant ${merchantNumber} has more than ${MAX_PAGES * PAGE_SIZE} entries: Decision: Get Many read that many and stopped`,
+				{
+					itemIndex: i,
+					description:
+						'The feed has no date filter and runs oldest first, so the newest decisions were not reached. Follow new decisions with the CareCredit Trigger, which reads the feed on from where it stopped.',
+				},
+			);
+		}
 		const page = await readFeedPage(ctx, merchantNumber, cursor, PAGE_SIZE, i);
 		for (const entry of page.entries ?? []) {
 			const candidate = { entry, at: Date.parse(entry.decidedAt ?? ''), order: order++ };
