@@ -51,7 +51,7 @@ const SAMPLE_DECISION: IDataObject = {
 export class CareCreditTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CareCredit Trigger',
-		name: 'careCreditTrigger',
+		name: 'careCreditDecisionTrigger',
 		icon: { light: 'file:careCredit.svg', dark: 'file:careCredit.dark.svg' },
 		group: ['trigger'],
 		version: 1,

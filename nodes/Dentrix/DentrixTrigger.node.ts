@@ -30,7 +30,7 @@ const PAGE = 200;
 export class DentrixTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dentrix Trigger',
-		name: 'dentrixTrigger',
+		name: 'dentrixTreatmentPlanTrigger',
 		icon: { light: 'file:dentrix.svg', dark: 'file:dentrix.dark.svg' },
 		group: ['trigger'],
 		version: 1,

@@ -74,7 +74,7 @@ async function applicantDecided(
 
 const trigger = (parameters: IDataObject = {}) =>
 	triggerWorkflow(
-		harness.type('careCreditTrigger'),
+		harness.type('careCreditDecisionTrigger'),
 		{ lookBackMinutes: 0, ...parameters } as never,
 		{ credentials: ['careCreditApi'] },
 	);

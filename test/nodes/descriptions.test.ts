@@ -74,3 +74,16 @@ test('package.json lists every node and credential, in this order', () => {
 	};
 	expect(manifest.n8n).toMatchSnapshot();
 });
+
+test("the editor's nodes panel shows each node's own description: no trigger is merged into an action node", () => {
+	// n8n's editor (2.41.1, packages/frontend/editor-ui/src/features/shared/nodeCreator/composables/
+	// useActionsGeneration.ts) merges a trigger into the action node whose type name is the
+	// trigger's without "Trigger", and gives the merged entry the trigger's description.
+	const names = new Set(NODES.map(([node]) => node.description.name));
+	for (const [node] of NODES) {
+		if (!node.description.group.includes('trigger')) continue;
+		expect(names.has(node.description.name.replace('Trigger', ''))).toBe(false);
+	}
+	const descriptions = NODES.map(([node]) => node.description.description);
+	expect(new Set(descriptions).size).toBe(descriptions.length);
+});

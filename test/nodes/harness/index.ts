@@ -29,7 +29,7 @@
  *
  *   // Polling triggers, through n8n-core's PollContext, static data kept between polls of the same
  *   // workflow (saved only when changed, and not in 'manual' mode, as n8n does):
- *   const wf = triggerWorkflow(harness.type('dentrixTrigger'), { ... }, { credentials: ['dentrixApi'] });
+ *   const wf = triggerWorkflow(harness.type('dentrixTreatmentPlanTrigger'), { ... }, { credentials: ['dentrixApi'] });
  *   const first = await harness.poll(wf);           // INodeExecutionData[][] | null
  *   harness.staticData(wf);                          // what n8n would have saved
  *   await harness.poll(wf, { mode: 'manual' });
