@@ -5,7 +5,7 @@ import type { INode } from 'n8n-workflow';
 
 import { DentrixApi } from '../../credentials/DentrixApi.credentials';
 import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
-import { DentrixTrigger } from '../../nodes/Dentrix/DentrixTrigger.node';
+import { DentrixTreatmentPlanTrigger } from '../../nodes/Dentrix/DentrixTreatmentPlanTrigger.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 import { chainWorkflow, NodeTestHarness, sandboxCredentials, type WorkflowJson } from './harness';
 import { sandboxAdmin, startTestSandbox } from './harness/sandbox';
@@ -13,7 +13,7 @@ import { sandboxAdmin, startTestSandbox } from './harness/sandbox';
 export async function setup() {
 	const sandbox = await startTestSandbox();
 	const harness = new NodeTestHarness({
-		nodes: [new Dentrix(), new DentrixTrigger(), new PaymentArrangement()],
+		nodes: [new Dentrix(), new DentrixTreatmentPlanTrigger(), new PaymentArrangement()],
 		credentials: [new DentrixApi()],
 	});
 	await harness.setCredentials('dentrixApi', sandboxCredentials(sandbox.urls).dentrixApi);

@@ -11,9 +11,9 @@ import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
 import { DentrixApi } from '../../credentials/DentrixApi.credentials';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
-import { CareCreditTrigger } from '../../nodes/CareCredit/CareCreditTrigger.node';
+import { CareCreditDecisionTrigger } from '../../nodes/CareCredit/CareCreditDecisionTrigger.node';
 import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
-import { DentrixTrigger } from '../../nodes/Dentrix/DentrixTrigger.node';
+import { DentrixTreatmentPlanTrigger } from '../../nodes/Dentrix/DentrixTreatmentPlanTrigger.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 
@@ -22,9 +22,9 @@ const REPO = join(__dirname, '..', '..');
 /** Every node the package ships, with the folder its codex file sits in. */
 const NODES: Array<[INodeType, string]> = [
 	[new CareCredit(), 'CareCredit'],
-	[new CareCreditTrigger(), 'CareCredit'],
+	[new CareCreditDecisionTrigger(), 'CareCredit'],
 	[new Dentrix(), 'Dentrix'],
-	[new DentrixTrigger(), 'Dentrix'],
+	[new DentrixTreatmentPlanTrigger(), 'Dentrix'],
 	[new OpenDental(), 'OpenDental'],
 	[new PaymentArrangement(), 'PaymentArrangement'],
 ];

@@ -8,7 +8,7 @@
  *
  *   import { NodeTestHarness, nodeWorkflow } from './harness';
  *   const harness = new NodeTestHarness({
- *     nodes: [new Dentrix(), new DentrixTrigger()],          // our node classes, from the .ts sources
+ *     nodes: [new Dentrix(), new DentrixTreatmentPlanTrigger()],          // our node classes, from the .ts sources
  *     credentials: [new DentrixApi()],
  *   });
  *   // The credentials' defaults are a real practice's: tests point them at the sandbox explicitly.

@@ -1,9 +1,18 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; it builds and packs the package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; it builds and packs the package */
 // n8n's own static analyser for community packages, as n8n runs it before it verifies a package:
 // `analyzePackage` on the unpacked `npm pack` tarball and on the source tree. The tarball is
 // built and packed from a copy of the repository, so `dist/` here is never touched.
 import { execFileSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+} from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -36,7 +45,8 @@ interface Verdict {
  * reads that as its own test run and checks made-up file names instead of ours.
  */
 function scan(folder: string, kind?: 'source'): Verdict {
-	const { NODE_ENV: _jest, ...env } = process.env;
+	const env = { ...process.env };
+	delete env.NODE_ENV;
 	return JSON.parse(
 		execFileSync(process.execPath, [SCAN, folder, ...(kind ? [kind] : [])], {
 			cwd: REPO,
@@ -96,7 +106,7 @@ test('the tarball ships compiled nodes and credentials, the license, and no type
 	const shipped = files(unpacked);
 	expect(shipped.filter((f) => f.endsWith('.d.ts'))).toEqual([]);
 	expect(shipped).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE.md']));
-	const manifest = require(join(unpacked, 'package.json')) as {
+	const manifest = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[]; credentials: string[] };
 		dependencies?: object;
 	};

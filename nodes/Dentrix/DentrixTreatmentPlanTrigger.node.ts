@@ -27,7 +27,7 @@ const PAGE = 200;
  * Treatment plans accepted with CareCredit as the funding method, each once: the feed's
  * `acceptSequence` only grows, and the cursor lives in the workflow's static data (n8n.md).
  */
-export class DentrixTrigger implements INodeType {
+export class DentrixTreatmentPlanTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Dentrix Trigger',
 		name: 'dentrixTreatmentPlanTrigger',

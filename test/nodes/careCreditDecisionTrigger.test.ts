@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
 import { parseDecision } from '../../financing';
-import { CareCreditTrigger } from '../../nodes/CareCredit/CareCreditTrigger.node';
+import { CareCreditDecisionTrigger } from '../../nodes/CareCredit/CareCreditDecisionTrigger.node';
 import type { Sandbox } from '../../sandbox';
 import {
 	NodeTestHarness,
@@ -32,7 +32,7 @@ beforeEach(async () => {
 	await cc.reset();
 	token = '';
 	harness = new NodeTestHarness({
-		nodes: [new CareCreditTrigger()],
+		nodes: [new CareCreditDecisionTrigger()],
 		credentials: [new CareCreditApi()],
 	});
 	await harness.setCredentials('careCreditApi', {

@@ -48,7 +48,7 @@ const SAMPLE_DECISION: IDataObject = {
 	sample: true,
 };
 
-export class CareCreditTrigger implements INodeType {
+export class CareCreditDecisionTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CareCredit Trigger',
 		name: 'careCreditDecisionTrigger',
