@@ -31,7 +31,7 @@ export function problemsError(
 }
 
 /** A JSON parameter's value as an object: given as one (expression) or as its text. */
-export function parseObject(value: unknown): IDataObject | undefined {
+function parseObject(value: unknown): IDataObject | undefined {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value))
 		return value as IDataObject;
 	if (typeof value === 'string' && value.trim() !== '') {
