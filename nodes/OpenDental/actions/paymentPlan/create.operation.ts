@@ -11,8 +11,9 @@ import { cents, toPayPlan } from '../../shapes';
 import { openDentalList, openDentalRequest, type OpenDentalRequest } from '../../transport';
 import { testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
-import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
+import { objectParameter, problemsError } from '../../../shared/parameters';
 
 interface Difference {
 	field: string;
@@ -32,7 +33,7 @@ async function limitToShortfall(
 	payPlanNum: number,
 	wanted: OpenDentalPayPlanLink[],
 ): Promise<{ changed: number; differences: Difference[] }> {
-	const links = await openDentalList.call(
+	const links = await openDentalList(
 		ctx,
 		'/payplanlinks',
 		{ PayPlanNum: payPlanNum },
@@ -49,7 +50,7 @@ async function limitToShortfall(
 			continue;
 		}
 		if (cents(link.AmountOverride) === cents(w.AmountOverride)) continue;
-		await openDentalRequest.call(
+		await openDentalRequest(
 			ctx,
 			{
 				method: 'PUT',
@@ -111,12 +112,13 @@ export const createPaymentPlan: OpenDentalOperation = {
 		openDentalSettingsField(['sendTermAs', 'planCategory', 'dynamicPayPlanTPOption']),
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const arrangement = objectParameter(this, 'arrangement', i);
-		const settings = readSettings(this, i);
-		const today = { today: todayIn(this.getTimezone(), new Date()) };
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+		const settings = readSettings(ctx, i);
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
 		const checked = validateForOpenDental(arrangement, today, settings);
-		if (!checked.ok) throw problemsError(this, 'The payment plan', checked.problems, i);
+		if (!checked.ok)
+			throw problemsError(ctx, i, 'The payment plan was not written', checked.problems);
 		const body = checked.value.payPlan?.create.body ?? null;
 		const payPlanLinks = checked.value.payPlan?.links ?? [];
 		const token = String(arrangement.referenceToken);
@@ -140,16 +142,16 @@ export const createPaymentPlan: OpenDentalOperation = {
 		};
 		const find = () =>
 			findInList(
-				this,
+				ctx,
 				i,
 				'/payplans',
 				{ PatNum: body.PatNum },
 				(p) => p.IsClosed !== 'true' && hasReferenceToken(p.Note, token),
 			);
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
 			find,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 		});
 		const base = {
 			created: result.created,
@@ -174,11 +176,11 @@ export const createPaymentPlan: OpenDentalOperation = {
 			};
 		}
 		const payPlanNum = Number(result.record?.PayPlanNum);
-		const links = await limitToShortfall(this, i, payPlanNum, payPlanLinks);
+		const links = await limitToShortfall(ctx, i, payPlanNum, payPlanLinks);
 		if (links.changed > 0 && body.NumberOfPayments !== undefined) {
 			// Open Dental worked PayAmt out on the full production: again, on the plan's own amount.
-			await openDentalRequest.call(
-				this,
+			await openDentalRequest(
+				ctx,
 				{
 					method: 'PUT',
 					path: `/payplans/${payPlanNum}/Dynamic`,
@@ -187,8 +189,8 @@ export const createPaymentPlan: OpenDentalOperation = {
 				{ itemIndex: i },
 			);
 		}
-		const plans = await openDentalList.call(
-			this,
+		const plans = await openDentalList(
+			ctx,
 			'/payplans',
 			{ PatNum: body.PatNum },
 			{
