@@ -18,6 +18,8 @@ export interface StartOptions extends Partial<SandboxOptions> {
 	ports?: Partial<typeof DEFAULT_PORTS>;
 	/** Start from the seed even if the folder holds state. */
 	reset?: boolean;
+	/** Seed (when seeding) with the sandbox clock set to this day, yyyy-MM-dd: fixed dates for tests. */
+	today?: string;
 }
 
 export interface Sandbox {
@@ -27,12 +29,12 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: StartOptions): Promise<Sandbox> {
-	const store = new StateStore(options.dataDir, {
-		careCredit: careCredit.seed,
-		dentrix: dentrix.seed,
-		openDental: openDental.seed,
-	});
-	if (options.reset) store.reset();
+	const store = new StateStore(
+		options.dataDir,
+		{ careCredit: careCredit.seed, dentrix: dentrix.seed, openDental: openDental.seed },
+		options.today,
+	);
+	if (options.reset) store.reset(options.today);
 	const sandboxOptions: SandboxOptions = {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1800,
 		openDentalThrottle: options.openDentalThrottle ?? false,

@@ -88,9 +88,14 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 		{
 			method: 'POST',
 			path: '/__sandbox/reset',
-			handler: () => {
-				store.reset();
-				return { status: 200, body: { reset: true } };
+			handler: (req) => {
+				const today = (req.body as { today?: string } | undefined)?.today;
+				try {
+					store.reset(today);
+				} catch (error) {
+					return { status: 400, body: { message: (error as Error).message } };
+				}
+				return { status: 200, body: { reset: true, clockOffsetMs: store.state.clockOffsetMs } };
 			},
 		},
 	];

@@ -1,9 +1,46 @@
-// Patients (opendental-api.md §2.9-2.11): the full and the reduced field sets, search and Simple.
+// Patients (opendental-api.md §2.9-2.11): the full and the reduced field sets, search and Simple,
+// with the contact preferences outreach must respect (apipatients.html).
 import type { Route } from '../core/types';
 import { clinicAbbr, patient, provAbbr } from './lookups';
 import { route } from './route';
 import type { OdPatient, OpenDentalState } from './types';
-import { bad, dateTime, dollars, EMPTY_DATE, isDate, isDateTime, ok, paged } from './wire';
+import {
+	bad,
+	body,
+	dateTime,
+	dollars,
+	EMPTY_DATE,
+	isDate,
+	isDateTime,
+	ok,
+	oneOf,
+	paged,
+	text,
+} from './wire';
+
+const METHODS = [
+	'None',
+	'DoNotCall',
+	'HmPhone',
+	'WkPhone',
+	'WirelessPh',
+	'Email',
+	'SeeNotes',
+	'Mail',
+	'TextMessage',
+] as const;
+/** Writable on PUT: the enumerations with their values, free text as null. */
+const PUT_FIELDS: Record<string, readonly string[] | null> = {
+	PatStatus: ['Patient', 'NonPatient', 'Inactive', 'Archived', 'Deceased', 'Prospective'],
+	TxtMsgOk: ['Unknown', 'Yes', 'No'],
+	PreferConfirmMethod: METHODS,
+	PreferContactMethod: METHODS,
+	PreferRecallMethod: METHODS,
+	HmPhone: null,
+	WkPhone: null,
+	WirelessPhone: null,
+	Email: null,
+};
 
 function balances(state: OpenDentalState, p: OdPatient) {
 	const own = (patNum: number) =>
@@ -61,15 +98,15 @@ function patientFull(state: OpenDentalState, p: OdPatient) {
 		clinicAbbr: clinicAbbr(state, p.ClinicNum),
 		Premed: 'false',
 		Ward: '',
-		PreferConfirmMethod: 'None',
-		PreferContactMethod: 'None',
-		PreferRecallMethod: 'None',
+		PreferConfirmMethod: p.PreferConfirmMethod,
+		PreferContactMethod: p.PreferContactMethod,
+		PreferRecallMethod: p.PreferRecallMethod,
 		Language: '',
 		AdmitDate: EMPTY_DATE,
 		siteDesc: '',
 		DateTStamp: p.DateTStamp,
 		SuperFamily: 0,
-		TxtMsgOk: 'Unknown',
+		TxtMsgOk: p.TxtMsgOk,
 		SecDateEntry: p.SecDateEntry,
 	};
 }
@@ -101,7 +138,7 @@ function patientShort(state: OpenDentalState, p: OdPatient) {
 		ClinicNum: p.ClinicNum,
 		clinicAbbr: clinicAbbr(state, p.ClinicNum),
 		siteDesc: '',
-		TxtMsgOk: 'Unknown',
+		TxtMsgOk: p.TxtMsgOk,
 	};
 }
 
@@ -158,5 +195,25 @@ export const patientRoutes: Array<Route<OpenDentalState>> = [
 	route('GET', '/patients/:PatNum', (req, { state }) => {
 		if (!/^\d+$/.test(req.params.PatNum)) throw bad('PatNum is invalid.');
 		return ok(patientFull(state, patient(state, req.params.PatNum)));
+	}),
+	// Patients PUT (21.2): only the contact fields and PatStatus are modeled (what outreach changes,
+	// e.g. TxtMsgOk "No" after a STOP reply); other fields answer 400 naming them.
+	route('PUT', '/patients/:PatNum', (req, ctx) => {
+		const p = patient(ctx.state, req.params.PatNum);
+		const b = body(req);
+		const other = Object.keys(b).filter((k) => !(k in PUT_FIELDS));
+		if (other.length)
+			throw bad(
+				`The sandbox models only ${Object.keys(PUT_FIELDS).join(', ')} on this method, not ${other.join(', ')}.`,
+			);
+		const next = { ...p };
+		for (const [k, allowed] of Object.entries(PUT_FIELDS)) {
+			const v = allowed ? oneOf(b, k, allowed) : text(b, k);
+			// "If an empty string is sent for a string field, then it will clear that field."
+			if (v !== undefined) Object.assign(next, { [k]: v });
+			else if (!allowed && b[k] === '') Object.assign(next, { [k]: '' });
+		}
+		Object.assign(p, next, { DateTStamp: dateTime(ctx.now()) });
+		return ok(patientFull(ctx.state, p));
 	}),
 ];

@@ -5,11 +5,13 @@ import { route } from './route';
 import type { OdProcedure, OpenDentalState } from './types';
 import {
 	bad,
+	body,
 	bool,
 	dateTime,
 	dollars,
 	EMPTY_DATE,
 	EMPTY_DATETIME,
+	integer,
 	isDateTime,
 	notFound,
 	ok,
@@ -21,7 +23,7 @@ function procedureOut(state: OpenDentalState, p: OdProcedure, serverDateTime: st
 	return {
 		ProcNum: p.ProcNum,
 		PatNum: p.PatNum,
-		AptNum: 0,
+		AptNum: p.AptNum ?? 0,
 		ProcDate: p.ProcDate,
 		ProcFee: (p.ProcFeeCents / 100).toFixed(2),
 		Surf: p.Surf,
@@ -34,7 +36,7 @@ function procedureOut(state: OpenDentalState, p: OdProcedure, serverDateTime: st
 		provAbbr: provAbbr(state, p.ProvNum),
 		Dx: 0,
 		dxName: '',
-		PlannedAptNum: 0,
+		PlannedAptNum: p.PlannedAptNum ?? 0,
 		PlaceService: 'Office',
 		Prosthesis: '',
 		DateOriginalProsth: EMPTY_DATE,
@@ -161,6 +163,8 @@ export const procedureRoutes: Array<Route<OpenDentalState>> = [
 		const patNum = queryNum(req, 'PatNum');
 		const clinic = queryNum(req, 'ClinicNum');
 		const codeNum = queryNum(req, 'CodeNum');
+		const aptNum = queryNum(req, 'AptNum');
+		const plannedAptNum = queryNum(req, 'PlannedAptNum');
 		if (q.ProcStatus && !['TP', 'C', 'EC', 'EO', 'R', 'D', 'Cn', 'TPi'].includes(q.ProcStatus))
 			throw bad('ProcStatus is invalid.');
 		if (q.DateTStamp && !isDateTime(q.DateTStamp))
@@ -172,6 +176,8 @@ export const procedureRoutes: Array<Route<OpenDentalState>> = [
 				(!q.ProcStatus || p.ProcStatus === q.ProcStatus) &&
 				(clinic === undefined || p.ClinicNum === clinic) &&
 				(codeNum === undefined || p.CodeNum === codeNum) &&
+				(aptNum === undefined || (p.AptNum ?? 0) === aptNum) &&
+				(plannedAptNum === undefined || (p.PlannedAptNum ?? 0) === plannedAptNum) &&
 				(!q.DateTStamp || p.DateTStamp >= q.DateTStamp),
 		);
 		const serverDateTime = dateTime(now());
@@ -181,5 +187,42 @@ export const procedureRoutes: Array<Route<OpenDentalState>> = [
 		const p = state.procedures.find((x) => x.ProcNum === Number(req.params.ProcNum));
 		if (!p) throw notFound('Procedure not found.');
 		return ok(procedureOut(state, p, dateTime(now())));
+	}),
+	// Only the scheduling fields are modeled: attaching a procedure to an appointment or a planned one.
+	route('PUT', '/procedurelogs/:ProcNum', (req, ctx) => {
+		const { state } = ctx;
+		const p = state.procedures.find((x) => x.ProcNum === Number(req.params.ProcNum));
+		if (!p) throw notFound('Procedure not found.');
+		const b = body(req);
+		const other = Object.keys(b).filter((k) => !['AptNum', 'PlannedAptNum'].includes(k));
+		if (other.length)
+			throw bad(
+				`The sandbox models only AptNum and PlannedAptNum on this method, not ${other.join(', ')}.`,
+			);
+		const aptNum = integer(b, 'AptNum');
+		const planned = integer(b, 'PlannedAptNum');
+		const check = (num: number | undefined, field: string, wantPlanned: boolean) => {
+			if (!num) return;
+			const a = state.appointments.find((x) => x.AptNum === num);
+			if (!a || a.PatNum !== p.PatNum || (a.AptStatus === 'Planned') !== wantPlanned)
+				throw bad(
+					`${field} ${num} is not ${wantPlanned ? 'a planned' : 'an'} appointment of this patient.`,
+				);
+		};
+		check(aptNum, 'AptNum', false);
+		check(planned, 'PlannedAptNum', true);
+		if (aptNum !== undefined) p.AptNum = aptNum;
+		if (planned !== undefined) p.PlannedAptNum = planned;
+		p.DateTStamp = dateTime(ctx.now());
+		for (const a of state.appointments.filter((x) => x.AptNum === aptNum || x.AptNum === planned))
+			a.ProcDescript = state.procedures
+				.filter((x) => x.AptNum === a.AptNum || x.PlannedAptNum === a.AptNum)
+				.map((x) => x.procCode)
+				.join(', ');
+		return ok({
+			...procedureOut(state, p, ''),
+			AptNum: String(p.AptNum ?? 0),
+			PlannedAptNum: String(p.PlannedAptNum ?? 0),
+		});
 	}),
 ];

@@ -11,3 +11,4 @@ export {
 	planTotals,
 } from './practice';
 export * from './ids';
+export * from './scenarios';
