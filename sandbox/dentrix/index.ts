@@ -2,6 +2,7 @@
 // ./types.ts, one file per resource; ./http.ts holds the conventions every route shares.
 import type { ServiceDefinition } from '../core/types';
 import { agreementRoutes } from './agreements';
+import { careRoutes } from './care';
 import { ledgerRoutes } from './ledger';
 import { patientRoutes } from './patients';
 import { seedDentrix } from './seed';
@@ -16,5 +17,5 @@ export const seed = seedDentrix;
 
 export const service: ServiceDefinition<DentrixState> = {
 	name: 'dentrix',
-	routes: [...patientRoutes, ...agreementRoutes, ...ledgerRoutes],
+	routes: [...patientRoutes, ...agreementRoutes, ...ledgerRoutes, ...careRoutes],
 };

@@ -1,18 +1,24 @@
 // The seeded practice as Dentrix holds it.
 import {
 	AGREEMENTS,
+	anchorDay,
 	LOCATIONS,
 	PEOPLE,
 	PLANS,
 	PRACTICE,
 	PROVIDERS,
+	SCENARIO_PEOPLE,
+	type ScenarioPerson,
+	type SeedPerson,
 	dentrixIds as ids,
 } from '../seed';
+import { contactPreferences, patientStatus, seedScenarios } from './seedScenarios';
 import type { DentrixPaymentAgreement, DentrixState, DentrixTreatmentPlan } from './types';
 
 export const DENTRIX_API_KEY = 'sandbox-dentrix-key';
 
-export function seedDentrix(): DentrixState {
+/** The seeded practice; scenario rows (appointments, continuing care, coverage) are dated from `now`'s day. */
+export function seedDentrix(now: Date = new Date()): DentrixState {
 	let procedureId = 5000;
 	const accepted = PLANS.filter((p) => p.acceptedAt)
 		.map((p) => p.acceptedAt as string)
@@ -85,7 +91,7 @@ export function seedDentrix(): DentrixState {
 		updatedAt: '2025-07-10T16:00:00.000Z',
 		closedAt: '2025-07-10T16:00:00.000Z',
 	});
-	return {
+	const state: DentrixState = {
 		practice: {
 			id: 'practice_prairie',
 			name: PRACTICE.name,
@@ -114,9 +120,10 @@ export function seedDentrix(): DentrixState {
 				{ name: 'CareCredit Merchant Fee', direction: 'credit' },
 				{ name: 'Professional Courtesy', direction: 'credit' },
 			],
+			continuingCareTypes: [],
 		},
 		apiKeys: [DENTRIX_API_KEY],
-		patients: PEOPLE.map((p) => ({
+		patients: [...PEOPLE, ...SCENARIO_PEOPLE].map((p: SeedPerson & Partial<ScenarioPerson>) => ({
 			id: ids.patient(p.key),
 			firstName: p.firstName,
 			lastName: p.lastName,
@@ -136,6 +143,8 @@ export function seedDentrix(): DentrixState {
 			relationshipToGuarantor: p.relationship,
 			locationId: ids.location(p.locationKey),
 			primaryProviderId: ids.provider(p.providerKey),
+			...patientStatus(p.status),
+			contactPreferences: contactPreferences(p.contact),
 		})),
 		treatmentPlans,
 		paymentAgreements,
@@ -185,5 +194,10 @@ export function seedDentrix(): DentrixState {
 			},
 		],
 		adjustments: [],
+		coverages: [],
+		continuingCare: [],
+		appointments: [],
 	};
+	seedScenarios(state, anchorDay(now));
+	return state;
 }
