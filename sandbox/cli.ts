@@ -58,6 +58,8 @@ async function main() {
   CareCredit        ${urls.careCredit}   (client sandbox-client / sandbox-secret; token ${options.tokenLifetime}s)
   Dentrix           ${urls.dentrix}   (API key sandbox-dentrix-key)
   Open Dental       ${urls.openDental}${options.throttle ? '   (throttled: 1 call/s per customer key)' : ''}
+  Twilio (SMS)      ${urls.twilio}   (account AC00000000000000000000000000000001 / sandbox-twilio-token)
+  SMTP              ${urls.smtp}   (any user and password, no TLS)
   State             ${dataDir ? path.join(dataDir, 'state.json') : 'in memory'}
 Docs: docs/sandbox.md. Ctrl-C stops.`);
 

@@ -3,7 +3,7 @@
 import type { StateStore } from './store';
 import type { FaultRule, Route, ServiceName } from './types';
 
-const SERVICES: ServiceName[] = ['careCredit', 'dentrix', 'openDental', 'console'];
+const SERVICES: ServiceName[] = ['careCredit', 'dentrix', 'openDental', 'console', 'twilio'];
 
 export function adminRoutes(store: StateStore, service: ServiceName): Route<unknown>[] {
 	const target = (body: unknown): ServiceName => {
@@ -83,6 +83,40 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 					store.state.clockOffsetMs += body.advanceSeconds * 1000;
 				}
 				return { status: 200, body: { clockOffsetMs: store.state.clockOffsetMs } };
+			},
+		},
+		// ----- channels, readable from every port (the console shows them) -----
+		{
+			method: 'GET',
+			path: '/__sandbox/mail',
+			handler: (req) => {
+				const since = Number(req.query.since ?? 0);
+				const to = req.query.to?.toLowerCase();
+				const mail = store.state.mail.filter(
+					(m) =>
+						m.id > since &&
+						(!to || [...m.envelope.to, ...m.to].some((a) => a.toLowerCase() === to)),
+				);
+				return { status: 200, body: { mail } };
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/__sandbox/mail',
+			handler: () => {
+				store.state.mail = [];
+				return { status: 200, body: { cleared: true } };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/sms',
+			handler: (req) => {
+				const phone = req.query.phone;
+				const messages = store.state.twilio.messages.filter(
+					(m) => !phone || m.to === phone || m.from === phone,
+				);
+				return { status: 200, body: { messages, optOuts: store.state.twilio.optOuts } };
 			},
 		},
 		{

@@ -14,6 +14,7 @@ export interface Seeds {
 	careCredit: (now: Date) => SandboxState['careCredit'];
 	dentrix: (now: Date) => SandboxState['dentrix'];
 	openDental: (now: Date) => SandboxState['openDental'];
+	twilio: (now: Date) => SandboxState['twilio'];
 }
 
 /** Clock offset that makes the sandbox clock read `today` (yyyy-MM-dd) at the current time of day. */
@@ -35,12 +36,15 @@ export function seedState(seeds: Seeds, clockOffsetMs = 0): SandboxState {
 		dentrix: [],
 		openDental: [],
 		console: [],
+		twilio: [],
 	};
 	return {
 		version: STATE_VERSION,
 		careCredit: seeds.careCredit(now),
 		dentrix: seeds.dentrix(now),
 		openDental: seeds.openDental(now),
+		twilio: seeds.twilio(now),
+		mail: [],
 		notifications: [],
 		writes: [],
 		faults: empty,
