@@ -10,6 +10,7 @@ import { seedTwilio } from './channels/seed';
 import * as twilio from './channels/twilio';
 import * as consolePage from './console';
 import * as dentrix from './dentrix';
+import { applyLargeSeed, type LargeSeedOptions } from './seed/large';
 import * as openDental from './openDental';
 
 /** Ports `npm run sandbox` uses; tests pass 0 for free ports. */
@@ -31,6 +32,8 @@ export interface StartOptions extends Partial<SandboxOptions> {
 	reset?: boolean;
 	/** Seed (when seeding) with the sandbox clock set to this day, yyyy-MM-dd: fixed dates for tests. */
 	today?: string;
+	/** Start from the seed plus the large practice (10,000 patients, a year of cases): the benchmark's. */
+	largeSeed?: boolean | LargeSeedOptions;
 }
 
 export interface Sandbox {
@@ -50,7 +53,8 @@ export async function startSandbox(options: StartOptions): Promise<Sandbox> {
 		},
 		options.today,
 	);
-	if (options.reset) store.reset(options.today);
+	if (options.reset || options.largeSeed) store.reset(options.today);
+	if (options.largeSeed) applyLargeSeed(store, options.largeSeed === true ? {} : options.largeSeed);
 	const sandboxOptions: SandboxOptions = {
 		tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 1800,
 		openDentalThrottle: options.openDentalThrottle ?? false,

@@ -1,5 +1,6 @@
 // `/__sandbox/*` on every service: what tests and the console use to steer the sandbox.
 // Documented in docs/sandbox.md.
+import { applyLargeSeed, type LargeSeedOptions } from '../seed/large';
 import type { StateStore } from './store';
 import type { FaultRule, Route, ServiceName } from './types';
 
@@ -117,6 +118,28 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 					(m) => !phone || m.to === phone || m.from === phone,
 				);
 				return { status: 200, body: { messages, optOuts: store.state.twilio.optOuts } };
+			},
+		},
+		{
+			method: 'POST',
+			path: '/__sandbox/seed/large',
+			handler: (req) => {
+				const body = (req.body ?? {}) as LargeSeedOptions & { today?: string };
+				for (const k of ['patients', 'months', 'casesPerMonth', 'seed'] as const) {
+					const v = body[k];
+					if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 200_000))
+						return {
+							status: 400,
+							body: { message: `${k} must be a whole number from 0 to 200000` },
+						};
+				}
+				// Always from a fresh seed, so the same options give the same practice.
+				try {
+					store.reset(body.today);
+				} catch (error) {
+					return { status: 400, body: { message: (error as Error).message } };
+				}
+				return { status: 200, body: applyLargeSeed(store, body) };
 			},
 		},
 		{

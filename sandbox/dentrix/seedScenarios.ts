@@ -212,7 +212,7 @@ export function seedScenarios(state: DentrixState, anchor: string): void {
 		const local = stamp.slice(0, 19).replace('T', ' ');
 		const token = `[cc:${f.applicationId}]`;
 		state.ledgerNotes.push({
-			id: `note_${4201 + i}`,
+			id: `note_${4051 + i}`, // below the API sequence (4101+)
 			guarantorId: plan.patientId,
 			patientId: plan.patientId,
 			date: stamp.slice(0, 10),
@@ -222,7 +222,7 @@ export function seedScenarios(state: DentrixState, anchor: string): void {
 			createdBy: 'api',
 		});
 		state.payments.push({
-			id: `pay_${6201 + i}`,
+			id: `pay_${6051 + i}`, // below the API sequence (6101+)
 			guarantorId: plan.patientId,
 			patientId: plan.patientId,
 			paymentType: 'CareCredit Payment',

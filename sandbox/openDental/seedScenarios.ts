@@ -416,7 +416,7 @@ export function seedScenarios(state: OpenDentalState, anchor: string): void {
 		AppendToSpecial: false,
 	}));
 	state.preferences.recallTypesShowingInList = [1, 2, 3, 4];
-	let commlogNum = 1900;
+	let commlogNum = 650; // below the API sequence (1001+)
 	RECALLS.forEach((r, i) => {
 		const PatNum = ids.patient(r.personKey);
 		const previous = day(r.previousDay);
@@ -485,13 +485,16 @@ export function financedNote(
 	patientId: number | string,
 	portionCents: number,
 	at: string,
+	inHouse: { count: number; paymentCents: number } | null = null,
 ): string {
 	const financed = Math.min(portionCents, f.approvedCents);
 	return [
 		`${at.slice(0, 16)} CareCredit approved: application ${f.applicationId} for patient ${patientId} (guarantor ${patientId}).`,
 		`Promotional plan ${f.promoCode}.`,
 		`Approved ${money(f.approvedCents)}; patient portion ${money(portionCents)}; financed by CareCredit ${money(financed)}.`,
-		'No in-house balance.',
+		inHouse
+			? `In-house plan ${money(portionCents - financed)}: ${inHouse.count} x ${money(inHouse.paymentCents)} monthly.`
+			: 'No in-house balance.',
 		`Written by automation. [cc:${f.applicationId}]`,
 	].join(' ');
 }
