@@ -1,6 +1,7 @@
 // `/__sandbox/*` on every service: what tests and the console use to steer the sandbox.
 // Documented in docs/sandbox.md.
 import { applyLargeSeed, type LargeSeedOptions } from '../seed/large';
+import { LOCATION_SETUP } from '../seed/locations';
 import type { StateStore } from './store';
 import type { FaultRule, Route, ServiceName } from './types';
 
@@ -119,6 +120,11 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 				);
 				return { status: 200, body: { messages, optOuts: store.state.twilio.optOuts } };
 			},
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/locations',
+			handler: () => ({ status: 200, body: { locations: LOCATION_SETUP } }),
 		},
 		{
 			method: 'POST',

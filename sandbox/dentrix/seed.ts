@@ -113,6 +113,8 @@ export function seedDentrix(now: Date = new Date()): DentrixState {
 				'Payment Agreement',
 				'Third-Party Financing - No Statements',
 				'Collections',
+				// Lakeside's policy override (sandbox/seed/locations.ts).
+				'Payment Agreement - Lakeside',
 			],
 			paymentTypes: ['Cash', 'Check', 'Credit Card', 'CareCredit Payment'],
 			adjustmentTypes: [

@@ -12,3 +12,4 @@ export {
 } from './practice';
 export * from './ids';
 export * from './scenarios';
+export * from './locations';
