@@ -283,9 +283,11 @@ const routes: Array<Route<TwilioState>> = [
 	{ method: 'GET', path: `${API}/Messages.json`, handler: guarded(list) },
 	{
 		method: 'GET',
-		path: `${API}/Messages/:MessageSid.json`,
+		path: `${API}/Messages/:MessageSid`,
 		handler: guarded((req, ctx) => {
-			const m = ctx.state.messages.find((x) => x.sid === req.params.MessageSid);
+			// The route matches the whole segment: `{Sid}.json`.
+			const wanted = req.params.MessageSid.replace(/\.json$/, '');
+			const m = ctx.state.messages.find((x) => x.sid === wanted);
 			return m
 				? { status: 200, body: messageOut(m) }
 				: twilioError(404, 20404, `The requested resource ${req.path} was not found`);

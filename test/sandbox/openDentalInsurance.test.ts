@@ -85,7 +85,7 @@ describe('coverage: patplans, inssubs, insplans, carriers', () => {
 		const priya = await coverage(233);
 		expect(priya.map((c) => c.pp.Ordinal)).toEqual([1, 2]);
 		const [walter] = await coverage(234);
-		expect(walter.sub.DateTerm < TODAY).toBe(true);
+		expect(String(walter.sub.DateTerm) < TODAY).toBe(true);
 		expect(walter.sub.DateTerm).not.toBe('0001-01-01');
 		const [hannah] = await coverage(235);
 		expect(hannah.pp.IsPending).toBe('true');
