@@ -12,7 +12,12 @@ import {
 	type SeedPerson,
 	dentrixIds as ids,
 } from '../seed';
-import { contactPreferences, patientStatus, seedScenarios } from './seedScenarios';
+import {
+	contactPreferences,
+	dentrixProcedure,
+	patientStatus,
+	seedScenarios,
+} from './seedScenarios';
 import type { DentrixPaymentAgreement, DentrixState, DentrixTreatmentPlan } from './types';
 
 export const DENTRIX_API_KEY = 'sandbox-dentrix-key';
@@ -34,16 +39,7 @@ export function seedDentrix(now: Date = new Date()): DentrixState {
 		createdOn: plan.createdOn,
 		acceptedAt: plan.acceptedAt,
 		acceptSequence: plan.acceptedAt ? accepted.indexOf(plan.acceptedAt) + 1 : null,
-		procedures: plan.procedures.map((p) => ({
-			id: `proc_${(procedureId += 1)}`,
-			cdtCode: p.code,
-			description: p.description,
-			tooth: p.tooth,
-			surface: p.surface,
-			feeCents: p.feeCents,
-			insuranceEstimateCents: p.insuranceEstimateCents,
-			patientPortionCents: p.feeCents - p.insuranceEstimateCents,
-		})),
+		procedures: plan.procedures.map((p) => dentrixProcedure(p, `proc_${(procedureId += 1)}`)),
 	}));
 	const paymentAgreements: DentrixPaymentAgreement[] = AGREEMENTS.map((a, i) => {
 		const { guarantorKey, ...fields } = a;

@@ -15,6 +15,7 @@ import {
 	type ContactMethod,
 	type PatientStatus,
 	type SeedContact,
+	type SeedProcedure,
 	VERIFICATIONS,
 	dentrixIds as ids,
 } from '../seed';
@@ -24,6 +25,7 @@ import type {
 	DentrixContactMethod,
 	DentrixContactPreferences,
 	DentrixPatient,
+	DentrixProcedure,
 	DentrixState,
 	DentrixTreatmentPlan,
 } from './types';
@@ -56,6 +58,18 @@ export const patientStatus = (
 ): Pick<DentrixPatient, 'status' | 'deceased'> => ({
 	status: status === 'Patient' ? 'patient' : 'inactive',
 	deceased: status === 'Deceased',
+});
+
+/** A seed procedure as Dentrix's treatment plan lists it. */
+export const dentrixProcedure = (p: SeedProcedure, id: string): DentrixProcedure => ({
+	id,
+	cdtCode: p.code,
+	description: p.description,
+	tooth: p.tooth,
+	surface: p.surface,
+	feeCents: p.feeCents,
+	insuranceEstimateCents: p.insuranceEstimateCents,
+	patientPortionCents: p.feeCents - p.insuranceEstimateCents,
 });
 
 const CC_TYPES = { Prophy: 'PROPHY', Perio: 'PERIO', '4BW': 'BWX' } as const;
@@ -159,16 +173,7 @@ export function seedScenarios(state: DentrixState, anchor: string): void {
 				: `${addDays(anchor, -plan.acceptedDaysAgo)}T15:00:00.000Z`,
 		// Accepted before the feed's history: processed already, never replayed by the trigger.
 		acceptSequence: null,
-		procedures: plan.procedures.map((p) => ({
-			id: `proc_${(procedureId += 1)}`,
-			cdtCode: p.code,
-			description: p.description,
-			tooth: p.tooth,
-			surface: p.surface,
-			feeCents: p.feeCents,
-			insuranceEstimateCents: p.insuranceEstimateCents,
-			patientPortionCents: p.feeCents - p.insuranceEstimateCents,
-		})),
+		procedures: plan.procedures.map((p) => dentrixProcedure(p, `proc_${(procedureId += 1)}`)),
 	}));
 	state.treatmentPlans.push(...plans);
 

@@ -12,7 +12,7 @@ import {
 	type ScenarioPerson,
 	type SeedPerson,
 } from '../seed';
-import { seedScenarios } from './seedScenarios';
+import { procTPOf, seedScenarios } from './seedScenarios';
 import type { OdProcedure, OpenDentalState } from './types';
 
 /** Open Dental's published test header (opendental-api.md §1.2), and the sandbox's own. */
@@ -225,24 +225,15 @@ export function seedOpenDental(now: Date = new Date()): OpenDentalState {
 				SecDateTEdit: signed,
 			});
 			procs.forEach((p, i) =>
-				state.procTPs.push({
-					ProcTPNum: (procTpNum += 1),
-					TreatPlanNum,
-					PatNum,
-					ProcNumOrig: p.ProcNum,
-					ItemOrder: i,
-					ToothNumTP: p.ToothNum,
-					Surf: p.Surf,
-					ProcCode: p.procCode,
-					Descript: p.descript,
-					FeeAmtCents: p.ProcFeeCents,
-					PriInsAmtCents: p.InsEstCents,
-					PatAmtCents: p.ProcFeeCents - p.InsEstCents,
-					ProvNum,
-					ClinicNum,
-					DateTP: plan.createdOn,
-					SecDateEntry: signed.slice(0, 10),
-				}),
+				state.procTPs.push(
+					procTPOf(p, {
+						ProcTPNum: (procTpNum += 1),
+						TreatPlanNum,
+						ItemOrder: i,
+						DateTP: plan.createdOn,
+						SecDateEntry: signed.slice(0, 10),
+					}),
+				),
 			);
 		}
 	}

@@ -19,7 +19,26 @@ import {
 	VERIFICATIONS,
 	openDentalIds as ids,
 } from '../seed';
-import type { OdBenefit, OdProcedure, OpenDentalState } from './types';
+import type { OdBenefit, OdProcTP, OdProcedure, OpenDentalState } from './types';
+
+/** The proctp copy of a procedure on a Saved treatment plan (apiproctps.html). */
+export const procTPOf = (
+	p: OdProcedure,
+	row: Pick<OdProcTP, 'ProcTPNum' | 'TreatPlanNum' | 'ItemOrder' | 'DateTP' | 'SecDateEntry'>,
+): OdProcTP => ({
+	...row,
+	PatNum: p.PatNum,
+	ProcNumOrig: p.ProcNum,
+	ToothNumTP: p.ToothNum,
+	Surf: p.Surf,
+	ProcCode: p.procCode,
+	Descript: p.descript,
+	FeeAmtCents: p.ProcFeeCents,
+	PriInsAmtCents: p.InsEstCents,
+	PatAmtCents: p.ProcFeeCents - p.InsEstCents,
+	ProvNum: p.ProvNum,
+	ClinicNum: p.ClinicNum,
+});
 
 const EMPTY = '0001-01-01';
 /** Where Open Dental keeps the recall commlog type and the recall and verify statuses. */
@@ -329,24 +348,15 @@ export function seedScenarios(state: OpenDentalState, anchor: string): void {
 				});
 				return;
 			}
-			state.procTPs.push({
-				ProcTPNum: 5900 + p.ProcNum - 2000,
-				TreatPlanNum,
-				PatNum,
-				ProcNumOrig: p.ProcNum,
-				ItemOrder: i,
-				ToothNumTP: p.ToothNum,
-				Surf: p.Surf,
-				ProcCode: p.procCode,
-				Descript: p.descript,
-				FeeAmtCents: p.ProcFeeCents,
-				PriInsAmtCents: p.InsEstCents,
-				PatAmtCents: p.ProcFeeCents - p.InsEstCents,
-				ProvNum: p.ProvNum,
-				ClinicNum: p.ClinicNum,
-				DateTP: created,
-				SecDateEntry: signed.slice(0, 10),
-			});
+			state.procTPs.push(
+				procTPOf(p, {
+					ProcTPNum: 5900 + p.ProcNum - 2000,
+					TreatPlanNum,
+					ItemOrder: i,
+					DateTP: created,
+					SecDateEntry: signed.slice(0, 10),
+				}),
+			);
 		});
 	}
 	for (const a of APPOINTMENTS) {

@@ -9,7 +9,7 @@ import { pullbackBody } from '../careCredit/sessions';
 import type { Session } from '../careCredit/types';
 import type { StateStore } from '../core/store';
 import type { DentrixPaymentAgreement } from '../dentrix/types';
-import { financedNote } from '../openDental/seedScenarios';
+import { financedNote, procTPOf } from '../openDental/seedScenarios';
 import type { OdProcedure } from '../openDental/types';
 import { dentrixIds, openDentalIds } from './ids';
 import { CDT, PROVIDERS } from './practice';
@@ -351,24 +351,15 @@ export function applyLargeSeed(
 			SecDateTEdit: local(accepted),
 		});
 		odProcs.forEach((p, i) =>
-			od.procTPs.push({
-				ProcTPNum: 200_000 + p.ProcNum,
-				TreatPlanNum: treatPlanNum,
-				PatNum: patNum,
-				ProcNumOrig: p.ProcNum,
-				ItemOrder: i,
-				ToothNumTP: p.ToothNum,
-				Surf: '',
-				ProcCode: p.procCode,
-				Descript: p.descript,
-				FeeAmtCents: p.ProcFeeCents,
-				PriInsAmtCents: p.InsEstCents,
-				PatAmtCents: p.ProcFeeCents - p.InsEstCents,
-				ProvNum: p.ProvNum,
-				ClinicNum: p.ClinicNum,
-				DateTP: p.DateTP,
-				SecDateEntry: p.DateTP,
-			}),
+			od.procTPs.push(
+				procTPOf(p, {
+					ProcTPNum: 200_000 + p.ProcNum,
+					TreatPlanNum: treatPlanNum,
+					ItemOrder: i,
+					DateTP: p.DateTP,
+					SecDateEntry: p.DateTP,
+				}),
+			),
 		);
 		dx.treatmentPlans.push({
 			id: dentrixIds.plan(planKey),
