@@ -1,5 +1,6 @@
 // The Open Dental stand-in's persisted state: rows as Open Dental's tables hold them, with money in
 // integer cents; the wire shapes of opendental-api.md §2 are built from these on the way out.
+import type { ContactMethod } from '../seed/scenarios';
 
 export interface OdPatient extends OdContactPreferences {
 	PatNum: number;
@@ -238,16 +239,7 @@ export interface OpenDentalState {
 // ---------- contact preferences, insurance, scheduling and recall (issues 13 and 14) ----------
 
 /** patient.PreferRecallMethod / PreferContactMethod / PreferConfirmMethod (apipatients.html). */
-export type ContactMethod =
-	| 'None'
-	| 'DoNotCall'
-	| 'HmPhone'
-	| 'WkPhone'
-	| 'WirelessPh'
-	| 'Email'
-	| 'SeeNotes'
-	| 'Mail'
-	| 'TextMessage';
+export type { ContactMethod };
 
 export interface OdContactPreferences {
 	TxtMsgOk: 'Unknown' | 'Yes' | 'No';
