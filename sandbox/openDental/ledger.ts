@@ -1,4 +1,5 @@
-// Commlogs, payments, adjustments and definitions (opendental-api.md §2.7-2.8, §2.16-2.17).
+// Commlogs, payments, adjustments and definitions (https://www.opendental.com/site/apicommlogs.html,
+// apipayments.html, apiadjustments.html, apidefinitions.html).
 import type { Route } from '../core/types';
 import { def, patient, payPlan } from './lookups';
 import { route } from './route';

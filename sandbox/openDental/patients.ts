@@ -1,5 +1,5 @@
-// Patients (opendental-api.md §2.9-2.11): the full and the reduced field sets, search and Simple,
-// with the contact preferences outreach must respect (apipatients.html).
+// Patients (https://www.opendental.com/site/apipatients.html): the full and the reduced field
+// sets, search and Simple, with the contact preferences outreach must respect.
 import type { Route } from '../core/types';
 import { clinicAbbr, patient, provAbbr } from './lookups';
 import { route } from './route';

@@ -1,5 +1,5 @@
-// Dynamic payment plans, their charges and links (opendental-api.md §2.1-2.6; the links are
-// modeled, docs/opendental-sandbox.md). The arithmetic lives in ./payplans.ts.
+// Dynamic payment plans and their charges (https://www.opendental.com/site/apipayplans.html,
+// apipayplancharges.html); the links are in ./payplanLinks.ts, the arithmetic in ./payplans.ts.
 import type { Route } from '../core/types';
 import { def, openLink, patient, payPlan } from './lookups';
 import {

@@ -1,4 +1,5 @@
-// Treatment plans, their attaches and proctps, and procedures (opendental-api.md §2.12-2.15).
+// Treatment plans, their attaches and proctps, and procedures (https://www.opendental.com/site/
+// apitreatplans.html, apitreatplanattaches.html, apiproctps.html, apiprocedurelogs.html).
 import type { Route } from '../core/types';
 import { patient, provAbbr } from './lookups';
 import { route } from './route';

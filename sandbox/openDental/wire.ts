@@ -1,6 +1,7 @@
-// Open Dental's wire conventions (opendental-api.md §1.5-1.7): string booleans, yyyy-MM-dd dates,
-// numbers as JSON numbers or numeric strings, Limit/Offset paging of 100, and errors answered as a
-// JSON string explanation (the docs show no error body: modeled, docs/opendental-sandbox.md).
+// Open Dental's wire conventions (https://www.opendental.com/site/apiimplementation.html): string
+// booleans, yyyy-MM-dd dates, numbers as JSON numbers or numeric strings, Limit/Offset paging of
+// 100, and errors answered as a JSON string explanation (the docs show no error body: modeled,
+// docs/opendental-sandbox.md).
 import type { SandboxRequest, SandboxResponse, ServiceContext } from '../core/types';
 import type { OpenDentalState } from './types';
 
