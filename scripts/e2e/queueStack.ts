@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The practice stack in n8n's queue mode (docs/queue-mode.md): PostgreSQL and Redis of their own
 // (scripts/e2e/services.ts), an n8n main process (editor, REST, the polling triggers), two
 // workers (`n8n worker`, they run the executions) and a webhook processor (`n8n webhook`, the
@@ -88,6 +88,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 	const stopAll = async () => {
 		for (const stop of stops.reverse()) await stop().catch(() => undefined);
 	};
+	let started = false;
 	try {
 		const postgres = await step('PostgreSQL on a free port', () =>
 			startPostgres(join(options.work, 'postgres')),
@@ -179,6 +180,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			dentrixTriggerHasPolled(sandbox.urls.dentrix),
 		);
 
+		started = true;
 		return {
 			sandbox,
 			postgres,
@@ -200,8 +202,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			},
 			stop: stopAll,
 		};
-	} catch (error) {
-		await stopAll();
-		throw error;
+	} finally {
+		if (!started) await stopAll();
 	}
 }

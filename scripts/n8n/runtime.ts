@@ -541,7 +541,9 @@ export async function startN8n(home: N8nHome, options: StartOptions = {}): Promi
 	const deadline = started + (options.timeoutMs ?? 240_000);
 	for (;;) {
 		if (exitCode !== undefined)
-			throw new Error(`n8n ${command} exited (${exitCode}) while starting:\n${output.slice(-5000)}`);
+			throw new Error(
+				`n8n ${command} exited (${exitCode}) while starting:\n${output.slice(-5000)}`,
+			);
 		if (Date.now() > deadline) {
 			await kill();
 			throw new Error(`n8n did not become ready at ${url} in time:\n${output.slice(-5000)}`);
