@@ -56,7 +56,7 @@ export interface Stack {
 	home: N8nHome;
 	/** n8n workflow id of each template. */
 	ids: Record<TemplateKey, string>;
-	/** Restart n8n on the same home and port (after stop or kill). */
+	/** Restart n8n on the same home and port (stopping it first if it still runs). */
 	restartN8n(): Promise<RunningN8n>;
 	/**
 	 * What an ops person does after importing a template into this n8n: fill its Practice
@@ -249,6 +249,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				return n8n!;
 			},
 			async restartN8n() {
+				// One n8n per home: a running one is stopped first (nothing to do after stop or kill).
+				await n8n?.stop();
 				n8n = await start(true);
 				return n8n;
 			},

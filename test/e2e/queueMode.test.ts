@@ -322,7 +322,10 @@ describe('the templates in queue mode (main, two workers, a webhook processor)',
 			// The application's runs carried the date of birth to CareCredit's prefill: gone.
 			expect(await named('1995-03-17')).toBe(0);
 			const messages: Notification[] = await practice.notifications('ops');
-			timings.push(`ops messages: ${messages.map((m) => m.text.split(':')[0]).join(' | ')}`);
+			const steps = messages.map(
+				(m) => /failed at step "([^"]+)"/.exec(m.text)?.[1] ?? m.text.slice(0, 60),
+			);
+			timings.push(`ops messages (failed step): ${steps.join(' | ') || 'none'}`);
 		},
 		3 * MINUTE,
 	);
