@@ -9,34 +9,23 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** Synchrony's hosts (domain.md §2, "Conventions"); sandbox and custom use the Base URL field. */
+import { merchantNumberProblem } from '../nodes/CareCredit/merchantNumber';
+
+/** Synchrony's hosts (domain.md §2, "Conventions"); any other address goes in Base URL. */
 export const CARECREDIT_HOSTS: Record<string, string> = {
 	staging: 'https://api-stg.syf.com',
 	uat: 'https://api-uat.syf.com',
 	production: 'https://api.syf.com',
 };
 
-/** The sandbox stand-in's default address (docs/carecredit-api.md). */
-export const CARECREDIT_SANDBOX_URL = 'http://127.0.0.1:5171';
-
 /** Modeled token path (docs/carecredit-api.md, "Authentication"); a partner repoints it here. */
 export const CARECREDIT_GRANT_PATH = '/oauth2/v1/token';
 
-/** Merchant numbers are exactly 16 digits (domain.md §2 item 5). */
-export const MERCHANT_NUMBER_PATTERN = /^\d{16}$/;
-
+/** The environment's host, or the Base URL of a custom one; production when none is chosen. */
 export function careCreditBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = String(credentials.environment ?? 'sandbox');
-	const url =
-		CARECREDIT_HOSTS[environment] ?? String(credentials.baseUrl || CARECREDIT_SANDBOX_URL);
+	const environment = String(credentials.environment ?? 'production');
+	const url = CARECREDIT_HOSTS[environment] ?? String(credentials.baseUrl ?? '');
 	return url.replace(/\/+$/, '');
-}
-
-export function merchantNumberProblem(value: unknown): string | null {
-	const text = String(value ?? '').trim();
-	if (MERCHANT_NUMBER_PATTERN.test(text)) return null;
-	const digits = text.replace(/\D/g, '').length;
-	return `A CareCredit merchant number is exactly 16 digits; "${text}" has ${digits} digit${digits === 1 ? '' : 's'}${/\D/.test(text) ? ' and other characters' : ''}`;
 }
 
 export class CareCreditApi implements ICredentialType {
@@ -58,24 +47,28 @@ export class CareCreditApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Custom Base URL', value: 'custom' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description:
+						"Another address, e.g. a partner's gateway or the practice sandbox of the demo",
+				},
 				{ name: 'Production', value: 'production' },
-				{ name: 'Sandbox (Practice Sandbox on This Machine)', value: 'sandbox' },
 				{ name: 'Staging', value: 'staging' },
 				{ name: 'UAT', value: 'uat' },
 			],
-			default: 'sandbox',
+			default: 'production',
 			description: 'Which CareCredit (Synchrony) environment to call',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: CARECREDIT_SANDBOX_URL,
-			placeholder: 'e.g. http://127.0.0.1:5171',
-			description:
-				'Address of the CareCredit API or of the practice sandbox, without a trailing slash',
-			displayOptions: { show: { environment: ['sandbox', 'custom'] } },
+			required: true,
+			default: '',
+			placeholder: 'e.g. https://carecredit-gateway.example-partner.com',
+			description: 'Address of the CareCredit API, without a trailing slash',
+			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
 			displayName: 'Default Merchant Number',
@@ -127,6 +120,7 @@ export class CareCreditApi implements ICredentialType {
 	// n8n calls this when the access token is empty, and once more when a request answers 401;
 	// the token it returns is saved in the credential and reused until CareCredit refuses it.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// A misconfigured merchant number is refused before any secret is sent.
 		const problem = merchantNumberProblem(credentials.merchantNumber);
 		if (problem)
 			throw new Error(`${problem}. Fix the Default Merchant Number in the CareCredit credential.`);

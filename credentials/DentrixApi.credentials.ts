@@ -28,10 +28,10 @@ export class DentrixApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:5172',
-			placeholder: 'e.g. https://dentrix-api.example-practice.com/v1',
+			default: '',
+			placeholder: 'e.g. https://dentrix-api.example-practice.com',
 			description:
-				"The practice's Dentrix API endpoint (the default is the local sandbox's Dentrix stand-in)",
+				"The address of the practice's Dentrix API (its partner's adapter), without /v1 or a trailing slash",
 			required: true,
 		},
 		{

@@ -1,8 +1,9 @@
+import { safeEcho } from './patientData';
 import { fail, ok, problem, type Result } from './result';
 
 /**
  * Plain local dates as `yyyy-MM-dd` strings. Agreement and due dates are the practice's
- * local dates, never the server's UTC date (domain.md §7, "Dates and time zones"); this module
+ * local dates, never the server's UTC date (docs/financing-domain.md §7, "Dates and time zones"); this module
  * does calendar arithmetic on them without any time zone, and converts an instant to a local
  * date only through Intl with an explicit zone.
  */
@@ -31,13 +32,15 @@ export function parseLocalDate(value: unknown, field = 'date'): Result<DateParts
 	}
 	const match = DATE_PATTERN.exec(value);
 	if (!match) {
-		return fail(problem(field, 'invalidDate', `"${value}" is not a date in the form yyyy-MM-dd`));
+		return fail(
+			problem(field, 'invalidDate', `"${safeEcho(value)}" is not a date in the form yyyy-MM-dd`),
+		);
 	}
 	const year = Number(match[1]);
 	const month = Number(match[2]);
 	const day = Number(match[3]);
 	if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-		return fail(problem(field, 'invalidDate', `${value} is not a real calendar date`));
+		return fail(problem(field, 'invalidDate', `${safeEcho(value)} is not a real calendar date`));
 	}
 	return ok({ year, month, day });
 }
@@ -139,7 +142,7 @@ export function formatInstantIn(timeZone: string, instant: Date): string {
 	return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
-/** "2026-02-28 23:30:05": Open Dental's date-time format (opendental-api.md §1.5), local to the zone. */
+/** "2026-02-28 23:30:05": Open Dental's date-time format (https://www.opendental.com/site/apiimplementation.html), local to the zone. */
 export function localDateTimeIn(timeZone: string, instant: Date): string {
 	const p = zonedParts(timeZone, instant);
 	const seconds = String(instant.getUTCSeconds()).padStart(2, '0');

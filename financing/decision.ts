@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
+import { safeEcho } from './patientData';
 import { fail, ok, problem, zodProblems, type Result } from './result';
 
 /**
- * The financing decision: the one shape every node agrees on (domain.md §7, "The decision").
+ * The financing decision: the one shape every node agrees on (docs/financing-domain.md §7, "The decision").
  * The CareCredit node produces it, everything else consumes it. Amount fields carry a `Cents`
  * suffix (integer cents); ids are strings (Open Dental's numeric PatNum travels as "123").
  */
@@ -22,7 +23,7 @@ export type AccountKind = 'newApplication' | 'existingCardholder';
 
 export interface FinancingDecision {
 	status: DecisionStatus;
-	/** CareCredit's own session status, kept verbatim (domain.md §7: "Keep the raw status too"). */
+	/** CareCredit's own session status, kept verbatim (docs/financing-domain.md §7: "Keep the raw status too"). */
 	rawStatus: string;
 	applicationId: string | null;
 	sessionId: string | null;
@@ -30,7 +31,7 @@ export interface FinancingDecision {
 	accountKind: AccountKind;
 	/** The credit line of a new approval (or the cardholder's line when a lookup reports it). */
 	creditLineCents: number | null;
-	/** Credit line for a new approval, available credit for a cardholder (domain.md §7). */
+	/** Credit line for a new approval, available credit for a cardholder (docs/financing-domain.md §7). */
 	approvedAmountCents: number | null;
 	/** Catalog code of the plan chosen at purchase, when CareCredit reported one. */
 	promotionalPlan: string | null;
@@ -44,7 +45,7 @@ export interface FinancingDecision {
 	};
 }
 
-/** CareCredit's session statuses (`CareCreditWebStatus`, domain.md §2 item 4). */
+/** CareCredit's session statuses (`CareCreditWebStatus`, docs/financing-domain.md §2 item 4). */
 export const CARECREDIT_WEB_STATUSES = [
 	'Created',
 	'CreatedError',
@@ -68,7 +69,7 @@ export const CARECREDIT_WEB_STATUSES = [
 export type CareCreditWebStatus = (typeof CARECREDIT_WEB_STATUSES)[number];
 
 /**
- * Raw status → decision status. The unambiguous rows are domain.md §7 verbatim. Choices for
+ * Raw status → decision status. The unambiguous rows are docs/financing-domain.md §7 verbatim. Choices for
  * the ambiguous ones (nothing is written unless the result is `approved`):
  * - Completed → approved: the patient finished the session and CareCredit did not decline
  *   (Declined is its own status); the amount comes from the pullback, and the decision schema
@@ -107,7 +108,7 @@ export const STATUS_MAP: Readonly<Record<CareCreditWebStatus, DecisionStatus>> =
 	ExpiredBatch: 'expired',
 });
 
-/** Portal sessions last about 30 minutes (domain.md §2 item 4). */
+/** Portal sessions last about 30 minutes (docs/financing-domain.md §2 item 4). */
 export const PORTAL_SESSION_MINUTES = 30;
 
 export interface StatusMapOptions {
@@ -198,7 +199,7 @@ export function parseDecision(input: unknown): Result<FinancingDecision> {
 }
 
 /**
- * The idempotency token carried by every write (domain.md §7, "The reference token"):
+ * The idempotency token carried by every write (docs/financing-domain.md §7, "The reference token"):
  * `[cc:APP-123456]` from the application id, or the reference id for existing cardholders.
  */
 export function referenceToken(
@@ -214,7 +215,7 @@ export function referenceToken(
 			problem(
 				field,
 				'invalidId',
-				`"${id}" cannot go into a note safely (letters, digits, ".", "_" or "-" only)`,
+				`"${safeEcho(id)}" cannot go into a note safely (letters, digits, ".", "_" or "-" only)`,
 			),
 		);
 	}
@@ -222,7 +223,7 @@ export function referenceToken(
 }
 
 // Tolerates what PMS notes do to text: Open Dental prepends terms and turns line breaks into
-// spaces (domain.md §4; opendental-api.md §1.5), so spaces may appear around the parts.
+// spaces (docs/financing-domain.md §4; https://www.opendental.com/site/apiimplementation.html), so spaces may appear around the parts.
 const TOKEN_PATTERN = /\[\s*cc\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,63})\s*\]/gi;
 
 export interface FoundToken {

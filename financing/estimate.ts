@@ -5,10 +5,10 @@ import { amortizeByCount } from './schedule';
 
 /**
  * What the patient is expected to pay CareCredit each month on a promotional plan.
- * - deferredInterest (domain.md §7): the payoff payment, amount / months rounded UP to the cent
+ * - deferredInterest (docs/financing-domain.md §7): the payoff payment, amount / months rounded UP to the cent
  *   so the promotion is paid off in time; the last payment absorbs the rounding and is smaller.
  *   CareCredit's calculator never shows less than $30 a month, recorded as minimumPaymentCents.
- * - reducedApr (domain.md §2): ordinary amortization at the plan's APR, monthly, the payment
+ * - reducedApr (docs/financing-domain.md §2): ordinary amortization at the plan's APR, monthly, the payment
  *   rounded half up to the cent, interest each month on the declining balance rounded half up,
  *   the last payment absorbing the rounding.
  */

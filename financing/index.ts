@@ -1,9 +1,10 @@
 /**
- * The financing domain's public API (pure TypeScript: only zod and relative imports, no I/O).
- * See financing/README.md for the modeling decisions and their sources in domain.md.
+ * The financing domain's public API (pure TypeScript: only zod/v3 and relative imports, no I/O).
+ * financing/README.md describes it file by file.
  */
 export * from './result';
 export * from './money';
+export * from './exact';
 export * from './dates';
 export * from './plans';
 export * from './estimate';
@@ -13,5 +14,14 @@ export * from './treatmentPlan';
 export * from './policy';
 export * from './notes';
 export * from './arrangement';
-export * from './validate';
 export * from './phi';
+export * from './patientData';
+export * from './fields';
+export * from './contract';
+export * from './dentrix';
+export * from './openDental';
+export * from './careCredit';
+export * from './localTime';
+export * from './insurance';
+export * from './outreach';
+export * from './numbers';

@@ -1,11 +1,13 @@
 import type { FinancingDecision } from './decision';
+import type { PaymentEstimate } from './estimate';
 import { formatBasisPoints, formatMoney } from './money';
-import type { PaymentInterval } from './schedule';
+import { looksLikePatientData, safeEcho } from './patientData';
+import type { PaymentInterval } from './dueDates';
 
 /**
  * Note and message texts. A note must keep its reference token even when shortened (the
- * writer looks for it before every write, domain.md §7), so text is cut, never the token.
- * No tax id or date of birth ever appears here (domain.md §7, "Patient data in n8n").
+ * writer looks for it before every write, docs/financing-domain.md §7), so text is cut, never the token.
+ * No tax id or date of birth ever appears here (docs/financing-domain.md §7, "Patient data in n8n").
  */
 export const AUTOMATION_SIGNATURE = 'Written by automation';
 
@@ -42,23 +44,41 @@ export function describePayments(
 	return `${count} x ${formatMoney(payment)} ${INTERVAL_WORDS[interval]} from ${first}${lastPart}`;
 }
 
+/**
+ * What the patient pays CareCredit, worded so a billing person reads it right. When the payoff
+ * payment is below CareCredit's minimum (a small deferred-interest purchase), the minimum is what
+ * the patient pays; the payoff figure is given as what would clear the promotion in time.
+ */
+export function describeCareCreditPayments(
+	estimate: Pick<PaymentEstimate, 'monthlyPaymentCents' | 'minimumPaymentCents' | 'months'>,
+): string {
+	const months = estimate.months;
+	if (estimate.minimumPaymentCents > estimate.monthlyPaymentCents) {
+		return `the patient pays CareCredit at least ${formatMoney(estimate.minimumPaymentCents)}/mo (CareCredit's minimum payment); ${formatMoney(estimate.monthlyPaymentCents)}/mo would already pay it off within the ${months}-month promotion`;
+	}
+	return `est. ${formatMoney(estimate.monthlyPaymentCents)}/mo to CareCredit for ${months} months`;
+}
+
 export function describeApr(aprBasisPoints: number): string {
 	return `APR ${formatBasisPoints(aprBasisPoints)}`;
 }
 
 function who(decision: FinancingDecision, patientName?: string | null): string {
-	return patientName
-		? `${patientName} (patient ${decision.pms.patientId})`
-		: `patient ${decision.pms.patientId}`;
+	// A name field that carries a tax id or a date of birth is left out (patientData.ts).
+	const name =
+		typeof patientName === 'string' && !looksLikePatientData(patientName) ? patientName : '';
+	return name
+		? `${name} (patient ${safeEcho(decision.pms.patientId)})`
+		: `patient ${safeEcho(decision.pms.patientId)}`;
 }
 
 /**
- * The coordinator message for a decision that writes nothing (domain.md §1 branches: declined,
+ * The coordinator message for a decision that writes nothing (docs/financing-domain.md §1 branches: declined,
  * pending / call for auth / expired, error). Approved cases get theirs from buildWrites.
  */
 export function decisionMessage(decision: FinancingDecision, patientName?: string | null): string {
 	const person = who(decision, patientName);
-	const raw = decision.rawStatus ? ` (CareCredit status: ${decision.rawStatus})` : '';
+	const raw = decision.rawStatus ? ` (CareCredit status: ${safeEcho(decision.rawStatus)})` : '';
 	switch (decision.status) {
 		case 'approved':
 			return `CareCredit approved ${person}${raw}; the payment arrangement is being prepared.`;

@@ -1,6 +1,6 @@
 /**
- * Patient data masking. Every output after the CareCredit prefill step carries the last four
- * digits of a tax id at most, and no date of birth (domain.md §7, "Patient data in n8n").
+ * Patient data masking (the screen and `safeEcho` are in patientData.ts). Every output after the CareCredit prefill step carries the last four
+ * digits of a tax id at most, and no date of birth (docs/financing-domain.md §7, "Patient data in n8n").
  */
 
 const FULLY_MASKED_TAX_ID = '***-**-****';
@@ -22,7 +22,7 @@ export function maskDateOfBirth(value: unknown): string {
 }
 
 // Field names compared lowercase without separators, and by their last dotted segment so that
-// CareCredit's `cipher.ssn` (domain.md §2 item 3) is caught too.
+// CareCredit's `cipher.ssn` (docs/financing-domain.md §2 item 3) is caught too.
 const TAX_ID_KEYS = new Set([
 	'taxid',
 	'ssn',

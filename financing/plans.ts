@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { formatBasisPoints, formatMoney, type Cents } from './money';
+import { safeEcho } from './patientData';
 import { fail, ok, problem, zodProblems, type Result } from './result';
 
 /**
- * The promotional plan catalog. domain.md §2 ("Promotional financing") lists the commonly
+ * The promotional plan catalog. docs/financing-domain.md §2 ("Promotional financing") lists the commonly
  * published terms and warns that sources disagree and each practice's agreement decides, so
  * these are editable defaults, never constants buried in code.
  *
@@ -22,15 +23,15 @@ export interface PromotionalPlan {
 	aprBasisPoints: number;
 	minimumPurchaseCents: Cents;
 	label: string;
-	/** Merchant discount the practice pays, for reconciliation only (domain.md §2, approximate). */
+	/** Merchant discount the practice pays, for reconciliation only (docs/financing-domain.md §2, approximate). */
 	merchantFeeBasisPoints: number;
-	/** Smallest monthly payment CareCredit's calculator shows ($30, domain.md §2 and §7). */
+	/** Smallest monthly payment CareCredit's calculator shows ($30, docs/financing-domain.md §2 and §7). */
 	minimumMonthlyPaymentCents: Cents;
 }
 
-const DEFERRED_MINIMUM = 200_00; // $200 or more (domain.md §2)
-const REDUCED_APR_MINIMUM = 1_000_00; // $1,000 or more (domain.md §2)
-const CALCULATOR_FLOOR = 30_00; // never less than $30 a month (domain.md §7)
+const DEFERRED_MINIMUM = 200_00; // $200 or more (docs/financing-domain.md §2)
+const REDUCED_APR_MINIMUM = 1_000_00; // $1,000 or more (docs/financing-domain.md §2)
+const CALCULATOR_FLOOR = 30_00; // never less than $30 a month (docs/financing-domain.md §7)
 
 function deferred(months: number, merchantFeeBasisPoints: number): PromotionalPlan {
 	return {
@@ -53,14 +54,14 @@ function reducedApr(months: number, aprBasisPoints: number): PromotionalPlan {
 		aprBasisPoints,
 		minimumPurchaseCents: REDUCED_APR_MINIMUM,
 		label: `${months} months at ${formatBasisPoints(aprBasisPoints)} APR, fixed monthly payments`,
-		// 5% for the 24 to 60 month fixed plans (domain.md §2).
+		// 5% for the 24 to 60 month fixed plans (docs/financing-domain.md §2).
 		merchantFeeBasisPoints: 500,
 		minimumMonthlyPaymentCents: CALCULATOR_FLOOR,
 	};
 }
 
 /**
- * Defaults as domain.md §2: fees about 5% (6), 9.9% (12), 13.5% (18), 5% (24 to 60 month fixed
+ * Defaults as docs/financing-domain.md §2: fees about 5% (6), 9.9% (12), 13.5% (18), 5% (24 to 60 month fixed
  * plans). DI24 has no public fee figure; 13.5% follows docs/carecredit-api.md's modeled value.
  */
 export const DEFAULT_PLAN_CATALOG: readonly PromotionalPlan[] = Object.freeze([
@@ -138,7 +139,7 @@ export function findPlan(
 }
 
 /**
- * How to pick a plan when CareCredit did not say which one the purchase used (domain.md §7).
+ * How to pick a plan when CareCredit did not say which one the purchase used (docs/financing-domain.md §7).
  * - longestDeferredInterest: the longest DI plan whose minimum the amount meets (default).
  * - longestReducedApr: the longest reduced-APR plan whose minimum the amount meets.
  * - lowestMonthlyPayment: any eligible plan with the smallest recorded monthly payment.
@@ -199,7 +200,7 @@ export function choosePromotionalPlan(
 				problem(
 					field,
 					'unknownPromotionalPlan',
-					`CareCredit reported plan "${knownCode}", which is not in the practice's plan catalog`,
+					`CareCredit reported plan "${safeEcho(knownCode)}", which is not in the practice's plan catalog`,
 				),
 			);
 		}
@@ -233,7 +234,7 @@ export function choosePromotionalPlan(
 					problem(
 						field,
 						'unknownPromotionalPlan',
-						`the policy's plan "${rule.code}" is not in the plan catalog`,
+						`the policy's plan "${safeEcho(rule.code)}" is not in the plan catalog`,
 					),
 				);
 			}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { isValidTimeZone } from './dates';
 import { DEFAULT_PLAN_CATALOG, planCatalogSchema, promotionalPlanRuleSchema } from './plans';
@@ -8,7 +8,7 @@ import { PAYMENT_INTERVALS } from './schedule';
 /**
  * The practice's policy: every number a practice might disagree with, each with a documented
  * default (financing/README.md lists them). Only `timeZone` is required; the caller defaults it
- * to the n8n workflow's time zone (domain.md §7, "Dates and time zones").
+ * to the n8n workflow's time zone (docs/financing-domain.md §7, "Dates and time zones").
  */
 const cents = z.number().int('must be a whole number of cents').min(0);
 
@@ -53,7 +53,7 @@ export const practicePolicySchema = z.object({
 	timeZone: z.string().refine(isValidTimeZone, {
 		message: 'must be an IANA time zone such as America/New_York',
 	}),
-	/** Which of the domain.md §7 writes to produce (the audit note and message always are). */
+	/** Which of the docs/financing-domain.md §7 writes to produce (the audit note and message always are). */
 	writes: z
 		.object({
 			careCreditPayment: z.boolean().default(true),
@@ -67,13 +67,13 @@ export const practicePolicySchema = z.object({
 			posting: z.enum(['gross', 'net']).default('gross'),
 			// With gross posting, also write the merchant fee as an adjustment.
 			merchantFeeAdjustment: z.boolean().default(false),
-			paymentType: z.string().min(1).default('CareCredit Payment'), // Dentrix's type (domain.md §3)
+			paymentType: z.string().min(1).default('CareCredit Payment'), // Dentrix's type (docs/financing-domain.md §3)
 			feeAdjustmentType: z.string().min(1).default('CareCredit Merchant Fee'),
 		})
 		.default({}),
 	financingRecord: z
 		.object({
-			// Dentrix billing type that marks third-party financing (domain.md §7).
+			// Dentrix billing type that marks third-party financing (docs/financing-domain.md §7).
 			billingType: z.string().min(1).default('Third-Party Financing - No Statements'),
 			// Estimated first CareCredit due date, days after the agreement (modeled; CareCredit's
 			// statement sets the real one).
@@ -94,7 +94,7 @@ export const practicePolicySchema = z.object({
 				numberOfPayments: 6,
 				minimumPaymentCents: 25_00,
 			}),
-			// In-house APR (domain.md §7: 0 unless the practice says otherwise); written as Open
+			// In-house APR (docs/financing-domain.md §7: 0 unless the practice says otherwise); written as Open
 			// Dental's APR and as Dentrix's Annual Finance Charge %.
 			aprBasisPoints: z.number().int().min(0).max(10_000).default(0),
 			// Days after a due date before a payment counts as late (Dentrix allows 0..30, §3).
@@ -108,7 +108,7 @@ export const practicePolicySchema = z.object({
 	planCatalog: planCatalogSchema.default(() => DEFAULT_PLAN_CATALOG.map((p) => ({ ...p }))),
 	notes: z
 		.object({
-			// Dentrix billing-statement note holds at most 82 characters (domain.md §3).
+			// Dentrix billing-statement note holds at most 82 characters (docs/financing-domain.md §3).
 			statementNoteMaxChars: z.number().int().min(10).max(82).default(82),
 			// Limits the project's Dentrix contract documents (docs/dentrix-api.md, modeled):
 			// payment agreement note and ledger note 2000, payment/adjustment note 255.
@@ -119,7 +119,7 @@ export const practicePolicySchema = z.object({
 		.default({}),
 	openDental: z
 		.object({
-			// Open Dental takes PayAmt or NumberOfPayments, never both (opendental-api.md §2.1).
+			// Open Dental takes PayAmt or NumberOfPayments, never both (https://www.opendental.com/site/apipayplans.html).
 			sendTermAs: z.enum(['payAmt', 'numberOfPayments']).default('payAmt'),
 			planCategory: z.number().int().min(0).default(0), // definition.DefNum, 0 = None
 			commType: z.string().min(1).default('Financial'),

@@ -1,4 +1,6 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
+
+import { safeEcho } from './patientData';
 
 /**
  * One error style for the whole domain: functions return a Result, bad data becomes a list of
@@ -86,9 +88,9 @@ function zodMessage(issue: z.ZodIssue): string {
 			return `must be a ${issue.expected}, not a ${issue.received}`;
 		case 'invalid_enum_value':
 			if (!issue.message.startsWith('Invalid enum value')) return issue.message;
-			return `must be one of ${issue.options.join(', ')} (got ${JSON.stringify(issue.received)})`;
+			return `must be one of ${issue.options.join(', ')} (got ${safeEcho(issue.received)})`;
 		case 'invalid_literal':
-			return `must be ${JSON.stringify(issue.expected)}`;
+			return `must be ${safeEcho(issue.expected)}`;
 		case 'too_small':
 			if (issue.type === 'string' && !issue.message.startsWith('String must')) return issue.message;
 			if (issue.type === 'string')
@@ -109,7 +111,10 @@ function zodMessage(issue: z.ZodIssue): string {
 		case 'invalid_union_discriminator':
 			return `must be one of ${issue.options.map(String).join(', ')}`;
 		case 'unrecognized_keys':
-			return `has fields this step does not know: ${issue.keys.join(', ')}`;
+			return `has fields this step does not know: ${issue.keys
+				.slice(0, 5)
+				.map((k) => safeEcho(k))
+				.join(', ')}`;
 		default:
 			return issue.message;
 	}

@@ -1,97 +1,12 @@
-import {
-	addDays,
-	addMonths,
-	daysInMonth,
-	formatLocalDate,
-	parseLocalDate,
-	type LocalDate,
-} from './dates';
-import {
-	divideCeil,
-	divideRoundHalfUp,
-	floorCents,
-	formatMoney,
-	roundHalfUp,
-	splitEvenly,
-	sum,
-	type Cents,
-} from './money';
+import { parseLocalDate, type LocalDate } from './dates';
+import { amortizeByCount, amortizeByPayment, MAX_PAYMENTS } from './amortize';
+import { dueDates, PAYMENT_INTERVALS, PERIODS_PER_YEAR, type PaymentInterval } from './dueDates';
+import { sum } from './exact';
+import { formatMoney, MAX_CENTS, type Cents } from './money';
 import { fail, ok, problem, type Problem, type Result } from './result';
 
-/** Dentrix's payment agreement intervals (domain.md §3). */
-export const PAYMENT_INTERVALS = ['monthly', 'semiMonthly', 'biWeekly', 'weekly'] as const;
-export type PaymentInterval = (typeof PAYMENT_INTERVALS)[number];
-
-/** Periods per year, used to turn an annual rate into a per-payment rate (APR / periods). */
-export const PERIODS_PER_YEAR: Record<PaymentInterval, number> = {
-	monthly: 12,
-	semiMonthly: 24,
-	biWeekly: 26,
-	weekly: 52,
-};
-
-/**
- * Every due date from the first one.
- * - monthly: same day each month, clamped at month end (Jan 31 → Feb 28/29 → Mar 31).
- * - semiMonthly (modeled; Dentrix does not publish its rule): two days a month, 15 days apart.
- *   From the first date's day d: days a = (d ≤ 15 ? d : d − 15) and a + 15, the later one
- *   clamped at month end. First date Jan 31 → Feb 16, Feb 28/29, Mar 16, Mar 31, ...
- * - biWeekly: every 14 days; weekly: every 7 days.
- */
-export function dueDates(
-	firstPaymentDate: LocalDate,
-	interval: PaymentInterval,
-	count: number,
-): LocalDate[] {
-	const dates: LocalDate[] = [];
-	if (interval === 'monthly') {
-		const anchor = Number(firstPaymentDate.slice(8, 10));
-		for (let k = 0; k < count; k++) dates.push(addMonths(firstPaymentDate, k, anchor));
-	} else if (interval === 'semiMonthly') {
-		const first = parseLocalDate(firstPaymentDate);
-		if (!first.ok) return [];
-		const { year, month, day } = first.value;
-		const early = day <= 15 ? day : day - 15;
-		const start = day <= 15 ? 0 : 1; // index of the first payment within its month's pair
-		for (let k = 0; k < count; k++) {
-			const position = start + k;
-			const index = year * 12 + (month - 1) + Math.floor(position / 2);
-			const y = Math.floor(index / 12);
-			const m = (index % 12) + 1;
-			const d = position % 2 === 0 ? early : Math.min(early + 15, daysInMonth(y, m));
-			dates.push(formatLocalDate({ year: y, month: m, day: d }));
-		}
-	} else {
-		const step = interval === 'biWeekly' ? 14 : 7;
-		for (let k = 0; k < count; k++) dates.push(addDays(firstPaymentDate, k * step));
-	}
-	return dates;
-}
-
-/**
- * Standard amortization payment, P = B·r / (1 − (1 + r)^−n) with r = APR / periods per year
- * (the textbook annuity formula, as in the CFPB's and every loan table), computed in floating
- * point and rounded half up to the cent. With APR 0 it is B / n rounded up.
- */
-export function amortizedPayment(
-	principal: Cents,
-	aprBasisPoints: number,
-	numberOfPayments: number,
-	periodsPerYear = 12,
-): Cents {
-	if (aprBasisPoints === 0) return divideCeil(principal, numberOfPayments);
-	const r = aprBasisPoints / 10_000 / periodsPerYear;
-	return roundHalfUp((principal * r) / (1 - Math.pow(1 + r, -numberOfPayments)));
-}
-
-/** Interest for one period on a balance, exact integer arithmetic, rounded half up. */
-export function periodInterest(
-	balance: Cents,
-	aprBasisPoints: number,
-	periodsPerYear: number,
-): Cents {
-	return divideRoundHalfUp(balance * aprBasisPoints, 10_000 * periodsPerYear);
-}
+export * from './amortize';
+export * from './dueDates';
 
 export interface ScheduledPayment {
 	number: number;
@@ -135,119 +50,6 @@ export interface ScheduleRequest {
 	field?: string;
 }
 
-/** Payment amounts and the interest inside each, before dates are attached. */
-export interface Amortized {
-	amounts: Cents[];
-	interests: Cents[];
-}
-
-/** Runs a level payment over the declining balance; null when it pays off early (a $0 payment). */
-function runLevelPayment(
-	principal: Cents,
-	payment: Cents,
-	count: number,
-	apr: number,
-	periods: number,
-): Amortized | null {
-	const amounts: Cents[] = [];
-	const interests: Cents[] = [];
-	let balance = principal;
-	for (let k = 1; k <= count; k++) {
-		const interest = periodInterest(balance, apr, periods);
-		if (k === count) {
-			amounts.push(balance + interest);
-		} else {
-			if (payment - interest >= balance) return null;
-			amounts.push(payment);
-		}
-		interests.push(interest);
-		balance = balance + interest - amounts[amounts.length - 1]!;
-	}
-	return amounts.every((a) => a > 0) ? { amounts, interests } : null;
-}
-
-const MAX_PAYMENTS = 600;
-
-function tooSmall(field: string, principal: Cents, count: number): Problem {
-	return problem(
-		field,
-		'amountTooSmallForTerm',
-		`${formatMoney(principal)} cannot be spread over ${count} payments without a $0.00 payment; use fewer payments`,
-	);
-}
-
-/** Payment amounts (and interest per payment) for a fixed number of payments. */
-export function amortizeByCount(
-	principal: Cents,
-	apr: number,
-	count: number,
-	periods: number,
-	field = 'schedule',
-): Result<Amortized> {
-	if (apr === 0) {
-		// Rounded up so the last payment is the smaller one (domain.md §7 for payoff payments).
-		const payment = divideCeil(principal, count);
-		if (payment * (count - 1) < principal) {
-			const amounts = [...Array<Cents>(count - 1).fill(payment), principal - payment * (count - 1)];
-			return ok({ amounts, interests: amounts.map(() => 0) });
-		}
-		// Tiny amounts (e.g. 10 cents over 4): spread evenly instead, larger parts first.
-		if (principal < count) return fail(tooSmall(field, principal, count));
-		const amounts = splitEvenly(principal, count);
-		return ok({ amounts, interests: amounts.map(() => 0) });
-	}
-	const r = apr / 10_000 / periods;
-	const exact = (principal * r) / (1 - Math.pow(1 + r, -count));
-	// Rounded half up (domain.md §2: ordinary amortization); rounded down only if rounding up
-	// would pay the balance off before the last payment, which happens for a few cents only.
-	for (const payment of [roundHalfUp(exact), floorCents(exact)]) {
-		if (payment <= 0) continue;
-		const run = runLevelPayment(principal, payment, count, apr, periods);
-		if (run) return ok(run);
-	}
-	return fail(tooSmall(field, principal, count));
-}
-
-/** Payment amounts for a fixed payment: as many as needed, the last one smaller or equal. */
-export function amortizeByPayment(
-	principal: Cents,
-	apr: number,
-	payment: Cents,
-	periods: number,
-	maxPayments = MAX_PAYMENTS,
-	field = 'schedule',
-): Result<Amortized> {
-	const amounts: Cents[] = [];
-	const interests: Cents[] = [];
-	let balance = principal;
-	while (balance > 0) {
-		const interest = periodInterest(balance, apr, periods);
-		if (payment <= interest) {
-			return fail(
-				problem(
-					field,
-					'paymentDoesNotCoverInterest',
-					`a payment of ${formatMoney(payment)} does not cover the interest (${formatMoney(interest)} per payment)`,
-				),
-			);
-		}
-		const amount = Math.min(payment, balance + interest);
-		amounts.push(amount);
-		interests.push(interest);
-		balance = balance + interest - amount;
-		if (amounts.length > maxPayments) {
-			return fail(
-				problem(
-					field,
-					'tooManyPayments',
-					`${formatMoney(payment)} a payment would take more than ${maxPayments} payments; raise the payment`,
-				),
-			);
-		}
-	}
-	return ok({ amounts, interests });
-}
-
 /**
  * Every due date and amount. Amounts sum exactly to principal + interest: interest is computed
  * each period on the declining balance (balance × APR / periods per year, rounded half up to the
@@ -266,6 +68,14 @@ export function buildSchedule(request: ScheduleRequest): Result<PaymentSchedule>
 				`${field}.principalCents`,
 				'invalidAmount',
 				'must be a whole number of cents, $0.00 or more',
+			),
+		);
+	} else if (request.principalCents > MAX_CENTS) {
+		problems.push(
+			problem(
+				`${field}.principalCents`,
+				'tooLarge',
+				`is above ${formatMoney(MAX_CENTS)}, the largest amount accepted`,
 			),
 		);
 	}
@@ -287,7 +97,10 @@ export function buildSchedule(request: ScheduleRequest): Result<PaymentSchedule>
 			),
 		);
 	}
-	const term = request.term;
+	const term: ScheduleTerm =
+		typeof request.term === 'object' && request.term !== null
+			? request.term
+			: { numberOfPayments: Number.NaN };
 	if ('numberOfPayments' in term) {
 		if (
 			!Number.isInteger(term.numberOfPayments) ||
@@ -302,9 +115,17 @@ export function buildSchedule(request: ScheduleRequest): Result<PaymentSchedule>
 				),
 			);
 		}
-	} else if (!Number.isSafeInteger(term.paymentAmountCents) || term.paymentAmountCents < 1) {
+	} else if (
+		!Number.isSafeInteger(term.paymentAmountCents) ||
+		term.paymentAmountCents < 1 ||
+		term.paymentAmountCents > MAX_CENTS
+	) {
 		problems.push(
-			problem(`${field}.paymentAmountCents`, 'invalidAmount', 'must be more than $0.00'),
+			problem(
+				`${field}.paymentAmountCents`,
+				'invalidAmount',
+				`must be whole cents from $0.01 to ${formatMoney(MAX_CENTS)}`,
+			),
 		);
 	}
 	if (problems.length > 0) return fail(...problems);

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 import { formatMoney } from './money';
 import { fail, ok, zodProblems, type Result } from './result';
 
 /**
- * The treatment plan as captured from the PMS (domain.md §1 step 1 and §3): total, patient
+ * The treatment plan as captured from the PMS (docs/financing-domain.md §1 step 1 and §3): total, patient
  * portion, patient, guarantor, procedures with CDT codes, fees and PMS procedure ids. Ids are
  * strings; numbers are accepted and turned into strings (Open Dental's ProcNum, PatNum).
  */

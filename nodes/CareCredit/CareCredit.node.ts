@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { executeOperations } from '../shared/execute';
-import { buildProperties, OPERATIONS } from './registry';
+import { careCreditProperties, OPERATIONS } from './actions';
 
 export class CareCredit implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,14 +34,10 @@ export class CareCredit implements INodeType {
 				},
 			},
 		],
-		properties: buildProperties(),
+		properties: careCreditProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(
-			this,
-			OPERATIONS,
-			(resource, operation) => `The operation "${operation}" of "${resource}" is not known`,
-		);
+		return await executeOperations(this, OPERATIONS);
 	}
 }

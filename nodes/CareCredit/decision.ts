@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapCareCreditStatus, type FinancingDecision } from '../../financing';
-import { centsFromWire, decodePmsIds } from './shared';
+import { centsFromWire, decodePmsIds } from './shapes';
 
 /** The pullback body (domain.md §2 item 2), as far as a decision needs it. */
 export interface Pullback {

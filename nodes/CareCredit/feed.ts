@@ -30,13 +30,13 @@ export interface FeedPage {
 
 /** One page of a merchant's feed after `cursor` ("0": from the beginning). */
 export async function readFeedPage(
-	this: IExecuteFunctions | IPollFunctions,
+	ctx: IExecuteFunctions | IPollFunctions,
 	merchantNumber: string,
 	cursor: string,
 	limit: number,
 	itemIndex?: number,
 ): Promise<FeedPage> {
-	return (await careCreditRequest.call(this, {
+	return (await careCreditRequest(ctx, {
 		method: 'GET',
 		path: CARECREDIT_PATHS.decisions(merchantNumber),
 		qs: { cursor, limit },

@@ -163,10 +163,10 @@ function toNodeError(context: Context, failure: Failure, request: CareCreditRequ
 
 /** One CareCredit call, with a fresh tracking id per attempt and bounded retries. */
 export async function careCreditRequest<T = IDataObject>(
-	this: Context,
+	ctx: Context,
 	request: CareCreditRequest,
 ): Promise<T> {
-	const credentials = await this.getCredentials('careCreditApi');
+	const credentials = await ctx.getCredentials('careCreditApi');
 	const idempotent = request.idempotent ?? request.method === 'GET';
 	for (let attempt = 1; ; attempt++) {
 		const options: IHttpRequestOptions = {
@@ -184,8 +184,8 @@ export async function careCreditRequest<T = IDataObject>(
 			timeout: RETRY.timeoutMs,
 		};
 		try {
-			return (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			return (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
 				'careCreditApi',
 				options,
 			)) as T;
@@ -193,7 +193,7 @@ export async function careCreditRequest<T = IDataObject>(
 			const failure = describeFailure(error);
 
 			if (attempt >= RETRY.attempts || !shouldRetry(failure, idempotent)) {
-				throw toNodeError(this, failure, request);
+				throw toNodeError(ctx, failure, request);
 			}
 			await sleep(retryDelay(RETRY, attempt, failure.retryAfter));
 		}

@@ -41,10 +41,10 @@ const API_PREFIX = '/v1';
 const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 const TIMEOUT_MS = 30_000;
 
-async function send(this: DentrixContext, request: DentrixRequest): Promise<Attempt> {
-	const credentials = await this.getCredentials<{ baseUrl: string }>('dentrixApi');
+async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attempt> {
+	const credentials = await ctx.getCredentials<{ baseUrl: string }>('dentrixApi');
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	return await sendOnce(this, 'dentrixApi', {
+	return await sendOnce(ctx, 'dentrixApi', {
 		method: request.method,
 		url: `${baseUrl}${API_PREFIX}${request.path}`,
 		qs: request.qs,
@@ -104,14 +104,14 @@ const DENTRIX: ServiceErrors<DentrixContext> = {
  * backoff, then a NodeApiError naming what to do.
  */
 export async function dentrixRead<T = IDataObject>(
-	this: DentrixContext,
+	ctx: DentrixContext,
 	request: DentrixRequest,
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
 	return await retryRead<T>(
 		RETRY,
-		async () => await send.call(this, request),
-		failedWith(this, DENTRIX, options.itemIndex),
+		async () => await send(ctx, request),
+		failedWith(ctx, DENTRIX, options.itemIndex),
 	);
 }
 
@@ -120,15 +120,15 @@ export async function dentrixRead<T = IDataObject>(
  * already holds one: a record carrying the reference is another writer's, else `onConflict`.
  */
 export async function writeOnce<T>(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	request: DentrixRequest,
 	findExisting: () => Promise<T | null>,
 	options: { itemIndex: number; onConflict: (body: unknown) => NodeApiError | NodeOperationError },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
+	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
 		refusal: 409,
 		onRefusal: options.onConflict,
-		failed: failedWith(this, DENTRIX, options.itemIndex),
+		failed: failedWith(ctx, DENTRIX, options.itemIndex),
 	});
 }
 
@@ -137,7 +137,7 @@ export async function writeOnce<T>(
  * with `returnAll`, else the first `limit` items.
  */
 export async function dentrixList(
-	this: DentrixContext,
+	ctx: DentrixContext,
 	path: string,
 	qs: IDataObject,
 	options: { returnAll: boolean; limit: number; itemIndex?: number },
@@ -146,12 +146,8 @@ export async function dentrixList(
 	const out: IDataObject[] = [];
 	for (let offset = 0; ; offset += pageSize) {
 		const want = options.returnAll ? pageSize : Math.min(pageSize, options.limit - out.length);
-		const page = await dentrixRead.call<
-			DentrixContext,
-			[DentrixRequest, { itemIndex?: number }],
-			Promise<{ items?: IDataObject[]; total?: number }>
-		>(
-			this,
+		const page = await dentrixRead<{ items?: IDataObject[]; total?: number }>(
+			ctx,
 			{ method: 'GET', path, qs: { ...qs, limit: want, offset } },
 			{ itemIndex: options.itemIndex },
 		);

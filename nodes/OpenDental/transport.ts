@@ -77,14 +77,14 @@ function wire(value: unknown): unknown {
 	return value;
 }
 
-async function send(this: OpenDentalContext, request: OpenDentalRequest): Promise<Attempt> {
-	const credentials = await this.getCredentials<{ baseUrl: string; pacingMs?: number }>(
+async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise<Attempt> {
+	const credentials = await ctx.getCredentials<{ baseUrl: string; pacingMs?: number }>(
 		'openDentalApi',
 	);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const answered = await pace(this, Number(credentials.pacingMs ?? 1000));
+	const answered = await pace(ctx, Number(credentials.pacingMs ?? 1000));
 	try {
-		return await sendOnce(this, 'openDentalApi', {
+		return await sendOnce(ctx, 'openDentalApi', {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
 			qs: wire(request.qs) as IDataObject | undefined,
@@ -154,14 +154,14 @@ const OPEN_DENTAL: ServiceErrors<OpenDentalContext> = {
  * 5xx and network failures with bounded backoff, then a NodeApiError.
  */
 export async function openDentalRequest<T = IDataObject>(
-	this: OpenDentalContext,
+	ctx: OpenDentalContext,
 	request: OpenDentalRequest,
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
 	return await retryRead<T>(
 		RETRY,
-		async () => await send.call(this, request),
-		failedWith(this, OPEN_DENTAL, options.itemIndex),
+		async () => await send(ctx, request),
+		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 	);
 }
 
@@ -170,7 +170,7 @@ export async function openDentalRequest<T = IDataObject>(
  * only when a page came back full (opendental-api.md §1.6).
  */
 export async function openDentalList(
-	this: OpenDentalContext,
+	ctx: OpenDentalContext,
 	path: string,
 	qs: IDataObject,
 	options: { returnAll?: boolean; limit?: number; itemIndex?: number } = {},
@@ -179,12 +179,8 @@ export async function openDentalList(
 	const limit = options.limit ?? 0;
 	const out: IDataObject[] = [];
 	for (let offset = 0; ; offset += PAGE_SIZE) {
-		const page = await openDentalRequest.call<
-			OpenDentalContext,
-			[OpenDentalRequest, { itemIndex?: number }],
-			Promise<unknown>
-		>(
-			this,
+		const page = await openDentalRequest<unknown>(
+			ctx,
 			{ method: 'GET', path, qs: { ...qs, ...(offset > 0 ? { Offset: offset } : {}) } },
 			{ itemIndex: options.itemIndex },
 		);
@@ -201,13 +197,13 @@ export async function openDentalList(
  * refused (the procedures are already on a plan) and then finds the first writer's record.
  */
 export async function writeOnce<T>(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	request: OpenDentalRequest,
 	findExisting: () => Promise<T | null>,
 	options: { itemIndex: number },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send.call(this, request), findExisting, {
+	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
 		refusal: 400,
-		failed: failedWith(this, OPEN_DENTAL, options.itemIndex),
+		failed: failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 	});
 }

@@ -8,7 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { runPerItem } from '../shared/execute';
-import { arrangementProperties, findOperation } from './actions';
+import { findOperation } from '../shared/registry';
+import { arrangementProperties, OPERATIONS } from './actions';
+import { NEEDS_REVIEW } from './actions/arrangement/validate.operation';
 
 /**
  * A thin n8n shell over the financing domain (no HTTP): build the writes of domain.md §7,
@@ -33,15 +35,26 @@ export class PaymentArrangement implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		return await runPerItem(this, operation === 'validate' ? [[], []] : [[]], async (i) => {
-			const found = findOperation(this.getNodeParameter('operation', i) as string);
-			if (!found) {
-				throw new NodeOperationError(this.getNode(), `Unknown operation ${operation}`, {
-					itemIndex: i,
-				});
-			}
-			return await found.execute.call(this, i);
-		});
+		const validating = this.getNodeParameter('operation', 0) === 'validate';
+		// Validate's failing items go to Needs Review with Continue On Fail: never out of Valid.
+		return await runPerItem(
+			this,
+			validating ? [[], []] : [[]],
+			async (i) => {
+				const operation = this.getNodeParameter('operation', i) as string;
+				const found = findOperation(OPERATIONS, operation);
+				if (!found) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The operation "${operation}" is not known`,
+						{
+							itemIndex: i,
+						},
+					);
+				}
+				return await found.execute(this, i);
+			},
+			validating ? NEEDS_REVIEW : 0,
+		);
 	}
 }

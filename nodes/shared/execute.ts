@@ -22,25 +22,28 @@ export function asNodeError(
  * The item a failing input leaves by (Continue On Fail, or the error output). Only `error` and
  * `details` keys: n8n routes such items to the error output, and replaces the json of an item
  * that carries `error` itself with the message alone (n8n-core normalizeNodeErrors).
+ * `details` holds the description, the HTTP code, the problems, and whatever an operation put in
+ * `error.context.details` for the person or the workflow that handles the error.
  */
 export function errorItem(error: NodeApiError | NodeOperationError, i: number): INodeExecutionData {
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	if (error.context.problems) details.problems = error.context.problems;
-	if (error.context.existingAgreementId)
-		details.existingAgreementId = error.context.existingAgreementId;
+	Object.assign(details, error.context.details as IDataObject | undefined);
 	return { json: { error: error.message, details }, pairedItem: { item: i } };
 }
 
 /**
  * Runs every input item in turn. A failing item stops the node, or with Continue On Fail
- * leaves by the first output as an error item; `output` picks the output of a result.
+ * leaves as an error item by `errorOutput` (the first output unless told); `output` picks the
+ * output of a result.
  */
 export async function runPerItem(
 	ctx: IExecuteFunctions,
 	outputs: INodeExecutionData[][],
 	run: (i: number) => Promise<{ json: IDataObject | IDataObject[]; output?: number }>,
+	errorOutput = 0,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	for (let i = 0; i < items.length; i++) {
@@ -52,7 +55,7 @@ export async function runPerItem(
 		} catch (error) {
 			const nodeError = asNodeError(ctx, error, i);
 			if (!ctx.continueOnFail()) throw nodeError;
-			outputs[0]!.push(errorItem(nodeError, i));
+			outputs[errorOutput]!.push(errorItem(nodeError, i));
 		}
 	}
 	return outputs;
@@ -60,17 +63,20 @@ export async function runPerItem(
 
 /** The execute of a Resource/Operation node: each item runs the operation its parameters name. */
 export async function executeOperations(
-	this: IExecuteFunctions,
+	ctx: IExecuteFunctions,
 	operations: ReadonlyArray<ResourceOperation<string>>,
-	unknown: (resource: string, operation: string) => string,
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(this, [[]], async (i) => {
-		const resource = this.getNodeParameter('resource', i) as string;
-		const operation = this.getNodeParameter('operation', i) as string;
-		const found = findOperation(operations, resource, operation);
+	return await runPerItem(ctx, [[]], async (i) => {
+		const resource = ctx.getNodeParameter('resource', i) as string;
+		const operation = ctx.getNodeParameter('operation', i) as string;
+		const found = findOperation(operations, operation, resource);
 		if (!found) {
-			throw new NodeOperationError(this.getNode(), unknown(resource, operation), { itemIndex: i });
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The operation "${operation}" of "${resource}" is not known`,
+				{ itemIndex: i },
+			);
 		}
-		return { json: await found.execute.call(this, i) };
+		return { json: await found.execute(ctx, i) };
 	});
 }

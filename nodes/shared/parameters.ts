@@ -7,34 +7,31 @@ import {
 
 import type { Problem } from '../../financing';
 
-/** Every problem in one error, each naming its field (domain.md §1 "Invalid"). */
+/**
+ * Every problem of an item in one error, each naming its field: one problem is the message
+ * itself, several are counted and named, and the description lists them all, then what to do.
+ */
 export function problemsError(
 	ctx: IExecuteFunctions,
+	itemIndex: number,
 	headline: string,
 	problems: Problem[],
-	itemIndex: number,
+	whatToDo?: string,
 ): NodeOperationError {
-	const error = new NodeOperationError(
-		ctx.getNode(),
-		`${headline}: ${problems.length === 1 ? '1 field needs' : `${problems.length} fields need`} attention (${problems.map((p) => p.field).join(', ')})`,
-		{ itemIndex, description: problems.map((p) => p.message).join('\n') },
-	);
+	const summary =
+		problems.length === 1
+			? problems[0].message
+			: `${problems.length} fields need attention (${problems.map((p) => p.field).join(', ')})`;
+	const error = new NodeOperationError(ctx.getNode(), `${headline}: ${summary}`, {
+		itemIndex,
+		description: [...problems.map((p) => p.message), whatToDo ?? ''].filter(Boolean).join('\n'),
+	});
 	error.context.problems = problems.map((p) => ({ ...p }));
 	return error;
 }
 
-/** A rejected write of a practice system: `what` was not written, every field named. */
-export function writeProblemsError(
-	ctx: IExecuteFunctions,
-	what: string,
-	problems: Problem[],
-	itemIndex: number,
-): NodeOperationError {
-	return problemsError(ctx, `${what} was not written`, problems, itemIndex);
-}
-
 /** A JSON parameter's value as an object: given as one (expression) or as its text. */
-export function parseObject(value: unknown): IDataObject | undefined {
+function parseObject(value: unknown): IDataObject | undefined {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value))
 		return value as IDataObject;
 	if (typeof value === 'string' && value.trim() !== '') {
@@ -50,14 +47,37 @@ export function parseObject(value: unknown): IDataObject | undefined {
 	return undefined;
 }
 
-/** The Payment Arrangement item a practice-system write takes, as an object. */
-export function objectParameter(ctx: IExecuteFunctions, name: string, i: number): IDataObject {
-	const value = parseObject(ctx.getNodeParameter(name, i) as unknown);
-	if (value) return value;
-	throw new NodeOperationError(ctx.getNode(), `The parameter "${name}" is not an object`, {
+/**
+ * A JSON parameter as an object (an item mapped by expression, or pasted text); with `optional`,
+ * an empty parameter is null.
+ */
+export function objectParameter(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): IDataObject;
+export function objectParameter(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+	optional: true,
+): IDataObject | null;
+export function objectParameter(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+	optional = false,
+): IDataObject | null {
+	const value = ctx.getNodeParameter(name, i, '') as unknown;
+	const parsed = parseObject(value);
+	if (parsed) return parsed;
+	if (optional && (value === '' || value === undefined || value === null)) return null;
+	throw new NodeOperationError(ctx.getNode(), `"${label}" is not an object`, {
 		itemIndex: i,
-		description:
-			'Map the whole item of the Payment Arrangement node, e.g. {{ $json }}, or paste its JSON.',
+		description: `Map an item's JSON, e.g. {{ $json }} or {{ $('Node Name').item.json }}, or paste it.`,
 	});
 }
 
@@ -183,6 +203,9 @@ export function readPatientDataOptions(ctx: IExecuteFunctions, i: number): Patie
 		includeDateOfBirth: options.includeDateOfBirth === true,
 	};
 }
+
+/** Where the fields typed by hand of a write show: with Source "Define Below". */
+export const BY_HAND = { show: { source: ['fields'] } };
 
 /** Source (the Payment Arrangement item, or fields by hand) and the item it reads, of a write. */
 export function sourceFields(

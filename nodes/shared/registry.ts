@@ -5,8 +5,16 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-/** One operation, one file: its labels, its own parameters and what it does for item `i`. */
-export interface Operation<TResult> {
+/**
+ * One operation, one file: its labels, its own parameters and what it does for item `i`.
+ * `TResource` is the Resource value it sits under; a node without a Resource parameter (Payment
+ * Arrangement) leaves it out.
+ */
+export interface Operation<
+	TResult = IDataObject | IDataObject[],
+	TResource extends string = string,
+> {
+	resource?: TResource;
 	/** Stable camelCase value saved in workflows; labels may change. */
 	value: string;
 	name: string;
@@ -14,12 +22,12 @@ export interface Operation<TResult> {
 	description: string;
 	/** Parameters of this operation only; the registry adds the displayOptions. */
 	properties: INodeProperties[];
-	execute(this: IExecuteFunctions, i: number): Promise<TResult>;
+	execute(ctx: IExecuteFunctions, i: number): Promise<TResult>;
 }
 
 /** An operation of a node with a Resource parameter. */
 export interface ResourceOperation<TResource extends string>
-	extends Operation<IDataObject | IDataObject[]> {
+	extends Operation<IDataObject | IDataObject[], TResource> {
 	resource: TResource;
 }
 
@@ -80,10 +88,11 @@ export function resourceProperties<TResource extends string>(
 	];
 }
 
-export function findOperation<TOperation extends ResourceOperation<string>>(
+/** The operation an item's parameters name; `resource` is undefined for a node without one. */
+export function findOperation<TOperation extends Operation<unknown>>(
 	operations: readonly TOperation[],
-	resource: string,
 	operation: string,
+	resource?: string,
 ): TOperation | undefined {
-	return operations.find((o) => o.resource === resource && o.value === operation);
+	return operations.find((o) => o.value === operation && o.resource === resource);
 }

@@ -3,7 +3,9 @@
 // `X-Sandbox-Source: console` is a ledger correction, docs/dentrix-api.md).
 import type { SandboxRequest, SandboxResponse, SandboxState, ServiceContext } from '../core/types';
 import { DENTRIX_API_KEY, type DentrixState } from '../dentrix';
+import { NAV } from './home';
 import { esc, page, redirect } from './html';
+import { ConsoleView } from './view';
 
 type Ctx = ServiceContext<SandboxState>;
 
@@ -21,19 +23,25 @@ async function callDentrix(ctx: Ctx, method: string, path: string, body: unknown
 	return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
 }
 
-function refused(status: number, what: string, body: unknown): SandboxResponse {
+const v = (ctx: Ctx) => new ConsoleView(ctx.all, ctx);
+
+/** Dentrix's answer in words: its message and each field it named. */
+function refused(ctx: Ctx, status: number, what: string, body: unknown): SandboxResponse {
+	const answer =
+		(body as { error?: { message?: unknown; fields?: Array<{ message?: unknown }> } } | null)
+			?.error ?? {};
+	const reasons = (answer.fields ?? []).map((f) => `<li>${esc(f.message)}</li>`).join('');
+	const view = v(ctx);
 	return {
 		...page(
-			'Practice console (sandbox)',
-			`<p class="msg" id="problem">${esc(what)} was refused by Dentrix (${esc(status)}):</p><pre>${esc(JSON.stringify(body, null, 2))}</pre><p><a href="/">Back to the console</a></p>`,
+			view,
+			`${view.practiceName} · practice console`,
+			`<p class="problem" id="problem">${esc(what)}: Dentrix refused (${esc(status)}). ${esc(answer.message ?? '')}</p>${reasons ? `<ul>${reasons}</ul>` : ''}<p><a href="/">Back to the practice console</a></p>`,
+			{ nav: NAV },
 		),
 		status,
 	};
 }
-
-const guarantorOf = (ctx: Ctx, patientId: string | undefined): string =>
-	(ctx.all.dentrix as Partial<DentrixState>).patients?.find((p) => p.id === patientId)
-		?.guarantorId ?? '';
 
 /** "Accept a treatment plan with CareCredit", as the coordinator does at the chair. */
 export async function acceptPlan(req: SandboxRequest, ctx: Ctx): Promise<SandboxResponse> {
@@ -46,11 +54,12 @@ export async function acceptPlan(req: SandboxRequest, ctx: Ctx): Promise<Sandbox
 			fundingMethod: 'CareCredit',
 		},
 	);
-	if (answer.status >= 300) return refused(answer.status, `Accepting ${id}`, answer.body);
-	const plan = answer.body as { patientId?: string; guarantorId?: string };
-	return redirect(
-		`/#account-${encodeURIComponent(plan.guarantorId ?? guarantorOf(ctx, plan.patientId))}`,
-	);
+	const plan = v(ctx).plan(id);
+	const what = plan
+		? `Accepting ${plan.patient}'s "${plan.name}" with CareCredit`
+		: `Accepting treatment plan ${id}`;
+	if (answer.status >= 300) return refused(ctx, answer.status, what, answer.body);
+	return redirect(`/#plan-${encodeURIComponent(id)}`);
 }
 
 const NUMBER_FIELDS = ['paymentAmount', 'numberOfPayments'];
@@ -62,7 +71,10 @@ export async function editAgreement(req: SandboxRequest, ctx: Ctx): Promise<Sand
 	const current = (ctx.all.dentrix as Partial<DentrixState>).paymentAgreements?.find(
 		(a) => a.id === id,
 	);
-	if (!current) return refused(404, `Editing ${id}`, { message: 'No such agreement' });
+	if (!current) {
+		const none = { error: { message: 'There is no such agreement.' } };
+		return refused(ctx, 404, 'Correcting a payment agreement', none);
+	}
 	const form = (req.body ?? {}) as Record<string, unknown>;
 	const was: Record<string, unknown> = {
 		...current,
@@ -84,7 +96,10 @@ export async function editAgreement(req: SandboxRequest, ctx: Ctx): Promise<Sand
 			`/v1/payment-agreements/${encodeURIComponent(id)}`,
 			patch,
 		);
-		if (answer.status >= 300) return refused(answer.status, `Editing ${id}`, answer.body);
+		if (answer.status >= 300) {
+			const who = v(ctx).patientName(current.guarantorId);
+			return refused(ctx, answer.status, `Correcting ${who}'s payment agreement`, answer.body);
+		}
 	}
 	return redirect(`/#account-${encodeURIComponent(current.guarantorId)}`);
 }

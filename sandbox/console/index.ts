@@ -1,9 +1,12 @@
-// The practice console: a plain server-rendered page (no front-end build) showing the ledgers,
-// the CareCredit sessions with act-as-patient controls, a Slack-style notification inbox and the
-// practice numbers of domain.md §1, plus small JSON endpoints for tests and the demo.
+// The practice console: plain server-rendered pages (no front-end build, nothing loaded from
+// elsewhere) showing the ledgers, the CareCredit applications with act-as-patient pages, a
+// Slack-style message inbox and the practice numbers, updating themselves as the state changes;
+// plus small JSON endpoints for tests and the demo. Documented in docs/sandbox.md.
+import { isValidTimeZone } from '../../financing/dates';
 import { tick } from '../careCredit';
 import type {
 	SandboxRequest,
+	SandboxOptions,
 	SandboxResponse,
 	SandboxState,
 	ServiceContext,
@@ -12,11 +15,35 @@ import type {
 import { acceptPlan, editAgreement } from './actions';
 import { home } from './home';
 import { practiceNumbers } from './metrics';
-import { careCreditCtx, decide, portal } from './portal';
+import { changes } from './live';
+import { decide, portal } from './portal';
+import { careCreditCtx, ConsoleView } from './view';
 
 type Ctx = ServiceContext<SandboxState>;
 
 export { practiceNumbers } from './metrics';
+
+/** The seeded practice is in Springfield, Illinois; the templates' Practice settings say the same. */
+export const PRACTICE_TIME_ZONE = 'America/Chicago';
+
+/** The console's start options with their defaults; a clear error for a zone or address that is none. */
+export function consoleOptions(
+	options: Partial<Pick<SandboxOptions, 'practiceTimeZone' | 'n8nEditorUrl'>>,
+): Pick<SandboxOptions, 'practiceTimeZone' | 'n8nEditorUrl'> {
+	const practiceTimeZone = options.practiceTimeZone ?? PRACTICE_TIME_ZONE;
+	const n8nEditorUrl = options.n8nEditorUrl || null;
+	if (!isValidTimeZone(practiceTimeZone)) {
+		throw new Error(
+			`practiceTimeZone "${practiceTimeZone}" is not an IANA time zone; use one such as America/Chicago`,
+		);
+	}
+	if (n8nEditorUrl && !/^https?:\/\/\S+$/.test(n8nEditorUrl)) {
+		throw new Error(
+			`n8nEditorUrl "${n8nEditorUrl}" is not an http(s) address; use one such as http://127.0.0.1:5678`,
+		);
+	}
+	return { practiceTimeZone, n8nEditorUrl };
+}
 
 /** Slack's incoming webhook contract: JSON `{text}` (or a form field `payload`), answered `ok`. */
 function hook(req: SandboxRequest, ctx: Ctx): SandboxResponse {
@@ -56,12 +83,13 @@ export const service: ServiceDefinition<SandboxState> = {
 			path: '/',
 			handler: (_req, ctx) => {
 				tick(careCreditCtx(ctx));
-				return home(ctx.all);
+				return home(new ConsoleView(ctx.all, ctx));
 			},
 		},
 		{ method: 'GET', path: '/portal/:sessionId', handler: (req, ctx) => portal(req, ctx) },
 		{ method: 'POST', path: '/portal/:sessionId/decide', handler: decide },
 		{ method: 'POST', path: '/hooks/:channel', handler: hook },
+		{ method: 'GET', path: '/api/changes', handler: changes },
 		{
 			method: 'GET',
 			path: '/api/notifications',

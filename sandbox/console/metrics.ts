@@ -18,11 +18,14 @@ export interface CaseMetric {
 	notifiedAt: string | null;
 	minutesToArrangement: number | null;
 	minutesToCoordinator: number | null;
+	/** The same in seconds (to the millisecond), so a case that took 0.4 s does not read 0. */
+	secondsToArrangement: number | null;
+	secondsToCoordinator: number | null;
 }
 
 export interface PracticeNumbers {
 	cases: CaseMetric[];
-	timeToArrangement: { cases: number; medianMinutes: number | null };
+	timeToArrangement: { cases: number; medianMinutes: number | null; medianSeconds: number | null };
 	caseAcceptance: { presented: number; approvedAndArranged: number; percent: number | null };
 	ledgerCorrections: { automatedAgreements: number; editedByStaff: number; edits: number };
 }
@@ -32,8 +35,12 @@ const APPROVED = ['Completed', 'AccountFound'];
 export const tokenOf = (s: Session): string =>
 	`[cc:${s.application?.applicationId ?? s.referenceId}]`;
 
-const minutes = (from: string | null, to: string | null): number | null =>
-	from && to ? Math.round(((Date.parse(to) - Date.parse(from)) / 60_000) * 10) / 10 : null;
+const seconds = (from: string | null, to: string | null): number | null =>
+	from && to ? (Date.parse(to) - Date.parse(from)) / 1000 : null;
+const minutes = (from: string | null, to: string | null): number | null => {
+	const s = seconds(from, to);
+	return s === null ? null : Math.round((s / 60) * 10) / 10;
+};
 
 function median(values: number[]): number | null {
 	if (!values.length) return null;
@@ -76,6 +83,8 @@ export function practiceNumbers(all: SandboxState): PracticeNumbers {
 			notifiedAt,
 			minutesToArrangement: minutes(decidedAt, arrangedAt),
 			minutesToCoordinator: minutes(decidedAt, notifiedAt),
+			secondsToArrangement: seconds(decidedAt, arrangedAt),
+			secondsToCoordinator: seconds(decidedAt, notifiedAt),
 		};
 	});
 
@@ -87,13 +96,18 @@ export function practiceNumbers(all: SandboxState): PracticeNumbers {
 	);
 	const done = cases
 		.filter((c) => c.arrangedAt && c.notifiedAt)
-		.map((c) => Math.max(c.minutesToArrangement!, c.minutesToCoordinator!));
+		.map((c) => Math.max(c.secondsToArrangement!, c.secondsToCoordinator!));
+	const medianSeconds = median(done);
 
 	const automated = (dentrix.paymentAgreements ?? []).filter((a) => a.createdBy === 'api');
 	const staffEdits = automated.map((a) => a.edits.filter((e) => e.source === 'console').length);
 	return {
 		cases,
-		timeToArrangement: { cases: done.length, medianMinutes: median(done) },
+		timeToArrangement: {
+			cases: done.length,
+			medianMinutes: medianSeconds === null ? null : Math.round((medianSeconds / 60) * 10) / 10,
+			medianSeconds,
+		},
 		caseAcceptance: {
 			presented: presented.size,
 			approvedAndArranged: arranged.size,

@@ -96,10 +96,14 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		stops.push(() => postgres.stop());
 		const redis = await step('Redis on a free port', () => startRedis(join(options.work, 'redis')));
 		stops.push(() => redis.stop());
+		const mainPort = await freePort();
+		const webhookPort = await freePort();
 		const sandbox = await step('sandbox on free ports', () =>
 			startSandbox({
 				dataDir: null,
 				ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
+				// The console links to the editor: the main process.
+				n8nEditorUrl: `http://127.0.0.1:${mainPort}`,
 			}),
 		);
 		stops.push(() => sandbox.stop());
@@ -140,8 +144,6 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			);
 		}
 
-		const mainPort = await freePort();
-		const webhookPort = await freePort();
 		const webhookUrl = `http://127.0.0.1:${webhookPort}`;
 		// The addresses n8n builds for webhooks are the processor's (a load balancer's, in a
 		// deployment). The main process takes no production webhooks.

@@ -177,6 +177,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	const home = await step('n8n home with the package in .n8n/nodes', () =>
 		createN8nHome(homeDir, fresh ? [tarball] : [], runtime),
 	);
+	// The demo's n8n on 5678; tests' on a free port, known before anything starts.
+	const port = options.fixedPorts ? DEMO_N8N_PORT : await freePort();
 	const sandbox = await step(
 		`sandbox on ${options.fixedPorts ? 'its default' : 'free'} ports`,
 		() =>
@@ -185,12 +187,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				ports: options.fixedPorts
 					? DEFAULT_PORTS
 					: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
+				// The console links to the editor.
+				n8nEditorUrl: `http://127.0.0.1:${port}`,
 			}),
 	);
 	let started = false;
 	let n8n: RunningN8n | undefined;
 	try {
-		const port = options.fixedPorts ? DEMO_N8N_PORT : await freePort();
 		const env = {
 			GENERIC_TIMEZONE: 'America/Chicago',
 			...(options.fixedPorts ? PRACTICE_RETENTION_ENV : TEST_RETENTION_ENV),

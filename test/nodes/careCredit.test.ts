@@ -11,6 +11,7 @@ import {
 	NodeTestHarness,
 	nodeWorkflow,
 	sandboxAdmin,
+	sandboxCredentials,
 	startTestSandbox,
 	type NodeWorkflowOptions,
 } from './harness';
@@ -38,12 +39,8 @@ beforeEach(async () => {
 	await cc.reset();
 	harness = new NodeTestHarness({ nodes: [new CareCredit()], credentials: [new CareCreditApi()] });
 	await harness.setCredentials('careCreditApi', {
-		environment: 'custom',
-		baseUrl: sandbox.urls.careCredit,
+		...sandboxCredentials(sandbox.urls).careCreditApi,
 		merchantNumber: DOWNTOWN,
-		clientId: 'sandbox-client',
-		clientSecret: 'sandbox-secret',
-		partnerCode: 'N8N',
 	});
 });
 

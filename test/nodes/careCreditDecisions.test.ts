@@ -1,13 +1,24 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; a loopback stand-in needs node:http */
 // CareCredit Decision: Get Many through n8n-core's real WorkflowExecute, against the sandbox's
 // merchant decision feed over loopback: one item per session (its latest decision), filtered
 // by status and by decision time on the sandbox clock.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { CareCreditApi } from '../../credentials/CareCreditApi.credentials';
 import { parseDecision, todayIn, addDays } from '../../financing';
 import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
+import { MAX_PAGES } from '../../nodes/CareCredit/actions/decision/getMany.operation';
 import type { Sandbox } from '../../sandbox';
-import { NodeTestHarness, nodeWorkflow, sandboxAdmin, startTestSandbox } from './harness';
+import {
+	NodeTestHarness,
+	nodeWorkflow,
+	sandboxAdmin,
+	sandboxCredentials,
+	startTestSandbox,
+} from './harness';
 
 const DOWNTOWN = '5348120100000001';
 const LAKESIDE = '5348120100000002';
@@ -27,12 +38,8 @@ beforeEach(async () => {
 	await cc.reset();
 	harness = new NodeTestHarness({ nodes: [new CareCredit()], credentials: [new CareCreditApi()] });
 	await harness.setCredentials('careCreditApi', {
-		environment: 'custom',
-		baseUrl: sandbox.urls.careCredit,
+		...sandboxCredentials(sandbox.urls).careCreditApi,
 		merchantNumber: DOWNTOWN,
-		clientId: 'sandbox-client',
-		clientSecret: 'sandbox-secret',
-		partnerCode: 'N8N',
 	});
 });
 
@@ -192,7 +199,53 @@ test('reads every page of a long feed', async () => {
 	const all = await listed({ statuses: ['approved', 'declined'] });
 	expect(all).toHaveLength(205);
 	expect(await listed()).toHaveLength(164);
-});
+}, 60_000);
+
+test('a feed that never ends is read up to the page cap, then the item fails saying so', async () => {
+	// A feed that always has one more page, on a loopback stand-in: the sandbox's feed ends.
+	const feedCalls: string[] = [];
+	const server = createServer((req, res) => {
+		res.writeHead(200, { 'content-type': 'application/json' });
+		if (req.url?.startsWith('/oauth2')) {
+			res.end(JSON.stringify({ access_token: 't' }));
+			return;
+		}
+		const cursor = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('cursor'));
+		feedCalls.push(String(cursor));
+		const entry = {
+			cursor: String(cursor + 1),
+			sessionId: `s-${cursor}`,
+			referenceId: `REF-${cursor}`,
+			sessionStatus: 'Completed',
+			decidedAt: new Date().toISOString(),
+		};
+		res.end(JSON.stringify({ entries: [entry], nextCursor: entry.cursor, hasMore: true }));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const { port } = server.address() as AddressInfo;
+		await harness.setCredentials('careCreditApi', {
+			...sandboxCredentials(sandbox.urls).careCreditApi,
+			baseUrl: `http://127.0.0.1:${port}`,
+		});
+		const run = await harness.run(
+			nodeWorkflow(
+				harness.type('careCredit'),
+				{ resource: 'decision', operation: 'getMany', returnAll: true } as never,
+				{ credentials: ['careCreditApi'], onError: 'continueErrorOutput' },
+			),
+		);
+		expect(feedCalls).toHaveLength(MAX_PAGES);
+		expect(run.json('Node', 0)).toEqual([]);
+		const [failed] = run.json('Node', 1);
+		expect(failed.error).toMatch(
+			/more than 10000 entries: Decision: Get Many read that many and stopped/,
+		);
+		expect((failed.details as IDataObject).description).toMatch(/CareCredit Trigger/);
+	} finally {
+		server.close();
+	}
+}, 60_000);
 
 test('a since date that is not a date, and a bad merchant number, are refused with a message saying so', async () => {
 	const badDate = await getMany({ decidedSince: 'date', sinceDate: 'last month' });

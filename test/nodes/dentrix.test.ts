@@ -579,7 +579,7 @@ describe('payments and adjustments', () => {
 describe('Dentrix Trigger', () => {
 	const trigger = (startFrom: string) =>
 		triggerWorkflow(
-			'n8n-nodes-dental-financing.dentrixTrigger',
+			'n8n-nodes-dental-financing.dentrixTreatmentPlanTrigger',
 			{ startFrom },
 			{ credentials: ['dentrixApi'] },
 		);

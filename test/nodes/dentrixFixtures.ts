@@ -5,22 +5,18 @@ import type { INode } from 'n8n-workflow';
 
 import { DentrixApi } from '../../credentials/DentrixApi.credentials';
 import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
-import { DentrixTrigger } from '../../nodes/Dentrix/DentrixTrigger.node';
+import { DentrixTreatmentPlanTrigger } from '../../nodes/Dentrix/DentrixTreatmentPlanTrigger.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
-import { DENTRIX_API_KEY } from '../../sandbox/dentrix/seed';
-import { chainWorkflow, NodeTestHarness, type WorkflowJson } from './harness';
+import { chainWorkflow, NodeTestHarness, sandboxCredentials, type WorkflowJson } from './harness';
 import { sandboxAdmin, startTestSandbox } from './harness/sandbox';
 
 export async function setup() {
 	const sandbox = await startTestSandbox();
 	const harness = new NodeTestHarness({
-		nodes: [new Dentrix(), new DentrixTrigger(), new PaymentArrangement()],
+		nodes: [new Dentrix(), new DentrixTreatmentPlanTrigger(), new PaymentArrangement()],
 		credentials: [new DentrixApi()],
 	});
-	await harness.setCredentials('dentrixApi', {
-		baseUrl: sandbox.urls.dentrix,
-		apiKey: DENTRIX_API_KEY,
-	});
+	await harness.setCredentials('dentrixApi', sandboxCredentials(sandbox.urls).dentrixApi);
 	const admin = sandboxAdmin(sandbox.urls.dentrix);
 	/** The stand-in's state (amounts in cents). */
 	const state = async () => (await admin.call('GET', '/__sandbox/state')) as any;

@@ -10,7 +10,7 @@ import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 import { startSandbox } from '../../sandbox';
-import { chainWorkflow, NodeTestHarness, type WorkflowJson } from './harness';
+import { chainWorkflow, NodeTestHarness, sandboxCredentials, type WorkflowJson } from './harness';
 import { sandboxAdmin } from './harness/sandbox';
 
 export const OPEN_DENTAL = 'n8n-nodes-dental-financing.openDental';
@@ -31,8 +31,7 @@ export async function setup(options: { throttle?: boolean; pacingMs?: number } =
 	});
 	const baseUrl = `${sandbox.urls.openDental}/api/v1`;
 	await harness.setCredentials('openDentalApi', {
-		baseUrl,
-		...KEYS,
+		...sandboxCredentials(sandbox.urls).openDentalApi,
 		pacingMs: options.pacingMs ?? 0,
 	});
 	const admin = sandboxAdmin(sandbox.urls.openDental);

@@ -21,8 +21,8 @@ import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
-import { NodeTestHarness, TEST_START_TYPE, type WorkflowJson } from './harness';
-import { decision, KEYS, setup } from './openDentalFixtures';
+import { NodeTestHarness, sandboxCredentials, TEST_START_TYPE, type WorkflowJson } from './harness';
+import { decision, setup } from './openDentalFixtures';
 
 /** Passes its input on, like n8n's NoOp and a Set that keeps the other fields. */
 class PassThrough implements INodeType {
@@ -123,18 +123,11 @@ beforeEach(async () => {
 		],
 		credentials: [new OpenDentalApi(), new CareCreditApi()],
 	});
-	await harness.setCredentials('openDentalApi', {
-		baseUrl: env.baseUrl,
-		...KEYS,
-		pacingMs: 0,
-	});
+	const sandbox = sandboxCredentials(env.sandbox.urls);
+	await harness.setCredentials('openDentalApi', sandbox.openDentalApi);
 	await harness.setCredentials('careCreditApi', {
-		environment: 'custom',
-		baseUrl: env.sandbox.urls.careCredit,
+		...sandbox.careCreditApi,
 		merchantNumber: '5348120100000002',
-		clientId: 'sandbox-client',
-		clientSecret: 'sandbox-secret',
-		partnerCode: 'N8N',
 	});
 });
 afterEach(async () => {

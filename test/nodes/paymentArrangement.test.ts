@@ -191,6 +191,28 @@ describe('Validate', () => {
 		);
 	});
 
+	test('with Continue On Fail an item that cannot be read goes to Needs Review, never Valid; with the error output, there', async () => {
+		const a = await built();
+		const items = [{ arrangement: a }, { arrangement: 'not an arrangement' }];
+		const params = {
+			operation: 'validate',
+			target: 'dentrix',
+			arrangement: '={{ $json.arrangement }}',
+		};
+
+		const onFail = await env.harness.run(node(params, 'continueRegularOutput'), { items });
+		expect(onFail.error).toBeUndefined();
+		expect(onFail.output('Node', 0).map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
+		const [review] = onFail.output('Node', 1);
+		expect(review!.pairedItem).toEqual({ item: 1 });
+		expect(review!.json.error).toMatch(/"Arrangement" is not an object/);
+
+		const toErrorOutput = await env.harness.run(node(params, 'continueErrorOutput'), { items });
+		expect(toErrorOutput.output('Node', 0).map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
+		expect(toErrorOutput.output('Node', 1)).toEqual([]);
+		expect(toErrorOutput.output('Node', 2).map((i) => i.pairedItem)).toEqual([{ item: 1 }]);
+	});
+
 	test('for Open Dental, Dentrix ids are a review item, not a write', async () => {
 		const run = await env.harness.run(validate('openDental'), {
 			items: [await built({ creditLineCents: 200000, approvedAmountCents: 200000 })],

@@ -2,7 +2,9 @@
 // staff controls that go through the Dentrix stand-in, and the three practice numbers.
 import axios, { type AxiosResponse } from 'axios';
 
+import { formatInstantIn } from '../../financing/dates';
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { duration } from '../../sandbox/console/words';
 
 const MERCHANT = '5348120100000001';
 const FREE_PORTS = { console: 0, careCredit: 0, dentrix: 0, openDental: 0 };
@@ -111,7 +113,10 @@ describe('act as the patient', () => {
 		const page = await axios.get(session.portalUrl);
 		expect(page.status).toBe(200);
 		expect(page.data).toContain('Daniel Rivera');
-		expect(page.data).toContain('id="session-status">Created<');
+		expect(page.data).toMatch(
+			/id="session-status"[^>]*data-status="Created">Waiting for the patient</,
+		);
+		expect(page.data).not.toMatch(/Pullback|Estimated fee/);
 		const decided = await axios.post(
 			`${session.portalUrl}/decide`,
 			form({ outcome: 'approved', creditLine: '3000', promoCode: 'DI6', purchaseAmount: '2000' }),
@@ -161,7 +166,7 @@ describe('staff controls and practice numbers', () => {
 			formHeaders,
 		);
 		expect(res.status).toBe(303);
-		expect(res.headers.location).toBe('/#account-pat_1006');
+		expect(res.headers.location).toBe('/#plan-tp_2004');
 		const plan = (await dentrix('GET', '/v1/treatment-plans/tp_2004')).data;
 		expect(plan).toMatchObject({ status: 'accepted', fundingMethod: 'CareCredit' });
 		const completed = await axios.post(
@@ -170,6 +175,9 @@ describe('staff controls and practice numbers', () => {
 			formHeaders,
 		);
 		expect(completed.status).toBe(409);
+		expect(completed.data).toMatch(
+			/id="problem">Accepting [A-Z][a-z]+ [A-Z][a-z]+&#39;s &quot;[^&]+&quot; with CareCredit: Dentrix refused \(409\)/,
+		);
 	});
 
 	it('computes time-to-arrangement, financed case acceptance and ledger corrections from what was written', async () => {
@@ -206,7 +214,10 @@ describe('staff controls and practice numbers', () => {
 		expect(row.minutesToArrangement).toBeLessThan(2.5);
 		expect(row.minutesToCoordinator).toBeGreaterThanOrEqual(3);
 		expect(row.minutesToCoordinator).toBeLessThan(3.5);
+		expect(row.secondsToArrangement).toBeGreaterThanOrEqual(120);
+		expect(row.secondsToCoordinator).toBeGreaterThanOrEqual(180);
 		expect(numbers.timeToArrangement.cases).toBe(1);
+		expect(numbers.timeToArrangement.medianSeconds).toBe(row.secondsToCoordinator);
 		expect(numbers.caseAcceptance).toEqual({ presented: 2, approvedAndArranged: 1, percent: 50 });
 		expect(numbers.ledgerCorrections).toEqual({
 			automatedAgreements: 1,
@@ -240,6 +251,69 @@ describe('staff controls and practice numbers', () => {
 		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
 		expect(page).toContain(reference);
 		expect(page).toMatch(/id="case-acceptance">[^]*?<b>50%<\/b>/);
+		expect(page).toMatch(/id="time-to-arrangement">[^<]*<b>3 min( \d+ s)?<\/b>/);
 		expect(page).not.toContain('912-64-');
+	});
+});
+
+describe("in the practice's words and time zone", () => {
+	it('shows every time in the practice zone, as the ledger notes write it', async () => {
+		await axios.post(`${sandbox.urls.console}/hooks/coordinator`, { text: 'hello' });
+		const [sent] = sandbox.store.state.notifications;
+		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
+		const zoned = formatInstantIn('America/Chicago', new Date(sent.at));
+		expect(page).toContain(`Coordinator</span> · ${zoned}</small>`);
+		expect(page).not.toMatch(/\d\d:\d\d(:\d\d)? UTC/);
+	});
+
+	it('names the patient and plan of an application instead of the ids it carries', async () => {
+		await prefill('Moreau', 'tp_2013~loc_downtown', 'pat_1026');
+		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
+		const applications = /<section id="carecredit"[^]*?<\/section>/.exec(page)![0];
+		expect(applications).toContain('Daniel Moreau');
+		expect(applications).toContain('Root canal and crown #3');
+		expect(applications).toContain('Waiting for the patient');
+		expect(applications).not.toMatch(/tp_2013|loc_downtown|pat_1026/);
+		expect(page).toContain('n8n prefilled a CareCredit application for Daniel Moreau');
+	});
+
+	it('reads elapsed time as a person says it', () => {
+		expect([0.4, 9.96, 24, 59.4, 60, 130, 3599, 3900, 90_000].map(duration)).toEqual([
+			'0.4 s',
+			'10 s',
+			'24 s',
+			'59 s',
+			'1 min',
+			'2 min 10 s',
+			'59 min 59 s',
+			'1 h 5 min',
+			'1 d 1 h',
+		]);
+	});
+
+	it('refuses a start with an unknown time zone or an n8n address that is not one', async () => {
+		await expect(
+			startSandbox({ dataDir: null, ports: FREE_PORTS, practiceTimeZone: 'Mars/Olympus' }),
+		).rejects.toThrow(/practiceTimeZone "Mars\/Olympus" is not an IANA time zone/);
+		await expect(
+			startSandbox({ dataDir: null, ports: FREE_PORTS, n8nEditorUrl: 'javascript:alert(1)' }),
+		).rejects.toThrow(/n8nEditorUrl .* is not an http\(s\) address/);
+	});
+});
+
+describe('live updates', () => {
+	it('answers /api/changes as soon as something changed, and holds while nothing does', async () => {
+		const first = (await axios.get(`${sandbox.urls.console}/api/changes?since=`)).data.version;
+		expect(first).toMatch(/^[0-9a-f]{16}$/);
+		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
+		expect(page).toContain(`data-version="${first}"`);
+		const held = (await axios.get(`${sandbox.urls.console}/api/changes?since=${first}&wait=1`)).data
+			.version;
+		expect(held).toBe(first);
+		const waiting = axios.get(`${sandbox.urls.console}/api/changes?since=${first}&wait=20`);
+		await axios.post(`${sandbox.urls.console}/hooks/coordinator`, { text: 'news' });
+		const next = (await waiting).data.version;
+		expect(next).not.toBe(first);
+		expect((await axios.get(`${sandbox.urls.console}/`)).data).toContain(`data-version="${next}"`);
 	});
 });

@@ -571,7 +571,10 @@ describe('practice policy', () => {
 			paymentType: 'CareCredit Payment',
 			feeAdjustmentType: 'CareCredit Merchant Fee',
 		});
-		expect(p.financingRecord).toEqual({ billingType: 'Third-Party Financing - No Statements', firstDueDays: 30 });
+		expect(p.financingRecord).toEqual({
+			billingType: 'Third-Party Financing - No Statements',
+			firstDueDays: 30,
+		});
 		expect(p.shortfallPlan).toEqual({
 			arrangementType: 'In-house payment plan',
 			billingType: 'Payment Agreement',
@@ -622,5 +625,52 @@ describe('practice policy', () => {
 			code: 'required',
 			message: 'policy.timeZone: is required',
 		});
+	});
+});
+
+describe('notes a billing person reads right', () => {
+	test("a payoff below CareCredit's $30 minimum reads as the minimum the patient pays", () => {
+		const small = buildWrites(
+			crownAndImplant({
+				totalCents: 22_812,
+				patientPortionCents: 22_812,
+				procedures: [
+					{
+						procedureId: '5001',
+						cdtCode: 'D2740',
+						description: 'Crown',
+						tooth: '14',
+						feeCents: 22_812,
+						patientPortionCents: 22_812,
+					},
+				],
+			}),
+			approvedDecision({ approvedAmountCents: 22_812 }),
+			policy(),
+			NEAR_MIDNIGHT,
+		);
+		expect(small.ok).toBe(true);
+		if (!small.ok) return;
+		// $228.12 over 24 months is $9.51/mo: below the $30 minimum, so the minimum leads.
+		expect(small.value.auditNote).toContain(
+			"the patient pays CareCredit at least $30.00/mo (CareCredit's minimum payment); $9.51/mo would already pay it off within the 24-month promotion",
+		);
+		expect(small.value.auditNote).not.toMatch(/est\. \$9\.51\/mo/);
+		expect(small.value.coordinatorMessage).toContain(
+			'at least $30.00/month to CareCredit (its minimum payment)',
+		);
+	});
+
+	test('a date of birth in the patient name never reaches a message: the build is refused', () => {
+		const result = buildWrites(
+			crownAndImplant({ patientName: 'Ana Molina DOB 9/14/1969' }),
+			approvedDecision(),
+			policy(),
+			NEAR_MIDNIGHT,
+		);
+		expect(result.ok ? [] : result.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+			'coordinatorMessage:dateOfBirthInText',
+		]);
+		expect(JSON.stringify(result)).not.toContain('1969');
 	});
 });

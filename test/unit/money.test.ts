@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 
 import {
-	ceilCents,
+	centsFromWire,
+	centsFromWireOrNull,
+	centsToDollars,
 	divideCeil,
 	divideRoundHalfUp,
 	FinancingError,
@@ -46,7 +48,7 @@ describe('parseMoney', () => {
 				{
 					field: 'estimatedFee',
 					code: 'negative',
-					message: 'estimatedFee: -$5.00 is negative; enter an amount of $0.00 or more',
+					message: 'estimatedFee: -$5.00 is negative; enter $0.00 or more',
 				},
 			],
 		});
@@ -59,7 +61,7 @@ describe('parseMoney', () => {
 				{
 					field: 'estimatedFee',
 					code: 'fractionOfCent',
-					message: 'estimatedFee: $12.345 has a fraction of a cent; enter dollars and cents',
+					message: 'estimatedFee: 12.345 has a fraction of a cent; enter dollars and cents',
 				},
 			],
 		});
@@ -142,18 +144,15 @@ describe('formatMoney', () => {
 });
 
 describe('rounding helpers', () => {
-	test('roundHalfUp rounds halves away from zero, tolerating floating error', () => {
+	test('roundHalfUp rounds halves away from zero, exactly on the double it is given', () => {
 		expect(roundHalfUp(2.5)).toBe(3);
 		expect(roundHalfUp(2.4)).toBe(2);
 		expect(roundHalfUp(-2.5)).toBe(-3);
-		expect(roundHalfUp(1.005 * 100)).toBe(101); // 100.49999999999999 is really 100.5
+		// The old tolerance made this 101; 1.005 * 100 is 100.49999999999999, below the half.
+		expect(roundHalfUp(1.005 * 100)).toBe(100);
 		expect(roundHalfUp(30421.937)).toBe(30422);
-	});
-
-	test('ceilCents rounds up, but not a value that is whole up to floating error', () => {
-		expect(ceilCents(100_000 / 12)).toBe(8_334);
-		expect(ceilCents(100.00000000001)).toBe(100);
-		expect(ceilCents(100.01)).toBe(101);
+		expect(roundHalfUp(-0.2)).toBe(0);
+		expect(roundHalfUp(Number.NaN)).toBeNaN();
 	});
 
 	test('exact integer division', () => {
@@ -162,6 +161,10 @@ describe('rounding helpers', () => {
 		expect(divideRoundHalfUp(0, 7)).toBe(0);
 		expect(divideCeil(100_000, 12)).toBe(8_334);
 		expect(divideCeil(120, 12)).toBe(10);
+		// Exact at the top of the safe range, where the float quotient lands next to an integer.
+		expect(divideRoundHalfUp(Number.MAX_SAFE_INTEGER, 2)).toBe(4_503_599_627_370_496);
+		expect(divideCeil(Number.MAX_SAFE_INTEGER - 1, 3)).toBe(3_002_399_751_580_330);
+		expect(divideCeil(1.5, 2)).toBeNaN();
 	});
 
 	test('splitEvenly: parts sum exactly, larger parts first', () => {
@@ -210,6 +213,77 @@ describe('properties', () => {
 					expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
 				},
 			),
+		);
+	});
+});
+
+describe('centsFromWire: dollars as each service sends them', () => {
+	test.each<[unknown, number]>([
+		['130.00', 13_000], // Open Dental procedurelogs ProcFee
+		['339', 33_900], // Open Dental payments PayAmt
+		[339, 33_900],
+		[81.48, 8_148], // Open Dental payplans PayAmt
+		['129.99', 12_999],
+		[-24.99, -2_499], // Open Dental adjustments AdjAmt
+		['-24.99', -2_499],
+		[0, 0],
+		['0.1', 10],
+		[1250.5, 125_050], // Dentrix and CareCredit amounts
+		['130.000', 13_000],
+		[10_000_000_000, 1_000_000_000_000],
+	])('%p → %p cents', (wire, cents) => {
+		expect(centsFromWire(wire)).toEqual({ ok: true, value: cents });
+	});
+
+	test.each<[unknown, string]>([
+		['12.345', 'fractionOfCent'],
+		[0.1 + 0.2, 'fractionOfCent'], // 0.30000000000000004: a float error, never rounded silently
+		[1e-7, 'fractionOfCent'],
+		[1e20, 'tooLarge'],
+		[1e21, 'tooLarge'],
+		['$1,234.50', 'notANumber'], // no service sends signs or separators
+		['1e3', 'notANumber'],
+		[' ', 'required'],
+		[null, 'required'],
+		[undefined, 'required'],
+		[true, 'notANumber'],
+		[[], 'notANumber'],
+		[{}, 'notANumber'],
+		[Number.NaN, 'notANumber'],
+		[Number.POSITIVE_INFINITY, 'notANumber'],
+	])('%p is refused with %s', (wire, code) => {
+		const result = centsFromWire(wire, 'PayAmt');
+		expect(result).toMatchObject({ ok: false, problems: [{ field: 'PayAmt', code }] });
+	});
+
+	test('a refund may be refused when negative amounts are not expected', () => {
+		expect(centsFromWire(-5, 'x', { allowNegative: false })).toMatchObject({
+			ok: false,
+			problems: [{ code: 'negative' }],
+		});
+		expect(centsFromWireOrNull('x')).toBeNull();
+		expect(centsFromWireOrNull('')).toBeNull();
+		expect(centsFromWireOrNull('81.48')).toBe(8_148);
+	});
+
+	test('a long or patient-data value is never echoed whole', () => {
+		const long = centsFromWire('9'.repeat(10_000) + 'x');
+		expect(long.ok ? '' : long.problems[0]!.message.length).toBeLessThan(120);
+		const ssn = centsFromWire('123-45-6789');
+		expect(ssn.ok ? '' : ssn.problems[0]!.message).not.toContain('6789');
+	});
+
+	test('property: cents to the wire and back is exact, as a number and as text', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -MAX_CENTS, max: MAX_CENTS }), (cents) => {
+				const dollars = centsToDollars(cents);
+				expect(centsFromWire(dollars)).toEqual({ ok: true, value: cents });
+				expect(centsFromWire(JSON.parse(JSON.stringify(dollars)))).toEqual({
+					ok: true,
+					value: cents,
+				});
+				expect(centsFromWire(dollars.toFixed(2))).toEqual({ ok: true, value: cents });
+			}),
 		);
 	});
 });

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
 	allocateProportionally,
 	buildWrites,
+	checkOpenDentalPayPlanClose,
+	checkOpenDentalPayPlanLinks,
 	validateForOpenDental,
 	type FinancingWrites,
 	type Result,
@@ -13,6 +15,7 @@ function value<T>(result: Result<T>): T {
 	if (!result.ok) throw new Error(JSON.stringify(result.problems));
 	return result.value;
 }
+const TODAY = { today: '2026-02-28' };
 
 describe('allocateProportionally', () => {
 	test('splits in proportion, whole cents, summing exactly', () => {
@@ -21,16 +24,20 @@ describe('allocateProportionally', () => {
 		expect(allocateProportionally(0, [5, 5])).toEqual([0, 0]);
 		expect(allocateProportionally(10, [0, 0])).toEqual([]);
 		expect(allocateProportionally(-1, [5])).toEqual([]);
+		// Products past 2^53 stay exact (BigInt).
+		expect(allocateProportionally(999_999_999_999, [1_000_000_000_000, 1])).toEqual([
+			999_999_999_998, 1,
+		]);
 	});
 
 	test('property: the parts sum to the total and none exceeds its weight', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 8 }),
+				fc.array(fc.integer({ min: 0, max: 1_000_000_000_000 }), { minLength: 1, maxLength: 8 }),
 				fc.double({ min: 0, max: 1, noNaN: true }),
 				(weights, fraction) => {
 					const whole = weights.reduce((a, b) => a + b, 0);
-					fc.pre(whole > 0);
+					fc.pre(whole > 0 && whole <= Number.MAX_SAFE_INTEGER);
 					const total = Math.floor(whole * fraction);
 					const parts = allocateProportionally(total, weights);
 					expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
@@ -47,23 +54,27 @@ describe('Open Dental shortfall plan links (AmountOverride)', () => {
 
 	test('the plan total is spread over the procedures by their patient portions', () => {
 		const w = withShortfall();
-		const od = value(validateForOpenDental(w));
-		expect(od.payPlanLinks).toEqual([
+		const plan = value(validateForOpenDental(w, TODAY)).payPlan!;
+		expect(plan.links).toEqual([
 			{ ProcNum: 5001, AmountOverride: 250 },
 			{ ProcNum: 5002, AmountOverride: 550 },
 		]);
-		expect(od.payPlan!.procNums).toEqual([5001, 5002]);
-		const total = od.payPlanLinks.reduce((s, l) => s + Math.round(l.AmountOverride * 100), 0);
+		expect(plan.create.body!.procNums).toEqual([5001, 5002]);
+		const total = plan.links.reduce((s, l) => s + Math.round(l.AmountOverride * 100), 0);
 		expect(total).toBe(w.shortfallPlan!.totalCents);
 	});
 
 	test('DynamicPayPlanTPOption: AwaitComplete by default, TreatAsComplete when asked', () => {
-		expect(value(validateForOpenDental(withShortfall())).payPlan!.DynamicPayPlanTPOption).toBe(
-			'AwaitComplete',
-		);
 		expect(
-			value(validateForOpenDental(withShortfall(), { dynamicPayPlanTPOption: 'TreatAsComplete' }))
-				.payPlan!.DynamicPayPlanTPOption,
+			value(validateForOpenDental(withShortfall(), TODAY)).payPlan!.create.body!
+				.DynamicPayPlanTPOption,
+		).toBe('AwaitComplete');
+		expect(
+			value(
+				validateForOpenDental(withShortfall(), TODAY, {
+					dynamicPayPlanTPOption: 'TreatAsComplete',
+				}),
+			).payPlan!.create.body!.DynamicPayPlanTPOption,
 		).toBe('TreatAsComplete');
 	});
 
@@ -76,17 +87,91 @@ describe('Open Dental shortfall plan links (AmountOverride)', () => {
 				NEAR_MIDNIGHT,
 			),
 		);
-		const result = validateForOpenDental(w, { dynamicPayPlanTPOption: 'TreatAsComplete' });
+		const result = validateForOpenDental(w, TODAY, { dynamicPayPlanTPOption: 'TreatAsComplete' });
 		expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual([
 			'downPaymentBeforeOverride',
 		]);
-		expect(validateForOpenDental(w).ok).toBe(true);
+		expect(validateForOpenDental(w, TODAY).ok).toBe(true);
 	});
 
 	test('the payment carries the clinic when the practice sets one', () => {
-		expect(value(validateForOpenDental(withShortfall(), { clinicNum: 2 })).payment).toMatchObject({
+		expect(
+			value(validateForOpenDental(withShortfall(), TODAY, { clinicNum: 2 })).payment!.body,
+		).toMatchObject({
 			ClinicNum: 2,
 		});
-		expect(value(validateForOpenDental(withShortfall())).payment).not.toHaveProperty('ClinicNum');
+		expect(value(validateForOpenDental(withShortfall(), TODAY)).payment!.body).not.toHaveProperty(
+			'ClinicNum',
+		);
+	});
+});
+
+describe('Payment plan links and close, against what Open Dental holds', () => {
+	const facts = {
+		accountGuarantorId: '100',
+		planProcedures: [
+			{ procNum: '5001', patNum: '101', feeCents: 150_000 },
+			{ procNum: '5002', patNum: '101', feeCents: 330_000 },
+		],
+		familyPatNums: ['100', '101'],
+		plan: { payPlanNum: '1001', isDynamic: true, isLocked: false, isClosed: false },
+		existingLinks: [
+			{ payPlanLinkNum: '2001', linkType: 'Procedure', fKey: '5001', amountOverrideCents: 0 },
+		],
+	};
+	const input = {
+		payPlanNum: '1001',
+		totalCents: 80_000,
+		links: [
+			{ procNum: '5001', amountCents: 25_000 },
+			{ procNum: '5002', amountCents: 55_000 },
+		],
+	};
+
+	test('a PUT for a link that differs, a POST for a missing one', () => {
+		expect(value(checkOpenDentalPayPlanLinks(input, facts))).toEqual([
+			{ method: 'PUT', path: '/payplanlinks/2001', body: { AmountOverride: 250 } },
+			{
+				method: 'POST',
+				path: '/payplanlinks',
+				body: { PayPlanNum: 1001, LinkType: 'Procedure', FKey: 5002, AmountOverride: 550 },
+			},
+		]);
+	});
+
+	test('a locked or closed plan takes no links; parts must add up; procedures must be the plan’s', () => {
+		const codes = (r: Result<unknown>) => (r.ok ? [] : r.problems.map((p) => p.code));
+		expect(
+			codes(
+				checkOpenDentalPayPlanLinks(input, { ...facts, plan: { ...facts.plan, isLocked: true } }),
+			),
+		).toEqual(['planNotOpenForLinks']);
+		expect(codes(checkOpenDentalPayPlanLinks({ ...input, totalCents: 80_001 }, facts))).toEqual([
+			'linksDoNotSumToTotal',
+		]);
+		const foreign = { ...input, links: [{ procNum: '999', amountCents: 80_000 }] };
+		expect(codes(checkOpenDentalPayPlanLinks(foreign, facts))).toEqual(['procedureNotOnPlan']);
+		const tooMuch = {
+			...input,
+			totalCents: 200_000,
+			links: [{ procNum: '5001', amountCents: 200_000 }],
+		};
+		expect(codes(checkOpenDentalPayPlanLinks(tooMuch, facts))).toEqual(['linkAboveProduction']);
+	});
+
+	test('only the plan this case created is closed', () => {
+		const plan = { payPlanNum: '1001', patNum: '101', note: 'terms [cc:APP-1]', isClosed: false };
+		const ok = value(
+			checkOpenDentalPayPlanClose(
+				{ payPlanNum: '1001', patNum: '101', referenceToken: '[cc:APP-1]' },
+				{ plan },
+			),
+		);
+		expect(ok.request).toEqual({ method: 'PUT', path: '/payplans/1001/Close' });
+		const other = checkOpenDentalPayPlanClose(
+			{ payPlanNum: '1001', patNum: '101', referenceToken: '[cc:APP-2]' },
+			{ plan },
+		);
+		expect(other.ok ? [] : other.problems.map((p) => p.code)).toEqual(['notThisCasesPlan']);
 	});
 });

@@ -1,22 +1,22 @@
 import {
 	buildWrites,
+	checkOpenDentalPayPlan,
 	simulateOpenDentalNote,
 	toOpenDentalChargeFrequency,
-	validateDentrixPaymentAgreement,
 	validateForDentrix,
 	validateForOpenDental,
-	validateOpenDentalPayPlan,
 	type FinancingWrites,
-	type OpenDentalDynamicPayPlanBody,
 	type Result,
 } from '../../financing';
 import { approvedDecision, crownAndImplant, NEAR_MIDNIGHT, policy, policyWith } from './fixtures';
 
+/** Payment Arrangement: Validate's verdict, built on the writers' own checks. */
 function value<T>(result: Result<T>): T {
 	if (!result.ok) throw new Error(JSON.stringify(result.problems));
 	return result.value;
 }
 
+const TODAY = { today: '2026-02-28' };
 const withShortfall = (): FinancingWrites =>
 	value(buildWrites(crownAndImplant(), approvedDecision(), policy(), NEAR_MIDNIGHT));
 const financedInFull = (): FinancingWrites =>
@@ -33,92 +33,110 @@ function problemsOf(result: Result<unknown>): Array<[string, string]> {
 	return result.ok ? [] : result.problems.map((p) => [p.field, p.code]);
 }
 
-describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
+describe('Dentrix (docs/financing-domain.md §3, docs/dentrix-api.md)', () => {
 	test('valid writes become the request bodies, amounts in dollars', () => {
-		const d = value(validateForDentrix(withShortfall()));
+		const d = value(validateForDentrix(withShortfall(), TODAY));
 		expect(d.guarantorId).toBe('100');
 		expect(d.paymentAgreement).toMatchObject({
-			billingType: 'Payment Agreement',
-			agreementDate: '2026-02-28',
-			interval: 'monthly',
-			annualFinanceChargePercent: 0,
-			gracePeriodDays: 10,
-			totalAgreedAmount: 800,
-			downPayment: 0,
-			firstPaymentDue: '2026-03-30',
-			paymentAmount: 133.34,
-			numberOfPayments: 6,
+			method: 'POST',
+			path: '/accounts/100/payment-agreements',
+			body: {
+				billingType: 'Payment Agreement',
+				agreementDate: '2026-02-28',
+				interval: 'monthly',
+				annualFinanceChargePercent: 0,
+				gracePeriodDays: 10,
+				totalAgreedAmount: 800,
+				downPayment: 0,
+				firstPaymentDue: '2026-03-30',
+				paymentAmount: 133.34,
+				numberOfPayments: 6,
+			},
 		});
 		expect(d.ledgerNote).toMatchObject({
-			patientId: '101',
-			date: '2026-02-28',
-			kind: 'guarantorNote',
+			path: '/accounts/100/ledger-notes',
+			body: { patientId: '101', date: '2026-02-28', kind: 'guarantorNote' },
 		});
 		expect(d.careCreditPayment).toMatchObject({
-			paymentType: 'CareCredit Payment',
-			amount: 4000,
-			date: '2026-02-28',
+			path: '/accounts/100/payments',
+			body: { paymentType: 'CareCredit Payment', amount: 4000, date: '2026-02-28' },
 		});
 		expect(d.merchantFeeAdjustment).toBeNull();
-		expect(value(validateForDentrix(financedInFull())).paymentAgreement).toMatchObject({
-			billingType: 'Third-Party Financing - No Statements',
-			totalAgreedAmount: 4800,
-			paymentAmount: 200,
-		});
+		// Without the facts, the rules that need them are left to the writer, and said so.
+		expect(d.checkedByWriter.join(' ')).toContain(
+			"guarantorId: is the patient's account guarantor",
+		);
+		expect(value(validateForDentrix(financedInFull(), TODAY)).paymentAgreement?.body).toMatchObject(
+			{
+				billingType: 'Third-Party Financing - No Statements',
+				totalAgreedAmount: 4800,
+				paymentAmount: 200,
+			},
+		);
 	});
 
-	test('every problem at once: grace period, statement note, first payment, token, schedule', () => {
+	test('with the facts, the verdict is the writer’s: a guarantor from another account is refused', () => {
+		const facts = { accountGuarantorId: '100', activeAgreementId: null };
+		expect(value(validateForDentrix(withShortfall(), TODAY, facts)).checkedByWriter).toEqual([
+			"careCreditPayment.transactionId: the CareCredit purchase's transaction id (checked by the writer)",
+		]);
+		const other = validateForDentrix(withShortfall(), TODAY, {
+			...facts,
+			accountGuarantorId: '900',
+		});
+		expect(problemsOf(other)).toEqual(
+			expect.arrayContaining([
+				['dentrixPaymentAgreement.guarantorId', 'guarantorMismatch'],
+				['ledgerNote.guarantorId', 'guarantorMismatch'],
+				['careCreditPayment.guarantorId', 'guarantorMismatch'],
+			]),
+		);
+		expect(
+			problemsOf(
+				validateForDentrix(withShortfall(), TODAY, { ...facts, activeAgreementId: 'pa_1' }),
+			),
+		).toEqual([['dentrixPaymentAgreement.guarantorId', 'activeAgreementExists']]);
+	});
+
+	test('every problem at once: grace period, statement note, first payment, token, interval', () => {
 		const w = withShortfall();
 		const a = w.dentrixPaymentAgreement!;
-		const edited: FinancingWrites = {
+		const edited = {
 			...w,
 			dentrixPaymentAgreement: {
 				...a,
 				gracePeriodDays: 31,
 				statementNote: 'x'.repeat(83),
 				firstPaymentDue: '2026-02-27',
-				paymentAmountCents: 14_000,
 				note: 'edited by hand',
-				interval: 'fortnightly' as never,
+				interval: 'fortnightly',
 			},
 		};
-		const result = validateForDentrix(edited);
-		expect(problemsOf(result)).toEqual(
+		expect(problemsOf(validateForDentrix(edited, TODAY))).toEqual(
 			expect.arrayContaining([
 				['dentrixPaymentAgreement.gracePeriodDays', 'tooBig'],
 				['dentrixPaymentAgreement.statementNote', 'tooBig'],
 				['dentrixPaymentAgreement.interval', 'invalidEnumValue'],
+				['dentrixPaymentAgreement.firstPaymentDue', 'dateOutOfWindow'],
 				['dentrixPaymentAgreement.note', 'referenceTokenMissing'],
 			]),
 		);
-		if (!result.ok) {
-			expect(
-				result.problems.find((p) => p.field === 'dentrixPaymentAgreement.gracePeriodDays')!.message,
-			).toBe('dentrixPaymentAgreement.gracePeriodDays: must be 0 to 30 days (Dentrix)');
-			expect(
-				result.problems.find((p) => p.field === 'dentrixPaymentAgreement.statementNote')!.message,
-			).toBe('dentrixPaymentAgreement.statementNote: holds at most 82 characters in Dentrix');
-		}
-		// Cross-field rules run once the fields themselves are valid.
-		const crossField = validateDentrixPaymentAgreement({
-			...a,
-			firstPaymentDue: '2026-02-27',
-			paymentAmountCents: 14_000,
-		});
-		expect(crossField.map((p) => p.code).sort()).toEqual([
-			'firstPaymentBeforeAgreement',
-			'scheduleMismatch',
-		]);
-		expect(crossField.find((p) => p.code === 'scheduleMismatch')!.message).toContain(
-			'not every payment but the last is $140.00',
-		);
 	});
 
-	test('a payment amount that cannot cover the total is inconsistent', () => {
-		const a = withShortfall().dentrixPaymentAgreement!;
-		expect(
-			validateDentrixPaymentAgreement({ ...a, paymentAmountCents: 10_000 }).map((p) => p.code),
-		).toEqual(['inconsistent', 'scheduleMismatch']);
+	test('terms equal the schedule they build; a payment that cannot cover the total is inconsistent', () => {
+		const w = withShortfall();
+		const a = w.dentrixPaymentAgreement!;
+		const with20000 = { ...w, dentrixPaymentAgreement: { ...a, paymentAmountCents: 20_000 } };
+		expect(problemsOf(validateForDentrix(with20000, TODAY))).toEqual([
+			['dentrixPaymentAgreement.schedule', 'scheduleMismatch'],
+		]);
+		// $140 a month pays $800 off in 6 payments too (the last $100): the same schedule, accepted.
+		const with14000 = { ...w, dentrixPaymentAgreement: { ...a, paymentAmountCents: 14_000 } };
+		expect(validateForDentrix(with14000, TODAY).ok).toBe(true);
+		const with10000 = { ...w, dentrixPaymentAgreement: { ...a, paymentAmountCents: 10_000 } };
+		expect(problemsOf(validateForDentrix(with10000, TODAY))).toEqual([
+			['dentrixPaymentAgreement.paymentAmountCents', 'inconsistent'],
+		]);
 	});
 
 	test('a financing record must have no finance or late charges and no statements', () => {
@@ -128,20 +146,20 @@ describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
 			annualFinanceChargeBasisPoints: 1_800,
 			sendStatements: true,
 		};
-		expect(problemsOf(validateForDentrix({ ...w, dentrixPaymentAgreement: a }))).toEqual([
+		expect(problemsOf(validateForDentrix({ ...w, dentrixPaymentAgreement: a }, TODAY))).toEqual([
 			['dentrixPaymentAgreement.annualFinanceChargeBasisPoints', 'chargesOnFinancedCase'],
 			['dentrixPaymentAgreement.sendStatements', 'statementsOnFinancedCase'],
 		]);
 	});
 
-	test('a malformed field does not hide the cross-field rules: every problem at once', () => {
+	test('a malformed field does not hide the cross-field rules', () => {
 		const w = financedInFull();
 		const a = {
 			...w.dentrixPaymentAgreement!,
 			agreementDate: '2026-02-30',
 			annualLateChargeBasisPoints: 500,
 		};
-		expect(problemsOf(validateForDentrix({ ...w, dentrixPaymentAgreement: a }))).toEqual([
+		expect(problemsOf(validateForDentrix({ ...w, dentrixPaymentAgreement: a }, TODAY))).toEqual([
 			['dentrixPaymentAgreement.agreementDate', expect.any(String)],
 			['dentrixPaymentAgreement.annualFinanceChargeBasisPoints', 'chargesOnFinancedCase'],
 		]);
@@ -150,76 +168,96 @@ describe('Dentrix (domain.md §3, docs/dentrix-api.md)', () => {
 	test('one payment agreement per account: with a shortfall, the in-house plan is the agreement', () => {
 		const w = withShortfall();
 		const wrong = { ...w, dentrixPaymentAgreement: financedInFull().dentrixPaymentAgreement };
-		expect(problemsOf(validateForDentrix(wrong))).toEqual([
+		expect(problemsOf(validateForDentrix(wrong, TODAY))).toEqual([
 			['dentrixPaymentAgreement.role', 'oneAgreementPerAccount'],
 		]);
 	});
 
-	test('the audit note must carry the token and never a tax id', () => {
+	test('the audit note must carry the token and never a tax id or a date of birth', () => {
 		const w = withShortfall();
-		expect(problemsOf(validateForDentrix({ ...w, auditNote: 'SSN 123-45-6789 approved' }))).toEqual(
-			[
+		expect(
+			problemsOf(validateForDentrix({ ...w, auditNote: 'SSN 123-45-6789 approved' }, TODAY)),
+		).toEqual(
+			expect.arrayContaining([
 				['auditNote', 'referenceTokenMissing'],
-				['auditNote', 'patientDataInNote'],
-			],
+				['auditNote', 'taxIdInText'],
+			]),
+		);
+		const dob = { ...w, auditNote: `${w.auditNote} born 9/14/1969` };
+		expect(problemsOf(validateForDentrix(dob, TODAY))).toEqual(
+			expect.arrayContaining([['auditNote', 'dateOfBirthInText']]),
 		);
 	});
 
 	test('bad data never throws', () => {
-		for (const input of [null, undefined, 'writes', 42, {}, { referenceToken: '[cc:A]' }]) {
-			const result = validateForDentrix(input);
-			expect(result.ok).toBe(false);
+		for (const input of [null, undefined, 'writes', 42, [], {}, { referenceToken: '[cc:A]' }]) {
+			expect(validateForDentrix(input, TODAY).ok).toBe(false);
 		}
-		expect(validateDentrixPaymentAgreement(null)).toHaveLength(1);
+		expect(validateForDentrix(withShortfall(), { today: 'soon' } as never)).toMatchObject({
+			ok: false,
+			problems: [{ field: 'context.today' }],
+		});
 		expect(
-			validateForDentrix({ ...withShortfall(), decision: { status: 'declined' } }),
-		).toMatchObject({ ok: false, problems: [{ field: 'writes.decision.status' }] });
+			validateForDentrix({ ...withShortfall(), decision: { status: 'declined' } }, TODAY),
+		).toMatchObject({
+			ok: false,
+			problems: [{ field: 'writes.decision.status' }],
+		});
 	});
 });
 
-describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
-	test('the dynamic payment plan, commlog and payment bodies', () => {
-		const od = value(validateForOpenDental(withShortfall(), { careCreditPayType: 391 }));
-		expect(od.payPlan).toEqual({
-			PatNum: 101,
-			Guarantor: 100,
-			PayPlanDate: '2026-02-28',
-			APR: 0,
-			DownPayment: 0,
-			Note: withShortfall().shortfallPlan!.note,
-			PlanCategory: 0,
-			ChargeFrequency: 'Monthly',
-			DatePayPlanStart: '2026-03-30',
-			IsLocked: 'true',
-			procNums: [5001, 5002],
-			PayAmt: 133.34,
-			DynamicPayPlanTPOption: 'AwaitComplete',
+describe('Open Dental (docs/financing-domain.md §4, apipayplans.html)', () => {
+	test('the dynamic payment plan, its links, the commlog and the payment', () => {
+		const od = value(validateForOpenDental(withShortfall(), TODAY, { careCreditPayType: 391 }));
+		expect(od.payPlan!.create).toEqual({
+			method: 'POST',
+			path: '/payplans/Dynamic',
+			body: {
+				PatNum: 101,
+				Guarantor: 100,
+				PayPlanDate: '2026-02-28',
+				APR: 0,
+				DownPayment: 0,
+				Note: withShortfall().shortfallPlan!.note,
+				PlanCategory: 0,
+				ChargeFrequency: 'Monthly',
+				DatePayPlanStart: '2026-03-30',
+				IsLocked: 'true',
+				procNums: [5001, 5002],
+				PayAmt: 133.34,
+				DynamicPayPlanTPOption: 'AwaitComplete',
+			},
 		});
-		expect(od.commlog).toMatchObject({
+		expect(od.payPlan!.links).toEqual([
+			{ ProcNum: 5001, AmountOverride: 250 },
+			{ ProcNum: 5002, AmountOverride: 550 },
+		]);
+		expect(od.commlog.body).toMatchObject({
 			PatNum: 101,
 			CommDateTime: '2026-02-28 23:30:00',
 			commType: 'Financial',
 			Mode_: 'None',
 			SentOrReceived: 'Neither',
 		});
-		expect(od.commlog.Note).toContain('[cc:APP-123456]');
-		expect(od.payment).toEqual({
+		expect(od.commlog.body!.Note).toContain('[cc:APP-123456]');
+		expect(od.payment!.body).toEqual({
 			PatNum: 101,
 			PayAmt: 4000,
 			PayDate: '2026-02-28',
 			PayType: 391,
 			PayNote: 'CareCredit DI24 purchase $4,000.00 (gross) [cc:APP-123456]',
+			CheckNum: 'TRANSACTION-ID',
 		});
 	});
 
 	test('Open Dental payment plans always bill, so a fully financed case writes no plan there', () => {
-		expect(value(validateForOpenDental(financedInFull())).payPlan).toBeNull();
+		expect(value(validateForOpenDental(financedInFull(), TODAY)).payPlan).toBeNull();
 	});
 
 	test('NumberOfPayments instead of PayAmt, never both', () => {
 		const body = value(
-			validateForOpenDental(withShortfall(), { sendTermAs: 'numberOfPayments' }),
-		).payPlan!;
+			validateForOpenDental(withShortfall(), TODAY, { sendTermAs: 'numberOfPayments' }),
+		).payPlan!.create.body!;
 		expect(body.NumberOfPayments).toBe(6);
 		expect('PayAmt' in body).toBe(false);
 	});
@@ -233,14 +271,13 @@ describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
 				NEAR_MIDNIGHT,
 			),
 		);
-		expect(problemsOf(validateForOpenDental(w))).toEqual([
+		expect(problemsOf(validateForOpenDental(w, TODAY))).toEqual([
 			['shortfallPlan.interval', 'noOpenDentalFrequency'],
 		]);
-		// The same writes are fine for Dentrix, which has semi-monthly.
-		expect(validateForDentrix(w).ok).toBe(true);
+		expect(validateForDentrix(w, TODAY).ok).toBe(true);
 	});
 
-	test('ids that are not Open Dental numbers', () => {
+	test('ids that are not Open Dental numbers, and procedures not on the plan', () => {
 		const w = value(
 			buildWrites(
 				crownAndImplant({ patientId: 'P-1' }),
@@ -251,47 +288,21 @@ describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
 				NEAR_MIDNIGHT,
 			),
 		);
-		expect(problemsOf(validateForOpenDental(w))).toEqual([
-			['treatmentPlan.patientId', 'notAnOpenDentalId'],
+		expect(problemsOf(validateForOpenDental(w, TODAY))).toEqual([
+			['openDental.payPlan.patNum', 'notAnOpenDentalId'],
+			['openDental.commlog.patNum', 'notAnOpenDentalId'],
+			['openDental.payment.patNum', 'notAnOpenDentalId'],
 		]);
-	});
-
-	test('an APR needs IsLocked; PayAmt or NumberOfPayments; procedures; real dates', () => {
-		const good = value(validateForOpenDental(withShortfall())).payPlan!;
-		const bad: Record<string, unknown> = {
-			...good,
-			APR: 12,
-			IsLocked: 'false',
-			NumberOfPayments: 6,
-			procNums: [],
-			DatePayPlanStart: '2026-02-30',
-		};
-		expect(validateOpenDentalPayPlan(bad).map((p) => [p.field, p.code])).toEqual(
-			expect.arrayContaining([
-				['openDental.payPlan.procNums', 'tooSmall'],
-				['openDental.payPlan.DatePayPlanStart', 'custom'],
-			]),
+		const notOnPlan = withShortfall();
+		notOnPlan.shortfallPlan!.procedureIds = ['5001', '50021'];
+		expect(problemsOf(validateForOpenDental(notOnPlan, TODAY))).toEqual(
+			expect.arrayContaining([['shortfallPlan.procedureIds.1', 'procedureNotOnPlan']]),
 		);
-		const crossField: OpenDentalDynamicPayPlanBody = {
-			...good,
-			APR: 12,
-			IsLocked: 'false',
-			NumberOfPayments: 6,
-			DatePayPlanStart: '2026-02-27',
-		};
-		expect(validateOpenDentalPayPlan(crossField).map((p) => p.code)).toEqual([
-			'lockRequiredWithApr',
-			'payAmtOrNumberOfPayments',
-			'firstPaymentBeforeAgreement',
-		]);
-		const neither: Record<string, unknown> = { ...good };
-		delete neither.PayAmt;
-		expect(validateOpenDentalPayPlan(neither).map((p) => p.code)).toEqual([
-			'payAmtOrNumberOfPayments',
-		]);
-		expect(
-			validateOpenDentalPayPlan({ ...good, ChargeFrequency: 'SemiMonthly' })[0]!.message,
-		).toContain('no twice-a-month frequency');
+		const notAList = withShortfall() as unknown as { shortfallPlan: { procedureIds: unknown } };
+		notAList.shortfallPlan.procedureIds = '5001';
+		expect(problemsOf(validateForOpenDental(notAList, TODAY))).toEqual(
+			expect.arrayContaining([['shortfallPlan.procedureIds', 'invalidList']]),
+		);
 	});
 
 	test('an in-house APR is sent locked, as a percentage', () => {
@@ -303,7 +314,7 @@ describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
 				NEAR_MIDNIGHT,
 			),
 		);
-		expect(value(validateForOpenDental(w)).payPlan).toMatchObject({
+		expect(value(validateForOpenDental(w, TODAY)).payPlan!.create.body).toMatchObject({
 			APR: 12,
 			IsLocked: 'true',
 			PayAmt: 138.04,
@@ -311,24 +322,13 @@ describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
 	});
 
 	test('the token must survive the Note transformation', () => {
-		const good = value(validateForOpenDental(withShortfall())).payPlan!;
+		const good = value(validateForOpenDental(withShortfall(), TODAY)).payPlan!.create.body!;
 		const stored = simulateOpenDentalNote(good.Note, good.PayPlanDate, 800, 0);
 		expect(
 			stored.startsWith(
 				'02/28/2026 - Date of Agreement: 02/28/2026, Total Amount: 800.00, APR: 0, Total Cost of Loan: 800.00, In-house',
 			),
 		).toBe(true);
-		expect(
-			validateOpenDentalPayPlan(
-				{ ...good, Note: 'first line\r\n[cc:APP-123456]' },
-				'[cc:APP-123456]',
-			),
-		).toEqual([]);
-		expect(
-			validateOpenDentalPayPlan({ ...good, Note: 'no token' }, '[cc:APP-123456]').map(
-				(p) => p.code,
-			),
-		).toEqual(['referenceTokenMissing']);
 	});
 
 	test('interval to ChargeFrequency', () => {
@@ -339,9 +339,9 @@ describe('Open Dental (domain.md §4, opendental-api.md §2.1)', () => {
 	});
 
 	test('bad data never throws', () => {
-		for (const input of [null, 'x', {}, { ...withShortfall(), timeZone: 'Nowhere/Else' }]) {
-			expect(validateForOpenDental(input).ok).toBe(false);
+		for (const input of [null, 'x', {}, [], { ...withShortfall(), timeZone: 'Nowhere/Else' }]) {
+			expect(validateForOpenDental(input, TODAY).ok).toBe(false);
 		}
-		expect(validateOpenDentalPayPlan(undefined).length).toBeGreaterThan(0);
+		expect(checkOpenDentalPayPlan(undefined, TODAY).ok).toBe(false);
 	});
 });

@@ -10,5 +10,3 @@ export type DentrixResource =
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type DentrixOperation = ResourceOperation<DentrixResource>;
-
-export { objectParameter, writeProblemsError as problemsError } from '../../shared/parameters';

@@ -32,8 +32,7 @@ export async function idempotentWrite(
 			));
 	return await runWrite({
 		...write,
-		send: async () =>
-			await writeOnce.call(ctx, write.request, write.find, { itemIndex: i, onConflict }),
+		send: async () => await writeOnce(ctx, write.request, write.find, { itemIndex: i, onConflict }),
 	});
 }
 
@@ -50,10 +49,10 @@ export async function findOnAccount(
 	qs: IDataObject,
 	matches: (record: IDataObject) => boolean,
 ): Promise<IDataObject | null> {
-	const page = await dentrixRead.call<
-		IExecuteFunctions,
-		[DentrixRequest, { itemIndex: number }],
-		Promise<{ items?: IDataObject[] }>
-	>(ctx, { method: 'GET', path, qs: { ...qs, limit: 200 } }, { itemIndex: i });
+	const page = await dentrixRead<{ items?: IDataObject[] }>(
+		ctx,
+		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
+		{ itemIndex: i },
+	);
 	return (page.items ?? []).find(matches) ?? null;
 }

@@ -5,8 +5,6 @@ import * as shared from '../../shared/parameters';
 
 /** Parameters several operations share, defined once. */
 
-export { listFields, listOptions } from '../../shared/parameters';
-
 export const patientLocator = (name: string, displayName: string, description: string) =>
 	shared.patientLocator(name, displayName, description, {
 		search: 'Search by last name…',

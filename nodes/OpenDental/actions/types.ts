@@ -10,5 +10,3 @@ export type OpenDentalResource =
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;
-
-export { objectParameter, writeProblemsError as problemsError } from '../../shared/parameters';

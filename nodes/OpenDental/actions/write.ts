@@ -15,7 +15,7 @@ export async function idempotentWrite(
 ): Promise<WriteResult> {
 	return await runWrite({
 		...write,
-		send: async () => await writeOnce.call(ctx, write.request, write.find, { itemIndex: i }),
+		send: async () => await writeOnce(ctx, write.request, write.find, { itemIndex: i }),
 	});
 }
 
@@ -32,6 +32,6 @@ export async function findInList(
 	qs: IDataObject,
 	matches: (record: IDataObject) => boolean,
 ): Promise<IDataObject | null> {
-	const rows = await openDentalList.call(ctx, path, qs, { itemIndex: i });
+	const rows = await openDentalList(ctx, path, qs, { itemIndex: i });
 	return rows.find(matches) ?? null;
 }

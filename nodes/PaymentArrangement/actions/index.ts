@@ -1,18 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationOptions, scoped } from '../../shared/registry';
-import { build } from './build.operation';
-import { compare } from './compare.operation';
+import { build } from './arrangement/build.operation';
+import { compare } from './arrangement/compare.operation';
+import { validate } from './arrangement/validate.operation';
 import type { ArrangementOperation } from './types';
-import { validate } from './validate.operation';
 
 /** The one list of operations: options and dispatch both come from it. */
 export const OPERATIONS: ArrangementOperation[] = [build, validate, compare];
 
-export function findOperation(value: string): ArrangementOperation | undefined {
-	return OPERATIONS.find((o) => o.value === value);
-}
-
+/** No Resource parameter: the operations are the arrangement's own. */
 export const arrangementProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -20,6 +20,39 @@ import {
 	type Workflow,
 } from 'n8n-workflow';
 
+/** Where a sandbox's three stand-ins answer (`Sandbox['urls']`). */
+export interface SandboxUrls {
+	careCredit: string;
+	dentrix: string;
+	openDental: string;
+}
+
+/**
+ * Credential data pointing at a sandbox, every field the nodes need set: the credentials' own
+ * defaults are a real practice's (production hosts, empty keys), never the sandbox, so a test
+ * states the sandbox explicitly. Spread and override a field to test a wrong one.
+ */
+export function sandboxCredentials(urls: SandboxUrls) {
+	return {
+		careCreditApi: {
+			environment: 'custom',
+			baseUrl: urls.careCredit,
+			merchantNumber: '5348120100000001',
+			clientId: 'sandbox-client',
+			clientSecret: 'sandbox-secret',
+			partnerCode: 'N8N',
+		},
+		dentrixApi: { baseUrl: urls.dentrix, apiKey: 'sandbox-dentrix-key' },
+		openDentalApi: {
+			baseUrl: `${urls.openDental}/api/v1`,
+			developerApiKey: 'sandbox-od-developer',
+			customerApiKey: 'sandbox-od-customer',
+			// The sandbox throttles only when a test turns that on.
+			pacingMs: 0,
+		},
+	} satisfies Record<string, ICredentialDataDecryptedObject>;
+}
+
 export interface CredentialUpdate {
 	type: string;
 	data: ICredentialDataDecryptedObject;

@@ -8,10 +8,11 @@
  *
  *   import { NodeTestHarness, nodeWorkflow } from './harness';
  *   const harness = new NodeTestHarness({
- *     nodes: [new Dentrix(), new DentrixTrigger()],          // our node classes, from the .ts sources
+ *     nodes: [new Dentrix(), new DentrixTreatmentPlanTrigger()],          // our node classes, from the .ts sources
  *     credentials: [new DentrixApi()],
  *   });
- *   await harness.setCredentials('dentrixApi', { baseUrl: sandbox.urls.dentrix, ... });
+ *   // The credentials' defaults are a real practice's: tests point them at the sandbox explicitly.
+ *   await harness.setCredentials('dentrixApi', sandboxCredentials(sandbox.urls).dentrixApi);
  *
  *   // One node fed by a test-only start node emitting `items`; `onError` as in the editor
  *   // ('stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput').
@@ -28,7 +29,7 @@
  *
  *   // Polling triggers, through n8n-core's PollContext, static data kept between polls of the same
  *   // workflow (saved only when changed, and not in 'manual' mode, as n8n does):
- *   const wf = triggerWorkflow(harness.type('dentrixTrigger'), { ... }, { credentials: ['dentrixApi'] });
+ *   const wf = triggerWorkflow(harness.type('dentrixTreatmentPlanTrigger'), { ... }, { credentials: ['dentrixApi'] });
  *   const first = await harness.poll(wf);           // INodeExecutionData[][] | null
  *   harness.staticData(wf);                          // what n8n would have saved
  *   await harness.poll(wf, { mode: 'manual' });
@@ -82,7 +83,7 @@ import { HarnessCredentialsHelper } from './credentials';
 export { sandboxAdmin, startTestSandbox } from './sandbox';
 import { TEST_START_TYPE, TestStartNode } from './startNode';
 
-export { HarnessCredentialsHelper } from './credentials';
+export { HarnessCredentialsHelper, sandboxCredentials } from './credentials';
 export { TEST_START_TYPE } from './startNode';
 
 /** The package name n8n prefixes our node types with once installed (package.json `name`). */
@@ -382,7 +383,8 @@ export class NodeTestHarness {
 
 	/**
 	 * Test a credential as n8n's credentials tester does for a `test` request: a temporary
-	 * noOp node whose one parameter routes that request, run by n8n-core's RoutingNode.
+	 * noOp node whose one parameter routes that request, run by n8n-core's RoutingNode; a failing
+	 * answer is named by the test's `responseCode` rules, as n8n's tester does.
 	 */
 	async testCredential(type: string): Promise<INodeCredentialTestResult> {
 		const credentialType = this.credentialTypes.get(type);
@@ -445,6 +447,11 @@ export class NodeTestHarness {
 				error as { cause?: { response?: { status?: number; statusText?: string }; code?: string } }
 			).cause;
 			if (cause?.response?.status) {
+				// As n8n's credentials tester: a `responseCode` rule of the test request names the failure.
+				const rule = credentialType?.test?.rules?.find(
+					(r) => r.type === 'responseCode' && r.properties.value === cause.response?.status,
+				);
+				if (rule) return { status: 'Error', message: rule.properties.message };
 				return {
 					status: 'Error',
 					message:

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { dateField } from '../../../shared/parameters';
-import { guarantorIdField, testModeField } from '../fields';
 import { entryProblems, postOnce } from '../payment/ledgerEntry';
-import { problemsError, type DentrixOperation } from '../types';
+import type { DentrixOperation } from '../types';
+import { dateField, problemsError } from '../../../shared/parameters';
+import { guarantorIdField, patientIdField, testModeField } from '../fields';
 
 export const createAdjustment: DentrixOperation = {
 	resource: 'adjustment',
@@ -13,14 +13,7 @@ export const createAdjustment: DentrixOperation = {
 	description: 'Post a CareCredit refund (or another adjustment), once per transaction',
 	properties: [
 		guarantorIdField,
-		{
-			displayName: 'Patient ID',
-			name: 'patientId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. pat_1002',
-			description: 'A member of the account; empty means the guarantor',
-		},
+		patientIdField,
 		{
 			displayName: 'Type',
 			name: 'type',
@@ -66,34 +59,34 @@ export const createAdjustment: DentrixOperation = {
 		},
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const more = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const guarantorId = String(this.getNodeParameter('guarantorId', i)).trim();
-		const reference = String(this.getNodeParameter('reference', i)).trim();
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
+		const reference = String(ctx.getNodeParameter('reference', i)).trim();
 		const note = String(more.note ?? '');
-		const checked = entryProblems(this, {
-			amount: this.getNodeParameter('amount', i),
+		const checked = entryProblems(ctx, {
+			amount: ctx.getNodeParameter('amount', i),
 			date: String(more.date ?? '').trim(),
 			reference,
 			note,
 		});
 		if (checked.problems.length > 0)
-			throw problemsError(this, 'The adjustment', checked.problems, i);
+			throw problemsError(ctx, i, 'The adjustment was not written', checked.problems);
 		const body = {
-			patientId: String(this.getNodeParameter('patientId', i, '')).trim() || guarantorId,
-			type: String(this.getNodeParameter('type', i)).trim(),
+			patientId: String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId,
+			type: String(ctx.getNodeParameter('type', i)).trim(),
 			amount: checked.amount,
 			date: checked.date,
 			reference,
 			note,
 		};
 		const posted = await postOnce(
-			this,
+			ctx,
 			i,
 			'adjustments',
 			guarantorId,
 			body,
-			this.getNodeParameter('testMode', i, false) as boolean,
+			ctx.getNodeParameter('testMode', i, false) as boolean,
 		);
 		return { ...posted, transactionId: reference, guarantorId };
 	},

@@ -10,14 +10,24 @@ import {
 	DENTRIX_LIMITS,
 	type Problem,
 } from '../../../../financing';
-import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
-import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
-import { objectParameter, problemsError, type DentrixOperation } from '../types';
+import type { DentrixOperation } from '../types';
 import { findOnAccount, idempotentWrite, wouldWrite } from '../write';
-
-const byHand = { show: { source: ['fields'] } };
+import {
+	BY_HAND,
+	dateField,
+	objectParameter,
+	problemsError,
+	sourceFields,
+} from '../../../shared/parameters';
+import {
+	caseReferenceField,
+	guarantorIdField,
+	patientIdField,
+	skipConcurrentField,
+	testModeField,
+} from '../fields';
 
 interface PreparedNote {
 	guarantorId: string;
@@ -29,13 +39,16 @@ interface PreparedNote {
 
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const arrangement = objectParameter(ctx, 'arrangement', i);
-		const checked = validateForDentrix(arrangement);
-		if (!checked.ok) throw problemsError(ctx, 'The ledger note', checked.problems, i);
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+		const checked = validateForDentrix(arrangement, {
+			today: todayIn(ctx.getTimezone(), new Date()),
+		});
+		if (!checked.ok)
+			throw problemsError(ctx, i, 'The ledger note was not written', checked.problems);
 		return {
 			guarantorId: checked.value.guarantorId,
 			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.ledgerNote },
+			body: { ...checked.value.ledgerNote.body },
 			arrangement,
 		};
 	}
@@ -61,7 +74,7 @@ function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 		String(ctx.getNodeParameter('date', i, '')).trim() || todayIn(ctx.getTimezone(), new Date());
 	const parsed = parseLocalDate(date, 'date');
 	if (!parsed.ok) problems.push(...parsed.problems);
-	if (problems.length > 0) throw problemsError(ctx, 'The ledger note', problems, i);
+	if (problems.length > 0) throw problemsError(ctx, i, 'The ledger note was not written', problems);
 	const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
 	return {
 		guarantorId,
@@ -88,16 +101,8 @@ export const createLedgerNote: DentrixOperation = {
 			'A note written by hand',
 			'The arrangement the Payment Arrangement node built, or the output of Payment Agreement: Create',
 		),
-		{ ...guarantorIdField, displayOptions: byHand },
-		{
-			displayName: 'Patient ID',
-			name: 'patientId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. pat_1002',
-			description: 'A member of the account; empty means the guarantor',
-			displayOptions: byHand,
-		},
+		{ ...guarantorIdField, displayOptions: BY_HAND },
+		{ ...patientIdField, displayOptions: BY_HAND },
 		{
 			displayName: 'Text',
 			name: 'text',
@@ -106,46 +111,36 @@ export const createLedgerNote: DentrixOperation = {
 			required: true,
 			typeOptions: { rows: 4 },
 			description: 'At most 2000 characters; never a tax ID or date of birth',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
-		{
-			displayName: 'Case Reference',
-			name: 'caseReference',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. [cc:APP-123456]',
-			description:
-				'Added to the note when missing; a note already carrying it is not written again',
-			displayOptions: byHand,
-		},
+		{ ...caseReferenceField, displayOptions: BY_HAND },
 		{
 			displayName: 'Kind',
 			name: 'kind',
 			type: 'options',
 			default: 'guarantorNote',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 			options: [
 				{ name: 'Guarantor Note', value: 'guarantorNote' },
 				{ name: 'Office Journal', value: 'officeJournal' },
 				{ name: 'Transaction Note', value: 'transactionNote' },
 			],
 		},
-		{ ...dateField, displayOptions: byHand },
+		{ ...dateField, displayOptions: BY_HAND },
 		skipConcurrentField,
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(this, i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(ctx, i);
 		if (skipped) return skipped;
-		const note = prepare(this, i);
+		const note = prepare(ctx, i);
 		const path = `/accounts/${encodeURIComponent(note.guarantorId)}/ledger-notes`;
 		const request = { method: 'POST' as const, path, body: note.body };
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			find: () =>
-				findOnAccount(this, i, path, { contains: note.referenceToken }, (n) =>
+				findOnAccount(ctx, i, path, { contains: note.referenceToken }, (n) =>
 					hasReferenceToken(n.text, note.referenceToken),
 				),
 		});

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toLedgerNote } from '../../shapes';
 import { dentrixList } from '../../transport';
-import { guarantorIdField, listFields, listOptions } from '../fields';
 import type { DentrixOperation } from '../types';
+import { listFields, listOptions } from '../../../shared/parameters';
+import { guarantorIdField } from '../fields';
 
 export const getManyLedgerNotes: DentrixOperation = {
 	resource: 'ledgerNote',
@@ -55,16 +56,16 @@ export const getManyLedgerNotes: DentrixOperation = {
 		},
 		...listFields(),
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const guarantorId = String(this.getNodeParameter('guarantorId', i)).trim();
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
+		const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		for (const [key, value] of Object.entries(filters)) if (value !== '') qs[key] = value;
-		const notes = await dentrixList.call(
-			this,
+		const notes = await dentrixList(
+			ctx,
 			`/accounts/${encodeURIComponent(guarantorId)}/ledger-notes`,
 			qs,
-			listOptions(this, i),
+			listOptions(ctx, i),
 		);
 		return notes.map(toLedgerNote);
 	},

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toPatient } from '../../shapes';
 import { dentrixRead } from '../../transport';
-import { locatorValue, patientLocator } from '../fields';
 import type { DentrixOperation } from '../types';
 import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
+import { locatorValue, patientLocator } from '../fields';
 
 export const getPatient: DentrixOperation = {
 	resource: 'patient',
@@ -13,11 +13,11 @@ export const getPatient: DentrixOperation = {
 	action: 'Get a patient',
 	description: 'Get a patient with their guarantor',
 	properties: [patientLocator('patient', 'Patient', 'The patient to get'), patientDataOptions],
-	async execute(this: IExecuteFunctions, i: number) {
-		const id = locatorValue(this, 'patient', i);
-		const options = readPatientDataOptions(this, i);
-		const patient = await dentrixRead.call(
-			this,
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const id = locatorValue(ctx, 'patient', i);
+		const options = readPatientDataOptions(ctx, i);
+		const patient = await dentrixRead(
+			ctx,
 			{
 				method: 'GET',
 				path: `/patients/${encodeURIComponent(id)}`,

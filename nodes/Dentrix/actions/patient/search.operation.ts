@@ -2,9 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toPatient } from '../../shapes';
 import { dentrixList, dentrixRead } from '../../transport';
-import { listFields, listOptions } from '../fields';
 import type { DentrixOperation } from '../types';
-import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
+import {
+	listFields,
+	listOptions,
+	patientDataOptions,
+	readPatientDataOptions,
+} from '../../../shared/parameters';
 
 export const searchPatients: DentrixOperation = {
 	resource: 'patient',
@@ -49,20 +53,20 @@ export const searchPatients: DentrixOperation = {
 		...listFields(),
 		patientDataOptions,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const qs: IDataObject = { search: this.getNodeParameter('search', i, '') as string };
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+		const qs: IDataObject = { search: ctx.getNodeParameter('search', i, '') as string };
 		for (const key of ['dateOfBirth', 'guarantorId']) {
 			if (filters[key]) qs[key] = String(filters[key]).trim();
 		}
-		const options = readPatientDataOptions(this, i);
-		const found = await dentrixList.call(this, '/patients', qs, listOptions(this, i));
+		const options = readPatientDataOptions(ctx, i);
+		const found = await dentrixList(ctx, '/patients', qs, listOptions(ctx, i));
 		if (!options.includeTaxId) return found.map((p) => toPatient(p, options));
 		// The tax id comes only from a single-patient read with include=taxId (docs/dentrix-api.md).
 		const full: IDataObject[] = [];
 		for (const p of found) {
-			const patient = await dentrixRead.call(
-				this,
+			const patient = await dentrixRead(
+				ctx,
 				{
 					method: 'GET',
 					path: `/patients/${encodeURIComponent(String(p.id))}`,

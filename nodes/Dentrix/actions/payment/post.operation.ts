@@ -1,13 +1,17 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { problem, validateForDentrix } from '../../../../financing';
-import { dateField, sourceFields } from '../../../shared/parameters';
+import { problem, todayIn, validateForDentrix } from '../../../../financing';
 import { skippedWhenConcurrent } from '../../../shared/write';
-import { guarantorIdField, skipConcurrentField, testModeField } from '../fields';
-import { objectParameter, problemsError, type DentrixOperation } from '../types';
+import type { DentrixOperation } from '../types';
 import { entryProblems, postOnce } from './ledgerEntry';
-
-const byHand = { show: { source: ['fields'] } };
+import {
+	BY_HAND,
+	dateField,
+	objectParameter,
+	problemsError,
+	sourceFields,
+} from '../../../shared/parameters';
+import { guarantorIdField, patientIdField, skipConcurrentField, testModeField } from '../fields';
 
 export const postPayment: DentrixOperation = {
 	resource: 'payment',
@@ -32,16 +36,8 @@ export const postPayment: DentrixOperation = {
 			description:
 				"The CareCredit purchase's transaction ID: the payment is posted once per transaction",
 		},
-		{ ...guarantorIdField, displayOptions: byHand },
-		{
-			displayName: 'Patient ID',
-			name: 'patientId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. pat_1002',
-			description: 'A member of the account; empty means the guarantor',
-			displayOptions: byHand,
-		},
+		{ ...guarantorIdField, displayOptions: BY_HAND },
+		{ ...patientIdField, displayOptions: BY_HAND },
 		{
 			displayName: 'Amount',
 			name: 'amount',
@@ -51,7 +47,7 @@ export const postPayment: DentrixOperation = {
 			placeholder: 'e.g. 3,450.00',
 			description:
 				'What to post, in dollars: the purchase amount (gross) or the purchase less the merchant fee (net)',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
 		{
 			displayName: 'Additional Fields',
@@ -59,7 +55,7 @@ export const postPayment: DentrixOperation = {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 			options: [
 				dateField,
 				{
@@ -90,17 +86,20 @@ export const postPayment: DentrixOperation = {
 		skipConcurrentField,
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(this, i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(ctx, i);
 		if (skipped) return skipped;
-		const testMode = this.getNodeParameter('testMode', i, false) as boolean;
-		const reference = String(this.getNodeParameter('transactionId', i)).trim();
+		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
+		const reference = String(ctx.getNodeParameter('transactionId', i)).trim();
 		let guarantorId: string;
 		let payment: IDataObject;
 		let fee: IDataObject | null = null;
-		if (this.getNodeParameter('source', i) === 'arrangement') {
-			const checked = validateForDentrix(objectParameter(this, 'arrangement', i));
-			if (!checked.ok) throw problemsError(this, 'The CareCredit payment', checked.problems, i);
+		if (ctx.getNodeParameter('source', i) === 'arrangement') {
+			const checked = validateForDentrix(objectParameter(ctx, i, 'arrangement', 'Arrangement'), {
+				today: todayIn(ctx.getTimezone(), new Date()),
+			});
+			if (!checked.ok)
+				throw problemsError(ctx, i, 'The CareCredit payment was not written', checked.problems);
 			if (!checked.value.careCreditPayment) {
 				return {
 					created: false,
@@ -109,37 +108,35 @@ export const postPayment: DentrixOperation = {
 				};
 			}
 			if (!reference) {
-				throw problemsError(
-					this,
-					'The CareCredit payment',
-					[problem('transactionId', 'required', "map the CareCredit purchase's transaction ID")],
-					i,
-				);
+				throw problemsError(ctx, i, 'The CareCredit payment was not written', [
+					problem('transactionId', 'required', "map the CareCredit purchase's transaction ID"),
+				]);
 			}
 			guarantorId = checked.value.guarantorId;
-			payment = { ...checked.value.careCreditPayment, reference };
+			payment = { ...checked.value.careCreditPayment.body, reference };
 			const adjustment = checked.value.merchantFeeAdjustment;
-			if (adjustment) fee = { ...adjustment, reference };
+			if (adjustment) fee = { ...adjustment.body, reference };
 		} else {
-			const more = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			guarantorId = String(this.getNodeParameter('guarantorId', i)).trim();
+			const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
 			const note = String(more.note ?? '');
-			const checked = entryProblems(this, {
-				amount: this.getNodeParameter('amount', i),
+			const checked = entryProblems(ctx, {
+				amount: ctx.getNodeParameter('amount', i),
 				date: String(more.date ?? '').trim(),
 				reference,
 				note,
 			});
 			const feeText = String(more.merchantFee ?? '').trim();
 			const feeChecked = feeText
-				? entryProblems(this, { amount: feeText, date: checked.date, reference, note })
+				? entryProblems(ctx, { amount: feeText, date: checked.date, reference, note })
 				: null;
 			const problems = [
 				...checked.problems,
 				...(feeChecked?.problems ?? []).map((p) => ({ ...p, field: `merchantFee.${p.field}` })),
 			];
-			if (problems.length > 0) throw problemsError(this, 'The CareCredit payment', problems, i);
-			const patientId = String(this.getNodeParameter('patientId', i, '')).trim() || guarantorId;
+			if (problems.length > 0)
+				throw problemsError(ctx, i, 'The CareCredit payment was not written', problems);
+			const patientId = String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId;
 			payment = {
 				patientId,
 				paymentType: String(more.paymentType ?? 'CareCredit Payment'),
@@ -158,9 +155,9 @@ export const postPayment: DentrixOperation = {
 					note,
 				};
 		}
-		const posted = await postOnce(this, i, 'payments', guarantorId, payment, testMode);
+		const posted = await postOnce(ctx, i, 'payments', guarantorId, payment, testMode);
 		const feeAdjustment = fee
-			? await postOnce(this, i, 'adjustments', guarantorId, fee, testMode)
+			? await postOnce(ctx, i, 'adjustments', guarantorId, fee, testMode)
 			: null;
 		return { ...posted, transactionId: reference, guarantorId, feeAdjustment };
 	},

@@ -2,51 +2,56 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import {
 	buildSchedule,
+	checkDentrixPaymentAgreement,
 	findReferenceToken,
 	hasReferenceToken,
 	parseLocalDate,
 	parseMoney,
 	problem,
-	toDentrixPaymentAgreementBody,
-	validateDentrixPaymentAgreement,
+	todayIn,
 	validateForDentrix,
 	DENTRIX_LIMITS,
 	PAYMENT_INTERVALS,
 	type DentrixPaymentAgreement,
+	type DentrixPaymentAgreementBody,
 	type PaymentInterval,
 	type Problem,
 } from '../../../../financing';
-import { sourceFields } from '../../../shared/parameters';
 import { toAgreement } from '../../shapes';
 import { contractError, dentrixRead } from '../../transport';
-import { guarantorIdField, testModeField } from '../fields';
-import { objectParameter, problemsError, type DentrixOperation } from '../types';
+import type { DentrixOperation } from '../types';
+import { createPaymentAgreementProperties } from './create.description';
 import { idempotentWrite, wouldWrite } from '../write';
-
-const byHand = { show: { source: ['fields'] } };
+import { objectParameter, problemsError } from '../../../shared/parameters';
 
 interface PreparedAgreement {
 	guarantorId: string;
 	patientId: string;
 	referenceToken: string;
 	agreement: DentrixPaymentAgreement;
+	body: DentrixPaymentAgreementBody;
 	arrangement: IDataObject | null;
 }
 
-/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/validate.ts). */
+/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/dentrix, validateForDentrix). */
 function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
-	const arrangement = objectParameter(ctx, 'arrangement', i);
-	const checked = validateForDentrix(arrangement);
-	if (!checked.ok) throw problemsError(ctx, 'The payment agreement', checked.problems, i);
+	const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+	const checked = validateForDentrix(arrangement, {
+		today: todayIn(ctx.getTimezone(), new Date()),
+	});
+	if (!checked.ok)
+		throw problemsError(ctx, i, 'The payment agreement was not written', checked.problems);
 	const agreement =
 		arrangement.dentrixPaymentAgreement as unknown as DentrixPaymentAgreement | null;
-	if (!agreement) return null;
+	const body = checked.value.paymentAgreement?.body;
+	if (!agreement || !body) return null;
 	const plan = arrangement.treatmentPlan as IDataObject;
 	return {
 		guarantorId: checked.value.guarantorId,
 		patientId: String(plan.patientId),
 		referenceToken: String(arrangement.referenceToken),
 		agreement,
+		body,
 		arrangement,
 	};
 }
@@ -145,7 +150,8 @@ function fromFields(ctx: IExecuteFunctions, i: number): PreparedAgreement {
 			),
 		);
 	}
-	if (problems.length > 0) throw problemsError(ctx, 'The payment agreement', problems, i);
+	if (problems.length > 0)
+		throw problemsError(ctx, i, 'The payment agreement was not written', problems);
 	// The schedule the typed payment implies, so the domain can check the amounts add up.
 	const schedule = buildSchedule({
 		principalCents: Math.max(0, total - down),
@@ -155,16 +161,24 @@ function fromFields(ctx: IExecuteFunctions, i: number): PreparedAgreement {
 		term: { paymentAmountCents: payment },
 		field: 'paymentAmount',
 	});
-	if (!schedule.ok) throw problemsError(ctx, 'The payment agreement', schedule.problems, i);
+	if (!schedule.ok)
+		throw problemsError(ctx, i, 'The payment agreement was not written', schedule.problems);
 	const agreement = { ...fields, schedule: schedule.value } as DentrixPaymentAgreement;
-	const invalid = validateDentrixPaymentAgreement(agreement, 'agreement');
-	if (invalid.length > 0) throw problemsError(ctx, 'The payment agreement', invalid, i);
-	return { guarantorId, patientId, referenceToken: token, agreement, arrangement: null };
+	const checked = checkDentrixPaymentAgreement(
+		{ ...fields, patientId, referenceToken: token, paymentAprBasisPoints: financeCharge },
+		{ today: todayIn(ctx.getTimezone(), new Date()) },
+		undefined,
+		'agreement',
+	);
+	if (!checked.ok)
+		throw problemsError(ctx, i, 'The payment agreement was not written', checked.problems);
+	const body = checked.value.request.body!;
+	return { guarantorId, patientId, referenceToken: token, agreement, body, arrangement: null };
 }
 
 /** "A guarantor that is not the patient's guarantor" is never written (issue 5, bad input). */
 async function checkGuarantor(ctx: IExecuteFunctions, i: number, prepared: PreparedAgreement) {
-	const patient = (await dentrixRead.call(
+	const patient = (await dentrixRead(
 		ctx,
 		{
 			method: 'GET',
@@ -174,18 +188,13 @@ async function checkGuarantor(ctx: IExecuteFunctions, i: number, prepared: Prepa
 	)) as IDataObject;
 	const actual = String((patient.guarantor as IDataObject | undefined)?.id ?? '');
 	if (actual !== prepared.guarantorId) {
-		throw problemsError(
-			ctx,
-			'The payment agreement',
-			[
-				problem(
-					'guarantorId',
-					'guarantorMismatch',
-					`${prepared.guarantorId} is not the guarantor of patient ${prepared.patientId}; Dentrix says the guarantor is ${actual}`,
-				),
-			],
-			i,
-		);
+		throw problemsError(ctx, i, 'The payment agreement was not written', [
+			problem(
+				'guarantorId',
+				'guarantorMismatch',
+				`${prepared.guarantorId} is not the guarantor of patient ${prepared.patientId}; Dentrix says the guarantor is ${actual}`,
+			),
+		]);
 	}
 }
 
@@ -211,7 +220,8 @@ function activeAgreementError(
 			message: `guarantorId: account ${guarantorId} already has active agreement ${existingId}`,
 		},
 	];
-	error.context.existingAgreementId = existingId;
+	// Shown with the error item (shared/execute.ts errorItem), so the review can open that agreement.
+	error.context.details = { existingAgreementId: existingId };
 	return error;
 }
 
@@ -222,219 +232,35 @@ export const createPaymentAgreement: DentrixOperation = {
 	action: 'Create a payment agreement',
 	description:
 		'Write the payment agreement of a financed case, once: validated again, never over an existing one',
-	properties: [
-		...sourceFields(
-			'The item the Payment Arrangement node built',
-			'Fields set by hand',
-			'The arrangement the Payment Arrangement node built (Build or Validate output)',
-		),
-		{ ...guarantorIdField, displayOptions: byHand },
-		{
-			displayName: 'Patient ID',
-			name: 'patientId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. pat_1002',
-			description:
-				'The patient treated; checked to belong to the guarantor. Empty means the guarantor.',
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Case Reference',
-			name: 'caseReference',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. [cc:APP-123456]',
-			description:
-				'The CareCredit reference this agreement carries in its note, so it is never written twice',
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Agreement Kind',
-			name: 'agreementKind',
-			type: 'options',
-			default: 'shortfallPlan',
-			displayOptions: byHand,
-			options: [
-				{
-					name: 'In-House Plan',
-					value: 'shortfallPlan',
-					description: 'The patient pays the practice: billed on statements',
-				},
-				{
-					name: 'Financing Record',
-					value: 'financingRecord',
-					description: 'CareCredit pays: no finance or late charges, no statements',
-				},
-			],
-		},
-		{
-			displayName: 'Billing Type',
-			name: 'billingType',
-			type: 'string',
-			default: 'Payment Agreement',
-			required: true,
-			description: "One of the practice's billing types in Dentrix",
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Agreement Date',
-			name: 'agreementDate',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 2026-11-20',
-			description: "The practice's local date, yyyy-MM-dd",
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Interval',
-			name: 'interval',
-			type: 'options',
-			default: 'monthly',
-			displayOptions: byHand,
-			options: [
-				{ name: 'Monthly', value: 'monthly' },
-				{ name: 'Semi-Monthly', value: 'semiMonthly' },
-				{ name: 'Bi-Weekly', value: 'biWeekly' },
-				{ name: 'Weekly', value: 'weekly' },
-			],
-		},
-		{
-			displayName: 'Total Agreed Amount',
-			name: 'totalAgreedAmount',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 1,200.00',
-			description: 'In dollars, including the down payment',
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'First Payment Due',
-			name: 'firstPaymentDue',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 2026-12-20',
-			description: 'Date as yyyy-MM-dd, not before the agreement date',
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Payment Amount',
-			name: 'paymentAmount',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 100.00',
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Number of Payments',
-			name: 'numberOfPayments',
-			type: 'number',
-			default: 1,
-			typeOptions: { minValue: 1 },
-			displayOptions: byHand,
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: byHand,
-			options: [
-				{
-					displayName: 'Annual Finance Charge %',
-					name: 'annualFinanceChargePercent',
-					type: 'number',
-					default: 0,
-					typeOptions: { numberPrecision: 2 },
-				},
-				{
-					displayName: 'Annual Late Charge %',
-					name: 'annualLateChargePercent',
-					type: 'number',
-					default: 0,
-					typeOptions: { numberPrecision: 2 },
-				},
-				{
-					displayName: 'Down Payment',
-					name: 'downPayment',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 200.00',
-				},
-				{
-					displayName: 'Grace Period (Days)',
-					name: 'gracePeriodDays',
-					type: 'number',
-					default: 0,
-					description: 'From 0 to 30 days',
-				},
-				{
-					displayName: 'Minimum Balance to Charge',
-					name: 'minimumBalanceToCharge',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 0.00',
-				},
-				{
-					displayName: 'Minimum Late Charge',
-					name: 'minimumLateCharge',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 0.00',
-				},
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					default: '',
-					typeOptions: { rows: 3 },
-					description: 'Payment agreement note; the reference token is added when missing',
-				},
-				{
-					displayName: 'Statement Note',
-					name: 'statementNote',
-					type: 'string',
-					default: '',
-					description: 'At most 82 characters (Dentrix)',
-				},
-			],
-		},
-		testModeField,
-	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const source = this.getNodeParameter('source', i) as string;
-		const testMode = this.getNodeParameter('testMode', i, false) as boolean;
-		const prepared = source === 'fields' ? fromFields(this, i) : fromArrangement(this, i);
+	properties: createPaymentAgreementProperties,
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const source = ctx.getNodeParameter('source', i) as string;
+		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
+		const prepared = source === 'fields' ? fromFields(ctx, i) : fromArrangement(ctx, i);
 		if (!prepared) {
 			// The policy asked for no financing record and there is no in-house balance.
 			return {
 				created: false,
 				outcome: 'nothingToWrite',
 				agreement: null,
-				arrangement: objectParameter(this, 'arrangement', i),
+				arrangement: objectParameter(ctx, i, 'arrangement', 'Arrangement'),
 			};
 		}
-		await checkGuarantor(this, i, prepared);
+		await checkGuarantor(ctx, i, prepared);
 		const { guarantorId, referenceToken } = prepared;
 		const accountPath = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
 		const request = {
 			method: 'POST' as const,
 			path: accountPath,
-			body: toDentrixPaymentAgreementBody(prepared.agreement) as unknown as IDataObject,
+			body: prepared.body as unknown as IDataObject,
 		};
 		let active: IDataObject | null = null;
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
 			testMode,
 			find: async () => {
-				const page = (await dentrixRead.call(
-					this,
+				const page = (await dentrixRead(
+					ctx,
 					{ method: 'GET', path: accountPath, qs: { limit: 200 } },
 					{ itemIndex: i },
 				)) as { items?: IDataObject[] };
@@ -443,11 +269,11 @@ export const createPaymentAgreement: DentrixOperation = {
 				return items.find((a) => hasReferenceToken(a.note, referenceToken)) ?? null;
 			},
 			guard: () => {
-				if (active) throw activeAgreementError(this, i, guarantorId, String(active.id));
+				if (active) throw activeAgreementError(ctx, i, guarantorId, String(active.id));
 			},
 			onConflict: (body) =>
 				activeAgreementError(
-					this,
+					ctx,
 					i,
 					guarantorId,
 					contractError(body).existingAgreementId ?? 'unknown',

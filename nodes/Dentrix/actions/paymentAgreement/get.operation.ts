@@ -20,10 +20,10 @@ export const getPaymentAgreement: DentrixOperation = {
 			placeholder: 'e.g. pa_3001',
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const id = String(this.getNodeParameter('agreementId', i)).trim();
-		const agreement = await dentrixRead.call(
-			this,
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const id = String(ctx.getNodeParameter('agreementId', i)).trim();
+		const agreement = await dentrixRead(
+			ctx,
 			{
 				method: 'GET',
 				path: `/payment-agreements/${encodeURIComponent(id)}`,

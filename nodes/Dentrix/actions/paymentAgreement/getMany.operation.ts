@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toAgreement } from '../../shapes';
 import { dentrixList } from '../../transport';
-import { guarantorIdField, listFields, listOptions } from '../fields';
 import type { DentrixOperation } from '../types';
+import { listFields, listOptions } from '../../../shared/parameters';
+import { guarantorIdField } from '../fields';
 
 const byAccount = { show: { by: ['account'] } };
 const byDates = { show: { by: ['dateRange'] } };
@@ -78,23 +79,23 @@ export const getManyPaymentAgreements: DentrixOperation = {
 		},
 		...listFields(),
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const by = this.getNodeParameter('by', i) as string;
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const by = ctx.getNodeParameter('by', i) as string;
+		const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (filters.status) qs.status = filters.status;
 		let path = '/payment-agreements';
 		if (by === 'account') {
-			const guarantorId = String(this.getNodeParameter('guarantorId', i)).trim();
+			const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
 			path = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
 		} else {
 			for (const key of ['agreementDateFrom', 'agreementDateTo']) {
-				const value = String(this.getNodeParameter(key, i, '')).trim();
+				const value = String(ctx.getNodeParameter(key, i, '')).trim();
 				if (value) qs[key] = value;
 			}
 			if (filters.contains) qs.contains = filters.contains;
 		}
-		const found = await dentrixList.call(this, path, qs, listOptions(this, i));
+		const found = await dentrixList(ctx, path, qs, listOptions(ctx, i));
 		const wanted =
 			by === 'account' && filters.contains ? String(filters.contains).toLowerCase() : '';
 		return found

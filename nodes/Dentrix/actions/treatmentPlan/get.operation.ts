@@ -35,10 +35,10 @@ export const getTreatmentPlan: DentrixOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const id = String(this.getNodeParameter('treatmentPlan', i, '', { extractValue: true })).trim();
-		const plan = await dentrixRead.call(
-			this,
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const id = String(ctx.getNodeParameter('treatmentPlan', i, '', { extractValue: true })).trim();
+		const plan = await dentrixRead(
+			ctx,
 			{
 				method: 'GET',
 				path: `/treatment-plans/${encodeURIComponent(id)}`,

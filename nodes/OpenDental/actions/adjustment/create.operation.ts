@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { centsToDollars, parseMoney } from '../../../../financing';
 import { toAdjustment } from '../../shapes';
 import { dateParameter, numberParameter, testModeField } from '../fields';
-import { problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
+import { problemsError } from '../../../shared/parameters';
 
 export const createAdjustment: OpenDentalOperation = {
 	resource: 'adjustment',
@@ -83,12 +84,12 @@ export const createAdjustment: OpenDentalOperation = {
 		},
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const patNum = numberParameter(this, 'patNum', i);
-		const adjType = numberParameter(this, 'adjType', i);
-		const reference = String(this.getNodeParameter('reference', i)).trim();
-		const more = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const amount = parseMoney(this.getNodeParameter('amount', i), 'amount', {
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const patNum = numberParameter(ctx, 'patNum', i);
+		const adjType = numberParameter(ctx, 'adjType', i);
+		const reference = String(ctx.getNodeParameter('reference', i)).trim();
+		const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', {
 			allowNegative: true,
 			allowZero: false,
 		});
@@ -99,22 +100,23 @@ export const createAdjustment: OpenDentalOperation = {
 				code: 'required',
 				message: 'reference: needed so the adjustment is never written twice',
 			});
-		if (!amount.ok || problems.length > 0) throw problemsError(this, 'The adjustment', problems, i);
+		if (!amount.ok || problems.length > 0)
+			throw problemsError(ctx, i, 'The adjustment was not written', problems);
 		const note = String(more.note ?? '').trim();
 		const body: IDataObject = {
 			PatNum: patNum,
 			AdjType: adjType,
 			AdjAmt: centsToDollars(amount.value),
-			AdjDate: dateParameter(this, 'date', i),
+			AdjDate: dateParameter(ctx, 'date', i),
 			AdjNote: note.includes(reference) ? note : `${note} ${reference}`.trim(),
 			...(more.procNum ? { ProcNum: Number(more.procNum) } : {}),
 		};
 		const request = { method: 'POST' as const, path: '/adjustments', body };
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			find: () =>
-				findInList(this, i, '/adjustments', { PatNum: patNum, AdjType: adjType }, (a) =>
+				findInList(ctx, i, '/adjustments', { PatNum: patNum, AdjType: adjType }, (a) =>
 					String(a.AdjNote ?? '').includes(reference),
 				),
 		});

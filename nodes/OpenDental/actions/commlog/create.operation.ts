@@ -4,19 +4,18 @@ import {
 	findReferenceToken,
 	hasReferenceToken,
 	localDateTimeIn,
+	todayIn,
 	problem,
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
-import { sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
 import { caseReferenceField, numberParameter, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
-import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
-
-const byHand = { show: { source: ['fields'] } };
+import { BY_HAND, objectParameter, problemsError, sourceFields } from '../../../shared/parameters';
 
 interface PreparedNote {
 	patNum: number;
@@ -27,13 +26,14 @@ interface PreparedNote {
 
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const arrangement = objectParameter(ctx, 'arrangement', i);
-		const checked = validateForOpenDental(arrangement, readSettings(ctx, i));
-		if (!checked.ok) throw problemsError(ctx, 'The commlog', checked.problems, i);
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(arrangement, today, readSettings(ctx, i));
+		if (!checked.ok) throw problemsError(ctx, i, 'The commlog was not written', checked.problems);
 		return {
-			patNum: checked.value.commlog.PatNum,
+			patNum: checked.value.commlog.body!.PatNum,
 			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.commlog },
+			body: { ...checked.value.commlog.body },
 			arrangement,
 		};
 	}
@@ -43,7 +43,7 @@ function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
 		problems.push(problem('caseReference', 'invalid', 'must look like [cc:APP-123456]'));
 	const typed = String(ctx.getNodeParameter('note', i)).trim();
 	if (typed === '') problems.push(problem('note', 'required', 'write the note'));
-	if (problems.length > 0) throw problemsError(ctx, 'The commlog', problems, i);
+	if (problems.length > 0) throw problemsError(ctx, i, 'The commlog was not written', problems);
 	const settings = readSettings(ctx, i);
 	return {
 		patNum: numberParameter(ctx, 'patNum', i),
@@ -81,7 +81,7 @@ export const createCommlog: OpenDentalOperation = {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 201',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
 		{
 			displayName: 'Note',
@@ -91,24 +91,24 @@ export const createCommlog: OpenDentalOperation = {
 			required: true,
 			typeOptions: { rows: 4 },
 			description: 'Never a tax ID or date of birth',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
-		{ ...caseReferenceField, displayOptions: byHand },
+		{ ...caseReferenceField, displayOptions: BY_HAND },
 		openDentalSettingsField(['commType']),
 		skipConcurrentField,
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(this, i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(ctx, i);
 		if (skipped) return skipped;
-		const note = prepare(this, i);
+		const note = prepare(ctx, i);
 		const request = { method: 'POST' as const, path: '/commlogs', body: note.body };
 		// Commlogs GET needs PatNum before 25.1.13 (opendental-api.md §2.8): always sent.
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			find: () =>
-				findInList(this, i, '/commlogs', { PatNum: note.patNum }, (c) =>
+				findInList(ctx, i, '/commlogs', { PatNum: note.patNum }, (c) =>
 					hasReferenceToken(c.Note, note.referenceToken),
 				),
 		});

@@ -3,8 +3,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { hasReferenceToken } from '../../../../financing';
 import { toCommlog } from '../../shapes';
 import { openDentalList } from '../../transport';
-import { listFields, listOptions, numberParameter, patNumField } from '../fields';
+import { numberParameter, patNumField } from '../fields';
 import type { OpenDentalOperation } from '../types';
+import { listFields, listOptions } from '../../../shared/parameters';
 
 export const getManyCommlogs: OpenDentalOperation = {
 	resource: 'commlog',
@@ -24,11 +25,11 @@ export const getManyCommlogs: OpenDentalOperation = {
 		},
 		...listFields(),
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const patNum = numberParameter(this, 'patNum', i);
-		const token = String(this.getNodeParameter('caseReference', i, '')).trim();
-		const { returnAll, limit } = listOptions(this, i);
-		const rows = await openDentalList.call(this, '/commlogs', { PatNum: patNum }, { itemIndex: i });
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const patNum = numberParameter(ctx, 'patNum', i);
+		const token = String(ctx.getNodeParameter('caseReference', i, '')).trim();
+		const { returnAll, limit } = listOptions(ctx, i);
+		const rows = await openDentalList(ctx, '/commlogs', { PatNum: patNum }, { itemIndex: i });
 		const found = rows.filter((c) => !token || hasReferenceToken(c.Note, token)).map(toCommlog);
 		return returnAll ? found : found.slice(0, limit);
 	},

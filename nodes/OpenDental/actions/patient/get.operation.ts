@@ -4,8 +4,8 @@ import { toPatient } from '../../shapes';
 import { openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
 import { guarantorsOf } from './options';
+import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
 
 export const getPatient: OpenDentalOperation = {
 	resource: 'patient',
@@ -14,17 +14,17 @@ export const getPatient: OpenDentalOperation = {
 	action: 'Get a patient',
 	description: 'Get a patient with their guarantor',
 	properties: [patientLocator('patient', 'Patient', 'The patient to get'), patientDataOptions],
-	async execute(this: IExecuteFunctions, i: number) {
-		const patNum = numberParameter(this, 'patient', i, { locator: true });
-		const patient = (await openDentalRequest.call(
-			this,
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
+		const patient = (await openDentalRequest(
+			ctx,
 			{ method: 'GET', path: `/patients/${patNum}` },
 			{ itemIndex: i },
 		)) as IDataObject;
-		const guarantors = await guarantorsOf(this, i, [patient]);
+		const guarantors = await guarantorsOf(ctx, i, [patient]);
 		return toPatient(
 			patient,
-			readPatientDataOptions(this, i),
+			readPatientDataOptions(ctx, i),
 			guarantors.get(String(patient.Guarantor ?? patNum)),
 		);
 	},

@@ -14,7 +14,7 @@ export async function guarantorsOf(
 		if (known.has(g)) continue;
 		known.set(
 			g,
-			(await openDentalRequest.call(
+			(await openDentalRequest(
 				ctx,
 				{ method: 'GET', path: `/patients/${encodeURIComponent(g)}` },
 				{ itemIndex: i },

@@ -3,10 +3,14 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { parseLocalDate } from '../../../../financing';
 import { toPatient } from '../../shapes';
 import { openDentalList } from '../../transport';
-import { listFields, listOptions } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { patientDataOptions, readPatientDataOptions } from '../../../shared/parameters';
 import { guarantorsOf } from './options';
+import {
+	listFields,
+	listOptions,
+	patientDataOptions,
+	readPatientDataOptions,
+} from '../../../shared/parameters';
 
 export const searchPatients: OpenDentalOperation = {
 	resource: 'patient',
@@ -43,17 +47,17 @@ export const searchPatients: OpenDentalOperation = {
 		...listFields(),
 		patientDataOptions,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
+	async execute(ctx: IExecuteFunctions, i: number) {
 		const qs: IDataObject = {};
-		const lastName = String(this.getNodeParameter('lastName', i, '')).trim();
-		const firstName = String(this.getNodeParameter('firstName', i, '')).trim();
-		const birthdate = String(this.getNodeParameter('birthdate', i, '')).trim();
+		const lastName = String(ctx.getNodeParameter('lastName', i, '')).trim();
+		const firstName = String(ctx.getNodeParameter('firstName', i, '')).trim();
+		const birthdate = String(ctx.getNodeParameter('birthdate', i, '')).trim();
 		if (lastName) qs.LName = lastName;
 		if (firstName) qs.FName = firstName;
 		if (birthdate) {
 			if (!parseLocalDate(birthdate, 'birthdate').ok) {
 				// The value is patient data: the message never repeats it.
-				throw new NodeOperationError(this.getNode(), 'The birthdate is not a date', {
+				throw new NodeOperationError(ctx.getNode(), 'The birthdate is not a date', {
 					itemIndex: i,
 					description: 'Write the birthdate as yyyy-MM-dd, e.g. 1979-04-12.',
 				});
@@ -61,9 +65,9 @@ export const searchPatients: OpenDentalOperation = {
 			qs.Birthdate = birthdate;
 		}
 		// Open Dental staff recommend Patients GET Simple (opendental-api.md §2.11): it has Guarantor.
-		const found = await openDentalList.call(this, '/patients/Simple', qs, listOptions(this, i));
-		const guarantors = await guarantorsOf(this, i, found);
-		const options = readPatientDataOptions(this, i);
+		const found = await openDentalList(ctx, '/patients/Simple', qs, listOptions(ctx, i));
+		const guarantors = await guarantorsOf(ctx, i, found);
+		const options = readPatientDataOptions(ctx, i);
 		return found.map((p) => toPatient(p, options, guarantors.get(String(p.Guarantor ?? p.PatNum))));
 	},
 };

@@ -4,18 +4,23 @@ import {
 	centsToDollars,
 	parseMoney,
 	problem,
+	todayIn,
 	validateForOpenDental,
 	type Problem,
 } from '../../../../financing';
-import { dateField, sourceFields } from '../../../shared/parameters';
 import { skippedWhenConcurrent } from '../../../shared/write';
 import { toPayment } from '../../shapes';
 import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
-import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
-
-const byHand = { show: { source: ['fields'] } };
+import {
+	BY_HAND,
+	dateField,
+	objectParameter,
+	problemsError,
+	sourceFields,
+} from '../../../shared/parameters';
 
 /** The payment body, from the arrangement (gross or net per the policy) or typed by hand. */
 function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObject | null {
@@ -35,10 +40,16 @@ function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObj
 		);
 	let body: IDataObject;
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const checked = validateForOpenDental(objectParameter(ctx, 'arrangement', i), settings);
-		if (!checked.ok) throw problemsError(ctx, 'The CareCredit payment', checked.problems, i);
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(
+			objectParameter(ctx, i, 'arrangement', 'Arrangement'),
+			today,
+			settings,
+		);
+		if (!checked.ok)
+			throw problemsError(ctx, i, 'The CareCredit payment was not written', checked.problems);
 		if (!checked.value.payment) return null;
-		body = { ...checked.value.payment };
+		body = { ...checked.value.payment.body };
 	} else {
 		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', { allowZero: false });
 		if (!amount.ok) problems.push(...amount.problems);
@@ -51,7 +62,8 @@ function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObj
 			...(settings.clinicNum ? { ClinicNum: settings.clinicNum } : {}),
 		};
 	}
-	if (problems.length > 0) throw problemsError(ctx, 'The CareCredit payment', problems, i);
+	if (problems.length > 0)
+		throw problemsError(ctx, i, 'The CareCredit payment was not written', problems);
 	// CheckNum holds the CareCredit transaction: how a second run finds this payment.
 	return { ...body, CheckNum: reference };
 }
@@ -86,7 +98,7 @@ export const createPayment: OpenDentalOperation = {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 201',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
 		{
 			displayName: 'Amount',
@@ -96,25 +108,25 @@ export const createPayment: OpenDentalOperation = {
 			required: true,
 			placeholder: 'e.g. 3,450.00',
 			description: 'In dollars: the purchase (gross) or the purchase less the merchant fee (net)',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
-		{ ...dateField, displayOptions: byHand },
+		{ ...dateField, displayOptions: BY_HAND },
 		{
 			displayName: 'Note',
 			name: 'note',
 			type: 'string',
 			default: '',
-			displayOptions: byHand,
+			displayOptions: BY_HAND,
 		},
 		openDentalSettingsField(['careCreditPayType', 'clinicNum']),
 		skipConcurrentField,
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(this, i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const skipped = skippedWhenConcurrent(ctx, i);
 		if (skipped) return skipped;
-		const reference = String(this.getNodeParameter('transactionId', i, '')).trim();
-		const body = prepare(this, i, reference);
+		const reference = String(ctx.getNodeParameter('transactionId', i, '')).trim();
+		const body = prepare(ctx, i, reference);
 		if (!body) {
 			return {
 				created: false,
@@ -123,12 +135,12 @@ export const createPayment: OpenDentalOperation = {
 			};
 		}
 		const request = { method: 'POST' as const, path: '/payments', body };
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			find: () =>
 				findInList(
-					this,
+					ctx,
 					i,
 					'/payments',
 					{ PatNum: body.PatNum },

@@ -14,12 +14,12 @@ export const closePaymentPlan: OpenDentalOperation = {
 	description:
 		"Close a patient or dynamic payment plan: Open Dental charges any outstanding interest to the patient's account at once",
 	properties: [payPlanNumField],
-	async execute(this: IExecuteFunctions, i: number) {
-		const num = numberParameter(this, 'payPlanNum', i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const num = numberParameter(ctx, 'payPlanNum', i);
 		// PayPlans PUT Close (opendental-api.md §2.3); closing a closed plan changes nothing.
 		return toPayPlan(
-			(await openDentalRequest.call(
-				this,
+			(await openDentalRequest(
+				ctx,
 				{ method: 'PUT', path: `/payplans/${num}/Close` },
 				{ itemIndex: i },
 			)) as IDataObject,

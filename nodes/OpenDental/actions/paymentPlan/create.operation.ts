@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	hasReferenceToken,
+	todayIn,
 	validateForOpenDental,
 	type OpenDentalDynamicPayPlanBody,
 	type OpenDentalPayPlanLink,
@@ -10,8 +11,9 @@ import { cents, toPayPlan } from '../../shapes';
 import { openDentalList, openDentalRequest, type OpenDentalRequest } from '../../transport';
 import { testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
-import { objectParameter, problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
+import { objectParameter, problemsError } from '../../../shared/parameters';
 
 interface Difference {
 	field: string;
@@ -31,7 +33,7 @@ async function limitToShortfall(
 	payPlanNum: number,
 	wanted: OpenDentalPayPlanLink[],
 ): Promise<{ changed: number; differences: Difference[] }> {
-	const links = await openDentalList.call(
+	const links = await openDentalList(
 		ctx,
 		'/payplanlinks',
 		{ PayPlanNum: payPlanNum },
@@ -48,7 +50,7 @@ async function limitToShortfall(
 			continue;
 		}
 		if (cents(link.AmountOverride) === cents(w.AmountOverride)) continue;
-		await openDentalRequest.call(
+		await openDentalRequest(
 			ctx,
 			{
 				method: 'PUT',
@@ -110,12 +112,15 @@ export const createPaymentPlan: OpenDentalOperation = {
 		openDentalSettingsField(['sendTermAs', 'planCategory', 'dynamicPayPlanTPOption']),
 		testModeField,
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const arrangement = objectParameter(this, 'arrangement', i);
-		const settings = readSettings(this, i);
-		const checked = validateForOpenDental(arrangement, settings);
-		if (!checked.ok) throw problemsError(this, 'The payment plan', checked.problems, i);
-		const body = checked.value.payPlan;
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+		const settings = readSettings(ctx, i);
+		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
+		const checked = validateForOpenDental(arrangement, today, settings);
+		if (!checked.ok)
+			throw problemsError(ctx, i, 'The payment plan was not written', checked.problems);
+		const body = checked.value.payPlan?.create.body ?? null;
+		const payPlanLinks = checked.value.payPlan?.links ?? [];
 		const token = String(arrangement.referenceToken);
 		if (!body) {
 			// Fully financed: Open Dental plans always bill, so the commlog is the record (domain.md §7).
@@ -137,16 +142,16 @@ export const createPaymentPlan: OpenDentalOperation = {
 		};
 		const find = () =>
 			findInList(
-				this,
+				ctx,
 				i,
 				'/payplans',
 				{ PatNum: body.PatNum },
 				(p) => p.IsClosed !== 'true' && hasReferenceToken(p.Note, token),
 			);
-		const result = await idempotentWrite(this, i, {
+		const result = await idempotentWrite(ctx, i, {
 			request,
 			find,
-			testMode: this.getNodeParameter('testMode', i, false) as boolean,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 		});
 		const base = {
 			created: result.created,
@@ -160,7 +165,7 @@ export const createPaymentPlan: OpenDentalOperation = {
 				...base,
 				wouldWrite: [
 					wouldWrite(request),
-					...checked.value.payPlanLinks.map((l) => ({
+					...payPlanLinks.map((l) => ({
 						method: 'PUT',
 						path: '/payplanlinks/{PayPlanLinkNum}',
 						procNum: l.ProcNum,
@@ -171,11 +176,11 @@ export const createPaymentPlan: OpenDentalOperation = {
 			};
 		}
 		const payPlanNum = Number(result.record?.PayPlanNum);
-		const links = await limitToShortfall(this, i, payPlanNum, checked.value.payPlanLinks);
+		const links = await limitToShortfall(ctx, i, payPlanNum, payPlanLinks);
 		if (links.changed > 0 && body.NumberOfPayments !== undefined) {
 			// Open Dental worked PayAmt out on the full production: again, on the plan's own amount.
-			await openDentalRequest.call(
-				this,
+			await openDentalRequest(
+				ctx,
 				{
 					method: 'PUT',
 					path: `/payplans/${payPlanNum}/Dynamic`,
@@ -184,8 +189,8 @@ export const createPaymentPlan: OpenDentalOperation = {
 				{ itemIndex: i },
 			);
 		}
-		const plans = await openDentalList.call(
-			this,
+		const plans = await openDentalList(
+			ctx,
 			'/payplans',
 			{ PatNum: body.PatNum },
 			{

@@ -22,11 +22,11 @@ export const getPaymentPlan: OpenDentalOperation = {
 	action: 'Get a payment plan',
 	description: 'Get a payment plan by its number (Open Dental 24.4.30 and later)',
 	properties: [payPlanNumField],
-	async execute(this: IExecuteFunctions, i: number) {
-		const num = numberParameter(this, 'payPlanNum', i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const num = numberParameter(ctx, 'payPlanNum', i);
 		return toPayPlan(
-			(await openDentalRequest.call(
-				this,
+			(await openDentalRequest(
+				ctx,
 				{ method: 'GET', path: `/payplans/${num}` },
 				{ itemIndex: i },
 			)) as IDataObject,

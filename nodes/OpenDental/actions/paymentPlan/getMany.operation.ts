@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toPayPlan } from '../../shapes';
 import { openDentalList } from '../../transport';
-import { listFields, listOptions, numberParameter } from '../fields';
+import { numberParameter } from '../fields';
 import type { OpenDentalOperation } from '../types';
+import { listFields, listOptions } from '../../../shared/parameters';
 
 export const getManyPaymentPlans: OpenDentalOperation = {
 	resource: 'paymentPlan',
@@ -40,15 +41,15 @@ export const getManyPaymentPlans: OpenDentalOperation = {
 		},
 		...listFields(),
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const num = numberParameter(this, 'patNum', i);
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const num = numberParameter(ctx, 'patNum', i);
 		const qs: IDataObject =
-			this.getNodeParameter('by', i, 'patient') === 'guarantor'
+			ctx.getNodeParameter('by', i, 'patient') === 'guarantor'
 				? { Guarantor: num }
 				: { PatNum: num };
-		const openOnly = this.getNodeParameter('openOnly', i, false) as boolean;
-		const { returnAll, limit } = listOptions(this, i);
-		const plans = (await openDentalList.call(this, '/payplans', qs, { itemIndex: i }))
+		const openOnly = ctx.getNodeParameter('openOnly', i, false) as boolean;
+		const { returnAll, limit } = listOptions(ctx, i);
+		const plans = (await openDentalList(ctx, '/payplans', qs, { itemIndex: i }))
 			.map(toPayPlan)
 			.filter((p) => !openOnly || !p.isClosed);
 		return returnAll ? plans : plans.slice(0, limit);

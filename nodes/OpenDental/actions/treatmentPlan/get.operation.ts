@@ -4,7 +4,8 @@ import { problem } from '../../../../financing';
 import { cents, fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
-import { problemsError, type OpenDentalOperation } from '../types';
+import type { OpenDentalOperation } from '../types';
+import { problemsError } from '../../../shared/parameters';
 
 const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
@@ -14,7 +15,7 @@ const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? v
  * §2.14); the procedure id is the original ProcNum, which the payment plan attaches to.
  */
 async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: number) {
-	const rows = await openDentalList.call(
+	const rows = await openDentalList(
 		ctx,
 		'/proctps',
 		{ TreatPlanNum: treatPlanNum },
@@ -46,13 +47,13 @@ async function activeProcedures(
 	treatPlanNum: number,
 	patNum: number,
 ) {
-	const attaches = await openDentalList.call(
+	const attaches = await openDentalList(
 		ctx,
 		'/treatplanattaches',
 		{ TreatPlanNum: treatPlanNum },
 		{ itemIndex: i },
 	);
-	const logs = await openDentalList.call(
+	const logs = await openDentalList(
 		ctx,
 		'/procedurelogs',
 		{ PatNum: patNum },
@@ -131,12 +132,12 @@ export const getTreatmentPlan: OpenDentalOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number) {
-		const patNum = numberParameter(this, 'patient', i, { locator: true });
-		const treatPlanNum = numberParameter(this, 'treatmentPlan', i, { locator: true });
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
+		const treatPlanNum = numberParameter(ctx, 'treatmentPlan', i, { locator: true });
 		// TreatPlans GET has no single-plan form (opendental-api.md §2.12): the patient's list.
-		const plans = await openDentalList.call(
-			this,
+		const plans = await openDentalList(
+			ctx,
 			'/treatplans',
 			{ PatNum: patNum },
 			{
@@ -146,7 +147,7 @@ export const getTreatmentPlan: OpenDentalOperation = {
 		const plan = plans.find((p) => Number(p.TreatPlanNum) === treatPlanNum);
 		if (!plan) {
 			throw new NodeOperationError(
-				this.getNode(),
+				ctx.getNode(),
 				`Patient ${patNum} has no treatment plan ${treatPlanNum}`,
 				{
 					itemIndex: i,
@@ -155,25 +156,20 @@ export const getTreatmentPlan: OpenDentalOperation = {
 			);
 		}
 		const saved = plan.TPStatus === 'Saved';
-		if (!saved && this.getNodeParameter('activePlanPortion', i, 'review') === 'review') {
-			throw problemsError(
-				this,
-				'The treatment plan',
-				[
-					problem(
-						'patientPortionCents',
-						'patientPortionUnknown',
-						`plan ${treatPlanNum} is ${String(plan.TPStatus)}: Open Dental gives its fees but not the patient portion. Save (sign) the plan in Open Dental, or choose "Use the Fee Total".`,
-					),
-				],
-				i,
-			);
+		if (!saved && ctx.getNodeParameter('activePlanPortion', i, 'review') === 'review') {
+			throw problemsError(ctx, i, 'The treatment plan was not written', [
+				problem(
+					'patientPortionCents',
+					'patientPortionUnknown',
+					`plan ${treatPlanNum} is ${String(plan.TPStatus)}: Open Dental gives its fees but not the patient portion. Save (sign) the plan in Open Dental, or choose "Use the Fee Total".`,
+				),
+			]);
 		}
 		const procedures = saved
-			? await savedProcedures(this, i, treatPlanNum)
-			: await activeProcedures(this, i, treatPlanNum, patNum);
-		const patient = (await openDentalRequest.call(
-			this,
+			? await savedProcedures(ctx, i, treatPlanNum)
+			: await activeProcedures(ctx, i, treatPlanNum, patNum);
+		const patient = (await openDentalRequest(
+			ctx,
 			{ method: 'GET', path: `/patients/${patNum}` },
 			{ itemIndex: i },
 		)) as IDataObject;

@@ -1,0 +1,2 @@
+/** The CareCredit contract: purchase and refund, and the transaction read back. */
+export * from './transaction';

@@ -1,0 +1,228 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	buildWrites,
+	parseMoney,
+	parsePracticePolicy,
+	type BuildWritesOverrides,
+	type FinancingDecision,
+	type PracticePolicyInput,
+	type TreatmentPlanInput,
+} from '../../../../financing';
+import { objectParameter, problemsError } from '../../../shared/parameters';
+import type { ArrangementOperation } from '../types';
+
+/** Practice policy parameters; every default comes from the financing domain (policy.ts). */
+const policyFields = {
+	displayName: 'Practice Policy',
+	name: 'policy',
+	type: 'collection' as const,
+	placeholder: 'Add Policy Setting',
+	default: {},
+	description: "The practice's choices; anything not set here uses the documented default",
+	options: [
+		{
+			displayName: 'CareCredit Payment Posting',
+			name: 'posting',
+			type: 'options' as const,
+			default: 'gross',
+			options: [
+				{ name: 'Gross', value: 'gross', description: 'Post the purchase amount' },
+				{ name: 'Net', value: 'net', description: 'Post the purchase less the merchant fee' },
+			],
+		},
+		{
+			displayName: 'Financing Record Billing Type',
+			name: 'financingBillingType',
+			type: 'string' as const,
+			default: '',
+			placeholder: 'e.g. Third-Party Financing - No Statements',
+			description: 'Dentrix billing type that marks a case CareCredit pays',
+		},
+		{
+			displayName: 'In-House Plan Billing Type',
+			name: 'shortfallBillingType',
+			type: 'string' as const,
+			default: '',
+			placeholder: 'e.g. Payment Agreement',
+		},
+		{
+			displayName: 'In-House Plan Payments',
+			name: 'shortfallPayments',
+			type: 'number' as const,
+			default: 6,
+			typeOptions: { minValue: 1 },
+			description: 'Target number of payments for the balance CareCredit does not cover',
+		},
+		{
+			displayName: 'Merchant Fee Adjustment',
+			name: 'merchantFeeAdjustment',
+			type: 'boolean' as const,
+			default: false,
+			description: 'Whether to write the merchant fee as an adjustment when posting gross',
+		},
+		{
+			displayName: 'Policy (JSON)',
+			name: 'policyJson',
+			type: 'json' as const,
+			default: '{}',
+			description:
+				'Any other setting of the practice policy as JSON (see financing/README.md), e.g. {"shortfallPlan": {"downPayment": {"rule": "percent", "percentBasisPoints": 2000}}}',
+		},
+		{
+			displayName: 'Time Zone',
+			name: 'timeZone',
+			type: 'string' as const,
+			default: '',
+			placeholder: 'e.g. America/Chicago',
+			description:
+				"The practice's time zone for agreement and due dates; empty means the workflow's",
+		},
+	],
+};
+
+type PolicyParams = {
+	posting?: 'gross' | 'net';
+	financingBillingType?: string;
+	shortfallBillingType?: string;
+	shortfallPayments?: number;
+	merchantFeeAdjustment?: boolean;
+	policyJson?: unknown;
+	timeZone?: string;
+};
+
+/** Parameters layered over the JSON policy, the workflow's time zone as the default zone. */
+function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
+	const p = ctx.getNodeParameter('policy', i, {}) as PolicyParams;
+	let base: IDataObject = {};
+	if (typeof p.policyJson === 'object' && p.policyJson !== null) base = p.policyJson as IDataObject;
+	else if (typeof p.policyJson === 'string' && p.policyJson.trim() !== '') {
+		try {
+			base = JSON.parse(p.policyJson) as IDataObject;
+		} catch {
+			throw problemsError(ctx, i, 'The practice policy', [
+				{
+					field: 'policy.policyJson',
+					code: 'invalidJson',
+					message: 'policy.policyJson: is not valid JSON',
+				},
+			]);
+		}
+	}
+	const section = (name: string) => ({ ...((base[name] as IDataObject | undefined) ?? {}) });
+	const careCreditPayment = section('careCreditPayment');
+	if (p.posting) careCreditPayment.posting = p.posting;
+	if (p.merchantFeeAdjustment !== undefined)
+		careCreditPayment.merchantFeeAdjustment = p.merchantFeeAdjustment;
+	const financingRecord = section('financingRecord');
+	if (p.financingBillingType) financingRecord.billingType = p.financingBillingType;
+	const shortfallPlan = section('shortfallPlan');
+	if (p.shortfallBillingType) shortfallPlan.billingType = p.shortfallBillingType;
+	if (p.shortfallPayments !== undefined) {
+		shortfallPlan.term = {
+			...((shortfallPlan.term as IDataObject) ?? {}),
+			rule: 'numberOfPayments',
+			numberOfPayments: p.shortfallPayments,
+		};
+	}
+	return {
+		...base,
+		// domain.md §7: the practice's zone, defaulting to the n8n workflow's.
+		timeZone: p.timeZone || (base.timeZone as string | undefined) || ctx.getTimezone(),
+		careCreditPayment,
+		financingRecord,
+		shortfallPlan,
+	} as PracticePolicyInput;
+}
+
+export const build: ArrangementOperation = {
+	value: 'build',
+	name: 'Build',
+	action: 'Build a payment arrangement',
+	description:
+		'Build the ledger writes of an approved CareCredit decision: payment, financing record, in-house plan, audit note, message',
+	properties: [
+		{
+			displayName: 'Decision',
+			name: 'decision',
+			type: 'json',
+			default: '={{ $json.decision ?? $json }}',
+			required: true,
+			description:
+				"The financing decision as the CareCredit node and trigger output it; map it from that node's item when the input is another node's",
+		},
+		{
+			displayName: 'Treatment Plan',
+			name: 'treatmentPlan',
+			type: 'json',
+			default: '={{ $json.treatmentPlan ?? $json }}',
+			required: true,
+			description:
+				"The treatment plan as the Dentrix or Open Dental node outputs it (Treatment Plan: Get); map it from that node's item when the input is another node's",
+		},
+		policyFields,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Agreement Date',
+					name: 'agreementDate',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 2026-11-20',
+					description: "Date as yyyy-MM-dd; empty means today in the practice's time zone",
+				},
+				{
+					displayName: 'First Payment Date',
+					name: 'firstPaymentDate',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 2026-12-20',
+					description: 'First in-house payment, yyyy-MM-dd; empty means the policy rule',
+				},
+				{
+					displayName: 'Merchant Fee',
+					name: 'merchantFee',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 172.50',
+					description:
+						'The fee CareCredit reported for the purchase, in dollars; empty means the catalog estimate',
+				},
+			],
+		},
+	],
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const decision = objectParameter(
+			ctx,
+			i,
+			'decision',
+			'Decision',
+		) as unknown as FinancingDecision;
+		const plan = objectParameter(
+			ctx,
+			i,
+			'treatmentPlan',
+			'Treatment Plan',
+		) as unknown as TreatmentPlanInput;
+		const policy = parsePracticePolicy(policyFrom(ctx, i));
+		if (!policy.ok) throw problemsError(ctx, i, 'The practice policy', policy.problems);
+		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+		const overrides: BuildWritesOverrides = {};
+		if (options.agreementDate) overrides.agreementDate = String(options.agreementDate).trim();
+		if (options.firstPaymentDate)
+			overrides.firstPaymentDate = String(options.firstPaymentDate).trim();
+		if (options.merchantFee) {
+			const fee = parseMoney(options.merchantFee, 'careCreditPayment.merchantFee');
+			if (!fee.ok) throw problemsError(ctx, i, 'The arrangement was not built', fee.problems);
+			overrides.actualMerchantFeeCents = fee.value;
+		}
+		const writes = buildWrites(plan, decision, policy.value, new Date(), overrides);
+		if (!writes.ok) throw problemsError(ctx, i, 'The arrangement was not built', writes.problems);
+		return { json: writes.value as unknown as IDataObject, output: 0 };
+	},
+};
