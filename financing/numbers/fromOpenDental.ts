@@ -62,7 +62,11 @@ export function openDentalPracticeRecords(
 	};
 }
 
-/** One presentation per plan: its procedures (the originals the frozen copies point at). */
+/**
+ * One presentation per plan: its procedures (the originals the frozen copies point at). No
+ * presentation time: `DateTP` is when the plan was saved, often long before the patient chose
+ * CareCredit, so the case starts at CareCredit's decision.
+ */
 function presentations(rows: Wire[]): Wire[] {
 	const plans = new Map<string, Wire & { procedureIds: string[] }>();
 	for (const row of rows) {
@@ -77,7 +81,6 @@ function presentations(rows: Wire[]): Wire[] {
 				treatmentPlanId: planId,
 				patientId: wireKey(row.PatNum),
 				locationId: wireKey(row.ClinicNum) ?? null,
-				presentedAt: wireTime(row.DateTP) ?? undefined,
 				procedureIds: [],
 			};
 			plans.set(planId, plan);
