@@ -95,7 +95,8 @@ const ROWS: Row[] = [
 	},
 ];
 
-function summary(m: DigestModel): string {
+/** The side-by-side table: the three numbers per location and for the group (the console shows it too). */
+export function numbersTableHtml(m: DigestModel): string {
 	const width = Math.floor(70 / m.columns.length);
 	const head = m.columns
 		.map(
@@ -140,15 +141,16 @@ const METRICS: Metric[] = [
 	{
 		name: 'Ledger corrections',
 		color: COLORS.corrections,
-		value: (w) => w.corrections.corrected,
+		// A share of the automated arrangements, so weeks of different volume compare.
+		value: (w) => w.corrections.percent,
 		show: (w) => `${w.corrections.corrected} of ${w.corrections.automated}`,
 	},
 ];
 
 function trendChart(c: DigestColumn, metric: Metric): string {
-	const max = metric.name.startsWith('Acceptance')
-		? 100
-		: Math.max(0, ...c.weeks.map((w) => metric.value(w) ?? 0));
+	const max = metric.name.startsWith('Time')
+		? Math.max(0, ...c.weeks.map((w) => metric.value(w) ?? 0))
+		: 100;
 	const rows = c.weeks
 		.map(
 			(w) =>
@@ -158,7 +160,8 @@ function trendChart(c: DigestColumn, metric: Metric): string {
 	return `<div style="font-size:12px;font-weight:bold;color:${INK};padding-bottom:4px;">${escapeHtml(metric.name)}</div>${table(rows)}`;
 }
 
-function trends(m: DigestModel): string {
+/** The trend, per location and for the group: three bar charts of the weeks. */
+export function trendsHtml(m: DigestModel): string {
 	return m.columns
 		.map(
 			(c) =>
@@ -178,8 +181,8 @@ ${table(
 <table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="width:680px;max-width:680px;background:#ffffff;${FONT}color:${INK};">
 <tr><td bgcolor="#1f3a4d" style="background:#1f3a4d;padding:18px 24px;${FONT}"><div style="font-size:13px;color:#c9d6df;">${escapeHtml(m.practiceName)}</div><div style="font-size:22px;font-weight:bold;color:#ffffff;">${escapeHtml(m.title)}</div></td></tr>
 <tr><td style="padding:16px 24px 4px;font-size:13px;color:${MUTED};${FONT}">${escapeHtml(note)}</td></tr>
-<tr><td style="padding:8px 24px;${FONT}">${summary(m)}</td></tr>
-<tr><td style="padding:16px 24px 0;${FONT}"><div style="font-size:16px;font-weight:bold;color:${INK};">Four-week trend</div>${trends(m)}</td></tr>
+<tr><td style="padding:8px 24px;${FONT}">${numbersTableHtml(m)}</td></tr>
+<tr><td style="padding:16px 24px 0;${FONT}"><div style="font-size:16px;font-weight:bold;color:${INK};">Four-week trend</div>${trendsHtml(m)}</td></tr>
 <tr><td style="padding:16px 24px 0;${FONT}"><div style="font-size:16px;font-weight:bold;color:${INK};">Cases that need a look</div>${needsALook(m)}${unclassified(m)}</td></tr>
 <tr><td style="padding:12px 24px 20px;font-size:11px;color:${MUTED};${FONT}">Computed from the practice system and CareCredit's decisions on ${escapeHtml(localDay(m.generatedAt, m.timeZone))} by n8n. Cases are shown by reference and patient id only.</td></tr>
 </table></td></tr>`,

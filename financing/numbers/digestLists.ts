@@ -1,15 +1,8 @@
-import { formatMoney } from '../money';
 import type { DigestModel } from './digest';
 import { h3, listTable } from './digestParts';
-import { localDay, locationName, minutesText, TERM_WORDS, UNCLASSIFIED_WORDS } from './words';
+import { changeText, localDay, locationName, minutesText, UNCLASSIFIED_WORDS } from './words';
 
 /** The digest's lists: the cases that need a look, and the records the numbers could not read. */
-function changeText(c: { field: string; recorded: string | number; current: string | number }) {
-	const show = (v: string | number) =>
-		typeof v === 'number' && c.field.endsWith('Cents') ? formatMoney(v) : String(v);
-	return `${TERM_WORDS[c.field] ?? c.field} ${show(c.recorded)} → ${show(c.current)}`;
-}
-
 export function needsALook(m: DigestModel): string {
 	const look = m.report.needsALook;
 	const where = (id: string | null) => locationName(m.names, id);

@@ -57,5 +57,16 @@ export {
 	type DigestModel,
 	type DigestOptions,
 } from './digest';
-export { localDay, locationName, minutesText, percentText, rangeLabel, shortDate } from './words';
+export { numbersTableHtml, trendsHtml } from './digestHtml';
+export {
+	changeText,
+	localDay,
+	locationName,
+	minutesText,
+	percentText,
+	rangeLabel,
+	shortDate,
+	TERM_WORDS,
+	UNCLASSIFIED_WORDS,
+} from './words';
 export { LOOK_BACK_DAYS, numbersWindow, type NumbersWindow } from './window';

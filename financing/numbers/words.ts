@@ -1,5 +1,6 @@
 import { parseLocalDate, type LocalDate } from '../dates';
 import { localClockIn } from '../localTime';
+import { formatMoney } from '../money';
 import type { DateRange } from './stats';
 
 /** How the digest and the console say dates, durations and shares. */
@@ -68,3 +69,14 @@ export const UNCLASSIFIED_WORDS: Record<string, string> = {
 	unknownAppointmentStatus: 'appointment status not known',
 	caseWithoutProcedures: 'approved case whose plan lists no procedures',
 };
+
+/** A change a staff correction made, in words: "payment $133.34 → $160.00". */
+export function changeText(c: {
+	field: string;
+	recorded: string | number;
+	current: string | number;
+}) {
+	const show = (v: string | number) =>
+		typeof v === 'number' && c.field.endsWith('Cents') ? formatMoney(v) : String(v);
+	return `${TERM_WORDS[c.field] ?? c.field} ${show(c.recorded)} → ${show(c.current)}`;
+}
