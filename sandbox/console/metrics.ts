@@ -86,23 +86,31 @@ export const LOCATION_NAMES: Record<string, string> = Object.fromEntries(
 	}),
 );
 
-export function practiceNumbers(
-	all: SandboxState,
-	timeZone: string,
-	now: Date,
-): PracticeNumbersReport {
+/** The plain records of everything the sandbox holds, both practice systems together. */
+export function practiceRecords(all: SandboxState, now: Date): PracticeRecords {
 	const decided = decisions(all, now);
 	const dx = dentrixRecords(all.dentrix as Partial<DentrixState>, decided);
 	const od = openDentalRecords(all.openDental as Partial<OpenDentalState>, decided);
-	const records: PracticeRecords = {
+	return {
 		presentations: [...(dx.presentations ?? []), ...(od.presentations ?? [])],
 		decisions: decided,
 		auditNotes: [...(dx.auditNotes ?? []), ...(od.auditNotes ?? [])],
 		arrangements: [...(dx.arrangements ?? []), ...(od.arrangements ?? [])],
 		appointments: [...(dx.appointments ?? []), ...(od.appointments ?? [])],
 	};
+}
+
+export function practiceNumbers(
+	all: SandboxState,
+	timeZone: string,
+	now: Date,
+): PracticeNumbersReport {
 	const today = localClockIn(timeZone, now).date;
-	const report = compute(records, { timeZone, period: { from: mondayOf(today), to: today } }, now);
+	const report = compute(
+		practiceRecords(all, now),
+		{ timeZone, period: { from: mondayOf(today), to: today } },
+		now,
+	);
 	// The options are the console's own (a valid zone, a week): a failure here is a bug.
 	if (!report.ok) throw new Error(report.problems.map((p) => p.message).join('; '));
 	return report.value;

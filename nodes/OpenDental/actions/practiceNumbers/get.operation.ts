@@ -26,11 +26,12 @@ import { asNodeError } from '../../../shared/execute';
  *   (`GET /commlogs?DateTStamp=`, PatNum optional from 25.1.13) and, per clinic asked for, the
  *   appointments changed since the day before the first week reported
  *   (`GET /appointments?ClinicNum=&DateTStamp=`);
- * - per case approved since the first week reported (only `PatNum` or `TreatPlanNum` select them): the
+ * - per case approved in the weeks reported (only `PatNum` or `TreatPlanNum` select them): the
  *   plan's procedures (`GET /proctps?TreatPlanNum=`) and the patient's procedures with the
  *   appointment each is on (`GET /procedurelogs?PatNum=`);
- * - per patient whose audit note, written in those weeks, records an in-house plan: the
- *   patient's payment plans (`GET /payplans?PatNum=`), for the corrections.
+ * - per patient whose audit note, written in those weeks for a case of the locations asked for,
+ *   records an in-house plan: the patient's payment plans (`GET /payplans?PatNum=`), for the
+ *   corrections.
  * Calls = commlog pages + appointment pages + 2 × approved cases + in-house plans.
  */
 async function read(ctx: IExecuteFunctions, req: NumbersRequest) {
@@ -78,14 +79,18 @@ async function read(ctx: IExecuteFunctions, req: NumbersRequest) {
 		);
 	}
 
-	// The approved cases of the weeks reported, once each.
+	// The approved cases of the weeks reported (a case starts at its decision), once each; and
+	// the reference tokens of the wanted locations' cases, whatever their week.
 	const cases = new Map<string, { patNum: string; planNum: string }>();
+	const tokens = new Set<string>();
 	for (const d of req.decisions) {
 		const pms = (d.pms ?? {}) as IDataObject;
 		const patNum = String(pms.patientId ?? '');
 		const planNum = String(pms.treatmentPlanId ?? '');
-		if (d.status !== 'approved' || !/^\d+$/.test(patNum) || !/^\d+$/.test(planNum)) continue;
-		if (!wanted(pms.locationId) || !after(d.decidedAt)) continue;
+		if (d.status !== 'approved' || !wanted(pms.locationId)) continue;
+		for (const id of [d.applicationId, d.referenceId]) if (id) tokens.add(String(id).toLowerCase());
+		if (!/^\d+$/.test(patNum) || !/^\d+$/.test(planNum)) continue;
+		if (!after(d.decidedAt, addDays(window.to, 1))) continue;
 		cases.set(`${patNum}:${planNum}`, { patNum, planNum });
 	}
 	const procTPs: IDataObject[] = [];
@@ -105,8 +110,9 @@ async function read(ctx: IExecuteFunctions, req: NumbersRequest) {
 		const patNum = String(c.PatNum ?? '');
 		if (planPatients.has(patNum) || !/^\d+$/.test(patNum) || !after(c.CommDateTime, window.to))
 			continue;
-		if (!findReferenceToken(c.Note) || !recordedTermsFromAuditNote(String(c.Note)).shortfallPlan)
-			continue;
+		const token = findReferenceToken(c.Note);
+		if (!token || !tokens.has(token.id.toLowerCase())) continue;
+		if (!recordedTermsFromAuditNote(String(c.Note)).shortfallPlan) continue;
 		planPatients.add(patNum);
 		payPlans.push(...(await list('payPlans', '/payplans', { PatNum: patNum })));
 	}
