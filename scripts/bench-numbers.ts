@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @typescript-eslint/no-explicit-any -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and the report is read loosely */
 // `npm run bench:numbers`: the weekly numbers of one location of the sandbox's large practice
 // (10,000 patients, a year of CareCredit cases: docs/sandbox.md), as the weekly digest template
 // gets them: CareCredit's Decision: Get Many for the group's merchants, then Practice Numbers:
