@@ -7,8 +7,6 @@
 // call is counted by a loopback proxy in front of each service. Then the pure function alone on
 // the whole practice at 1x, 2x and 4x the cases, to show it grows in proportion to the records.
 // Figures are printed, never asserted (test/README.md).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 import '../test/nodes/harness/env';
@@ -17,36 +15,10 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { practiceRecords } from '../sandbox/console/metrics';
 import { LOCATION_SETUP } from '../sandbox/seed/locations';
 import { chainWorkflow, NodeTestHarness, sandboxCredentials } from '../test/nodes/harness';
+import { countingProxy } from '../test/nodes/harness/proxy';
 
 const ZONE = 'America/Chicago';
 const downtown = LOCATION_SETUP[0];
-
-/** A loopback proxy counting the calls that pass through it. */
-async function countingProxy(target: string) {
-	let calls = 0;
-	const server = http.createServer((req, res) => {
-		calls++;
-		const upstream = http.request(
-			`${target}${req.url}`,
-			{ method: req.method, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode!, answer.headers);
-				answer.pipe(res);
-			},
-		);
-		req.pipe(upstream);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		take: () => {
-			const n = calls;
-			calls = 0;
-			return n;
-		},
-		close: () => new Promise<void>((r) => server.close(() => r())),
-	};
-}
 
 // Node classes from their sources by explicit file: `X.node` alone would resolve to the
 // codex `X.node.json` beside it.

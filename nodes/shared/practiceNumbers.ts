@@ -150,6 +150,8 @@ export function locationsAsked(ctx: IExecuteFunctions, i: number): LocationsAske
 	list.forEach((entry, n) => {
 		const o = typeof entry === 'object' && entry !== null ? (entry as IDataObject) : null;
 		const id = idText(o ? (o.pmsLocationId ?? o.locationId ?? o.id) : entry);
+		// One location without an id: a practice that does not use locations, read whole.
+		if (!id && list.length === 1 && o) return;
 		if (!id) {
 			throw new NodeOperationError(
 				ctx.getNode(),

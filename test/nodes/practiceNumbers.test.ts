@@ -1,48 +1,23 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/; a loopback proxy needs node:http, and sandbox and item JSON is read loosely */
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: sandbox and item JSON is read loosely */
 // Practice Numbers: Get on the Dentrix and Open Dental nodes, through n8n-core's real execution
 // against the sandbox over loopback. Each case is made as it happens in a practice, at set times
 // on the sandbox clock: the plan accepted (Dentrix), CareCredit's decision (the input items, as
 // Decision: Get Many outputs them), the package's own writers for the arrangement and the audit
 // note, a booking, a staff correction, a declined case with its status note, and records the
 // numbers cannot interpret. Every call the operation makes is counted by a loopback proxy.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { DentrixApi } from '../../credentials/DentrixApi.credentials';
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
 import { chainWorkflow, NodeTestHarness, nodeWorkflow, sandboxCredentials } from './harness';
+import { countingProxy } from './harness/proxy';
 import { sandboxAdmin } from './harness/sandbox';
 
 const DAY = '2026-12-09'; // a Wednesday
 const T0 = Date.parse(`${DAY}T15:00:00Z`); // 9:00 in Chicago
 const MIN = 60_000;
-
-/** A loopback proxy counting the calls that pass through it. */
-async function countingProxy(target: string) {
-	const calls: string[] = [];
-	const server = http.createServer((req, res) => {
-		calls.push(`${req.method} ${req.url}`);
-		const upstream = http.request(
-			`${target}${req.url}`,
-			{ method: req.method, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode!, answer.headers);
-				answer.pipe(res);
-			},
-		);
-		req.pipe(upstream);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		calls,
-		close: () => new Promise<void>((r) => server.close(() => r())),
-	};
-}
 
 function decision(
 	n: string,
@@ -94,77 +69,110 @@ const numbersParameters = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-describe('Dentrix', () => {
-	let sandbox: Sandbox;
-	let harness: NodeTestHarness;
-	let proxy: Awaited<ReturnType<typeof countingProxy>>;
-	let report: any;
+type System = 'dentrix' | 'openDental';
+
+/**
+ * A sandbox (on `today` when given), the harness with the system's node and Payment
+ * Arrangement, its credential pointed through a counting proxy, and a clock setter.
+ */
+async function startSystem(system: System, today?: string) {
+	const sandbox = await startSandbox({
+		dataDir: null,
+		ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
+		...(today ? { today } : {}),
+	});
+	const proxy = await countingProxy(sandbox.urls[system]);
+	const dentrix = system === 'dentrix';
+	const harness = new NodeTestHarness({
+		nodes: [dentrix ? new Dentrix() : new OpenDental(), new PaymentArrangement()],
+		credentials: [dentrix ? new DentrixApi() : new OpenDentalApi()],
+	});
+	const credentials = sandboxCredentials(sandbox.urls);
+	if (dentrix)
+		await harness.setCredentials('dentrixApi', { ...credentials.dentrixApi, baseUrl: proxy.url });
+	else
+		await harness.setCredentials('openDentalApi', {
+			...credentials.openDentalApi,
+			baseUrl: `${proxy.url}/api/v1`,
+			pacingMs: 0,
+		});
 	const at = async (instant: number) =>
-		await sandboxAdmin(sandbox.urls.dentrix).call('POST', '/__sandbox/clock', {
+		await sandboxAdmin(sandbox.urls[system]).call('POST', '/__sandbox/clock', {
 			offsetMs: instant - Date.now(),
 		});
+	return { sandbox, proxy, harness, at };
+}
+
+/** The package's writers for a financed case, each step a [name, parameters] of `system`'s chain. */
+function writeCase(system: System, steps: Array<[string, Record<string, unknown>]>) {
+	const credential = system === 'dentrix' ? 'dentrixApi' : 'openDentalApi';
+	return chainWorkflow(
+		steps.map(([name, parameters]) =>
+			name === 'Build'
+				? { name, type: 'paymentArrangement', parameters }
+				: { name, type: system, credentials: [credential], parameters },
+		) as never,
+		'write-case',
+	);
+}
+
+/** Runs Practice Numbers: Get on `items` (the decisions), one item out. */
+async function numbersRun(
+	system: System,
+	harness: NodeTestHarness,
+	items: unknown[],
+	parameters: Record<string, unknown>,
+	onError?: 'continueRegularOutput',
+) {
+	const run = await harness.run(
+		nodeWorkflow(`n8n-nodes-dental-financing.${system}`, numbersParameters(parameters), {
+			credentials: [system === 'dentrix' ? 'dentrixApi' : 'openDentalApi'],
+			name: 'Numbers',
+			onError,
+		}),
+		{ items: items as never },
+	);
+	if (!onError) expect(run.error).toBeUndefined();
+	return run.json('Numbers') as any[];
+}
+
+describe('Dentrix', () => {
+	let system: Awaited<ReturnType<typeof startSystem>>;
+	let report: any;
 	const dentrix = (path: string, init: any = {}, headers: Record<string, string> = {}) =>
-		json(`${sandbox.urls.dentrix}/v1${path}`, init, {
+		json(`${system.sandbox.urls.dentrix}/v1${path}`, init, {
 			authorization: 'Bearer sandbox-dentrix-key',
 			...headers,
 		});
 	const decisions: any[] = [];
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({
-			dataDir: null,
-			ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
-			today: DAY,
-		});
-		proxy = await countingProxy(sandbox.urls.dentrix);
-		harness = new NodeTestHarness({
-			nodes: [new Dentrix(), new PaymentArrangement()],
-			credentials: [new DentrixApi()],
-		});
-		await harness.setCredentials('dentrixApi', {
-			...sandboxCredentials(sandbox.urls).dentrixApi,
-			baseUrl: proxy.url,
-		});
-		const writeCase = chainWorkflow(
+		system = await startSystem('dentrix', DAY);
+		const { harness, at } = system;
+		const written = writeCase('dentrix', [
 			[
+				'Plan',
 				{
-					name: 'Plan',
-					type: 'dentrix',
-					credentials: ['dentrixApi'],
-					parameters: {
-						resource: 'treatmentPlan',
-						operation: 'get',
-						treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
+					resource: 'treatmentPlan',
+					operation: 'get',
+					treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
+				},
+			],
+			[
+				'Build',
+				{
+					operation: 'build',
+					decision: "={{ $('Start').item.json }}",
+					policy: {
+						financingBillingType: 'Third-Party Financing - No Statements',
+						shortfallBillingType: 'Payment Agreement',
+						timeZone: 'America/Chicago',
 					},
 				},
-				{
-					name: 'Build',
-					type: 'paymentArrangement',
-					parameters: {
-						operation: 'build',
-						decision: "={{ $('Start').item.json }}",
-						policy: {
-							financingBillingType: 'Third-Party Financing - No Statements',
-							shortfallBillingType: 'Payment Agreement',
-							timeZone: 'America/Chicago',
-						},
-					},
-				},
-				{
-					name: 'Agreement',
-					type: 'dentrix',
-					credentials: ['dentrixApi'],
-					parameters: { resource: 'paymentAgreement', operation: 'create' },
-				},
-				{
-					name: 'Note',
-					type: 'dentrix',
-					credentials: ['dentrixApi'],
-					parameters: { resource: 'ledgerNote', operation: 'create' },
-				},
-			] as never,
-			'write-case',
-		);
+			],
+			['Agreement', { resource: 'paymentAgreement', operation: 'create' }],
+			['Note', { resource: 'ledgerNote', operation: 'create' }],
+		]);
 
 		// 9:00 Chicago: Daniel (tp_2001), Claire (tp_2013) and Patrick (tp_2017) say yes.
 		await at(T0);
@@ -200,9 +208,9 @@ describe('Dentrix', () => {
 		);
 		// The package writes each approved case (agreement, audit note) 30 and 45 minutes after the yes.
 		await at(T0 + 30 * MIN);
-		expect((await harness.run(writeCase, { items: [decisions[0]] })).error).toBeUndefined();
+		expect((await harness.run(written, { items: [decisions[0]] })).error).toBeUndefined();
 		await at(T0 + 45 * MIN);
-		expect((await harness.run(writeCase, { items: [decisions[1]] })).error).toBeUndefined();
+		expect((await harness.run(written, { items: [decisions[1]] })).error).toBeUndefined();
 		// The status note of the declined case, as the decision template writes it.
 		await dentrix('/accounts/pat_1023/ledger-notes', {
 			method: 'POST',
@@ -240,23 +248,15 @@ describe('Dentrix', () => {
 			{ 'x-sandbox-source': 'console' },
 		);
 
-		proxy.calls.length = 0;
-		const run = await harness.run(
-			nodeWorkflow('n8n-nodes-dental-financing.dentrix', numbersParameters(), {
-				credentials: ['dentrixApi'],
-				name: 'Numbers',
-			}),
-			{ items: decisions },
-		);
-		expect(run.error).toBeUndefined();
-		const out = run.json('Numbers');
+		system.proxy.take();
+		const out = await numbersRun('dentrix', harness, decisions, {});
 		expect(out).toHaveLength(1);
 		report = out[0];
 	}, 120_000);
 
 	afterAll(async () => {
-		await proxy?.close();
-		await sandbox?.stop();
+		await system?.proxy.close();
+		await system?.sandbox.stop();
 	});
 
 	it('counts the day: three presented, two approved and arranged, one booked, one declined', () => {
@@ -342,57 +342,43 @@ describe('Dentrix', () => {
 			paymentAgreements: 1,
 			appointments: 1,
 		});
-		expect(proxy.calls).toHaveLength(4);
-		expect(proxy.calls.every((c) => c.startsWith('GET '))).toBe(true);
+		expect(system.proxy.calls).toHaveLength(4);
+		expect(system.proxy.calls.every((c) => c.startsWith('GET '))).toBe(true);
 		expect(report.digest.subject).toBe('Prairie Smiles: Financing numbers, Dec 9, 2026');
 		expect(report.digest.text).toContain('*Group* · time-to-arrangement 38 min median');
 		expect(report.digest.html).toMatch(/payment \$[\d.,]+ → \$200\.00; number of payments 6 → 5/);
 	});
 
 	it('one location asked for: its numbers, its appointments only', async () => {
-		proxy.calls.length = 0;
-		const run = await harness.run(
-			nodeWorkflow(
-				'n8n-nodes-dental-financing.dentrix',
-				numbersParameters({ locations: '[{"name": "Downtown", "pmsLocationId": "loc_downtown"}]' }),
-				{ credentials: ['dentrixApi'], name: 'Numbers' },
-			),
-			{ items: decisions },
-		);
-		const [one] = run.json('Numbers') as any[];
+		system.proxy.take();
+		const [one] = await numbersRun('dentrix', system.harness, decisions, {
+			locations: '[{"name": "Downtown", "pmsLocationId": "loc_downtown"}]',
+		});
 		expect(one.locations.map((l: any) => l.locationId)).toEqual(['loc_downtown']);
 		expect(one.group.period).toEqual(one.locations[0].period);
-		expect(proxy.calls.filter((c) => c.includes('/appointments'))).toEqual([
+		expect(system.proxy.calls.filter((c) => c.includes('/appointments'))).toEqual([
 			expect.stringContaining('locationId=loc_downtown'),
 		]);
 		expect(one.digest.text).toMatch(/^\*Downtown\*/m);
 	});
 
 	it('refuses a period that cannot be read, naming the field', async () => {
-		const run = await harness.run(
-			nodeWorkflow(
-				'n8n-nodes-dental-financing.dentrix',
-				numbersParameters({ from: '2026-12-31', to: '2026-12-01' }),
-				{ credentials: ['dentrixApi'], name: 'Numbers', onError: 'continueRegularOutput' },
-			),
-			{ items: decisions },
+		const [item] = await numbersRun(
+			'dentrix',
+			system.harness,
+			decisions,
+			{ from: '2026-12-31', to: '2026-12-01' },
+			'continueRegularOutput',
 		);
-		const [item] = run.json('Numbers') as any[];
 		expect(item.error).toMatch(/period/);
 	});
 });
 
 describe('Open Dental', () => {
-	let sandbox: Sandbox;
-	let harness: NodeTestHarness;
-	let proxy: Awaited<ReturnType<typeof countingProxy>>;
+	let system: Awaited<ReturnType<typeof startSystem>>;
 	let report: any;
-	const at = async (instant: number) =>
-		await sandboxAdmin(sandbox.urls.openDental).call('POST', '/__sandbox/clock', {
-			offsetMs: instant - Date.now(),
-		});
 	const od = (path: string, init: any = {}) =>
-		json(`${sandbox.urls.openDental}/api/v1${path}`, init, {
+		json(`${system.sandbox.urls.openDental}/api/v1${path}`, init, {
 			authorization: 'ODFHIR sandbox-od-developer/sandbox-od-customer',
 		});
 	const decisions: any[] = [];
@@ -405,58 +391,26 @@ describe('Open Dental', () => {
 	const period = { period: 'custom', from: day(NOW - 86_400_000), to: day(NOW + 86_400_000) };
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({
-			dataDir: null,
-			ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
-		});
-		proxy = await countingProxy(sandbox.urls.openDental);
-		harness = new NodeTestHarness({
-			nodes: [new OpenDental(), new PaymentArrangement()],
-			credentials: [new OpenDentalApi()],
-		});
-		await harness.setCredentials('openDentalApi', {
-			...sandboxCredentials(sandbox.urls).openDentalApi,
-			baseUrl: `${proxy.url}/api/v1`,
-			pacingMs: 0,
-		});
-		const writeCase = chainWorkflow(
+		system = await startSystem('openDental');
+		const { harness, at } = system;
+		const written = writeCase('openDental', [
 			[
+				'Plan',
 				{
-					name: 'Plan',
-					type: 'openDental',
-					credentials: ['openDentalApi'],
-					parameters: {
-						resource: 'treatmentPlan',
-						operation: 'get',
-						patient: { __rl: true, mode: 'id', value: '={{ $json.pms.patientId }}' },
-						treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
-					},
+					resource: 'treatmentPlan',
+					operation: 'get',
+					patient: { __rl: true, mode: 'id', value: '={{ $json.pms.patientId }}' },
+					treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
 				},
-				{
-					name: 'Build',
-					type: 'paymentArrangement',
-					parameters: {
-						operation: 'build',
-						decision: "={{ $('Start').item.json }}",
-						policy: { timeZone: UTC },
-					},
-				},
-				{
-					name: 'Payment Plan',
-					type: 'openDental',
-					credentials: ['openDentalApi'],
-					parameters: { resource: 'paymentPlan', operation: 'create' },
-				},
-				{
-					name: 'Commlog',
-					type: 'openDental',
-					credentials: ['openDentalApi'],
-					parameters: { resource: 'commlog', operation: 'create' },
-				},
-			] as never,
-			'write-case',
-		);
-		const state = (await json(`${sandbox.urls.openDental}/__sandbox/state`)) as any;
+			],
+			[
+				'Build',
+				{ operation: 'build', decision: "={{ $('Start').item.json }}", policy: { timeZone: UTC } },
+			],
+			['Payment Plan', { resource: 'paymentPlan', operation: 'create' }],
+			['Commlog', { resource: 'commlog', operation: 'create' }],
+		]);
+		const state = (await json(`${system.sandbox.urls.openDental}/__sandbox/state`)) as any;
 		const saved = (num: number) => state.treatPlans.find((t: any) => t.TreatPlanNum === num);
 		const [hank, second, third] = [saved(419), saved(403), saved(407)];
 		const procsOf = (num: number) =>
@@ -470,8 +424,8 @@ describe('Open Dental', () => {
 			decision('900003', 'declined', String(third.PatNum), '407', '1', NOW - 20 * MIN, null),
 		);
 		// The package writes both approved cases now: 15 and 18 minutes after their decisions.
-		expect((await harness.run(writeCase, { items: [decisions[0]] })).error).toBeUndefined();
-		expect((await harness.run(writeCase, { items: [decisions[1]] })).error).toBeUndefined();
+		expect((await harness.run(written, { items: [decisions[0]] })).error).toBeUndefined();
+		expect((await harness.run(written, { items: [decisions[1]] })).error).toBeUndefined();
 		await od('/commlogs', {
 			method: 'POST',
 			body: {
@@ -504,25 +458,13 @@ describe('Open Dental', () => {
 		const [plan] = await od(`/payplans?PatNum=${hank.PatNum}`);
 		await od(`/payplans/${plan.PayPlanNum}/Dynamic`, { method: 'PUT', body: { PayAmt: 50 } });
 
-		proxy.calls.length = 0;
-		const run = await harness.run(
-			nodeWorkflow(
-				'n8n-nodes-dental-financing.openDental',
-				numbersParameters({ timeZone: UTC, ...period }),
-				{
-					credentials: ['openDentalApi'],
-					name: 'Numbers',
-				},
-			),
-			{ items: decisions },
-		);
-		expect(run.error).toBeUndefined();
-		report = run.json('Numbers')[0];
+		system.proxy.take();
+		[report] = await numbersRun('openDental', harness, decisions, { timeZone: UTC, ...period });
 	}, 120_000);
 
 	afterAll(async () => {
-		await proxy?.close();
-		await sandbox?.stop();
+		await system?.proxy.close();
+		await system?.sandbox.stop();
 	});
 
 	it('counts the day from the plans the package sent to CareCredit', () => {
@@ -584,7 +526,7 @@ describe('Open Dental', () => {
 			procedures: 2,
 			payPlans: 1,
 		});
-		expect(proxy.calls).toHaveLength(7);
-		expect(proxy.calls.every((c) => c.startsWith('GET '))).toBe(true);
+		expect(system.proxy.calls).toHaveLength(7);
+		expect(system.proxy.calls.every((c) => c.startsWith('GET '))).toBe(true);
 	});
 });
