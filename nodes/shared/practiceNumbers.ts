@@ -208,7 +208,8 @@ function request(ctx: IExecuteFunctions, i: number, now: Date): NumbersRequest {
 		options.period = { from: mondayOf(today), to: today };
 	}
 	const window = numbersWindow(options, now);
-	if (!window.ok) throw problemsError(ctx, i, 'The period cannot be read', window.problems);
+	if (!window.ok)
+		throw problemsError(ctx, i, 'The period or time zone cannot be used', window.problems);
 	// "Always Output Data" upstream sends one empty item when there is no decision: not a record.
 	const decisions = ctx
 		.getInputData()
