@@ -5,7 +5,7 @@
 // and appointments in Dentrix and Open Dental; a few records no function can interpret. One
 // seeded pseudo-random generator, so the same options always give the same practice.
 // Started by `POST /__sandbox/seed/large` or `startSandbox({ largeSeed })`; docs/sandbox.md.
-import { localDateTimeIn } from '../../financing/dates';
+import { localClockIn } from '../../financing/localTime';
 import { pullbackBody } from '../careCredit/sessions';
 import type { Session } from '../careCredit/types';
 import type { StateStore } from '../core/store';
@@ -138,7 +138,12 @@ const MERCHANTS: Record<LocationKey, string> = {
 const iso = (d: Date) => d.toISOString();
 // Open Dental keeps date-times in the office's local time (the package's commlogs too): the
 // seeded practice's zone, so the numbers read them as a real office's.
-const local = (d: Date) => localDateTimeIn(LOCATION_SETUP[0].timeZone, d);
+const pad = (n: number) => String(n).padStart(2, '0');
+const local = (d: Date) => {
+	// localClockIn keeps one formatter per zone: thousands of times stay fast.
+	const { date, minutes: m } = localClockIn(LOCATION_SETUP[0].timeZone, d);
+	return `${date} ${pad(Math.floor(m / 60))}:${pad(m % 60)}:${pad(d.getUTCSeconds())}`;
+};
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 export function applyLargeSeed(

@@ -288,6 +288,20 @@ describe('Open Dental (public API)', () => {
 		expect(report.locations.map((l) => l.locationId)).toEqual(['2']);
 	});
 
+	test("Open Dental's local date-times keep their seconds", () => {
+		const late = numbers(
+			openDentalPracticeRecords(
+				{
+					...wire,
+					commlogs: [{ ...wire.commlogs[0]!, CommDateTime: '2026-03-03 10:12:59' }],
+				},
+				[od],
+			),
+		);
+		// 12 min 59 s after the decision: 13 minutes, not the 12 the minute alone gives.
+		expect(late.group.period.timeToArrangement.medianMinutes).toBe(13);
+	});
+
 	test('NumberOfPayments 0 (the plan saved PayAmt) is not compared; a closed plan was removed', () => {
 		expect(report.needsALook.corrected).toEqual([
 			expect.objectContaining({ arrangementId: '1002', kind: 'removed' }),
