@@ -10,6 +10,7 @@ import { postPayment } from './payment/post.operation';
 import { createPaymentAgreement } from './paymentAgreement/create.operation';
 import { getPaymentAgreement } from './paymentAgreement/get.operation';
 import { getManyPaymentAgreements } from './paymentAgreement/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { DentrixOperation, DentrixResource } from './types';
 
@@ -25,6 +26,7 @@ export const OPERATIONS: DentrixOperation[] = [
 	getManyLedgerNotes,
 	postPayment,
 	createAdjustment,
+	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
@@ -33,6 +35,7 @@ const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Agreement', value: 'paymentAgreement' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

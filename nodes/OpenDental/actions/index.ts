@@ -11,6 +11,7 @@ import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
 import { getPaymentPlan } from './paymentPlan/get.operation';
 import { getManyPaymentPlans } from './paymentPlan/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { OpenDentalOperation, OpenDentalResource } from './types';
 
@@ -27,6 +28,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyCommlogs,
 	createPayment,
 	createAdjustment,
+	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
@@ -35,6 +37,7 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 
