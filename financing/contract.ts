@@ -100,12 +100,17 @@ export const referenceTokenField = () =>
 		params: { code: 'invalidReference' },
 	});
 
-/** yyyy-MM-dd and a real calendar date; the window is a rule (it needs today). */
+/** yyyy-MM-dd and a real calendar date; the window is a rule (it needs today). Empty is missing. */
 export const dateField = () =>
-	// Code `custom` (zod's) is kept for the writers' current callers; `invalidDate` is the
-	// intended code once they move to these contracts.
-	z.string(typeMessage('a date written yyyy-MM-dd')).refine(isLocalDate, {
-		message: 'must be a real date written yyyy-MM-dd, e.g. 2026-03-01',
+	z.string(typeMessage('a date written yyyy-MM-dd')).superRefine((s, ctx) => {
+		if (s.trim() === '')
+			ctx.addIssue({ code: 'custom', message: 'is required', params: { code: 'required' } });
+		else if (!isLocalDate(s))
+			ctx.addIssue({
+				code: 'custom',
+				message: 'must be a real date written yyyy-MM-dd, e.g. 2026-03-01',
+				params: { code: 'invalidDate' },
+			});
 	});
 
 /** Free text up to `max` characters (screened for patient data by a rule). */

@@ -23,7 +23,7 @@ import {
 
 /**
  * Dentrix transport: the modeled REST contract of docs/dentrix-api.md (Dentrix's own APIs are
- * partner-gated, domain.md §3). Base URL and bearer key come from the `dentrixApi` credential.
+ * partner-gated, docs/financing-domain.md §3). Base URL and bearer key come from the `dentrixApi` credential.
  * Reads retry on 429, 5xx and network failures; writes never retry blindly (see `writeOnce`).
  */
 export type DentrixContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -38,8 +38,15 @@ export interface DentrixRequest {
 
 // Every path of the contract starts with /v1 (docs/dentrix-api.md, "Base URL").
 const API_PREFIX = '/v1';
-const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
-const TIMEOUT_MS = 30_000;
+
+/** A request's path as it goes out (what test mode shows). */
+export const sentPath = (path: string) => `${API_PREFIX}${path}`;
+export const DENTRIX_RETRY: RetryPolicy = {
+	attempts: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 4000,
+	timeoutMs: 30_000,
+};
 
 async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attempt> {
 	const credentials = await ctx.getCredentials<{ baseUrl: string }>('dentrixApi');
@@ -49,7 +56,7 @@ async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attem
 		url: `${baseUrl}${API_PREFIX}${request.path}`,
 		qs: request.qs,
 		body: request.body,
-		timeout: TIMEOUT_MS,
+		timeout: DENTRIX_RETRY.timeoutMs,
 	});
 }
 
@@ -109,7 +116,7 @@ export async function dentrixRead<T = IDataObject>(
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		RETRY,
+		DENTRIX_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, DENTRIX, options.itemIndex),
 	);
@@ -121,15 +128,40 @@ export async function dentrixRead<T = IDataObject>(
  */
 export async function writeOnce<T>(
 	ctx: IExecuteFunctions,
-	request: DentrixRequest,
-	findExisting: () => Promise<T | null>,
-	options: { itemIndex: number; onConflict: (body: unknown) => NodeApiError | NodeOperationError },
+	write: { method: IHttpRequestMethods; path: string; body?: object },
+	find: () => Promise<T | null>,
+	options: { itemIndex: number; onConflict?: (body: unknown) => Error },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
+	const request: DentrixRequest = { ...write, body: write.body as IDataObject | undefined };
+	const onConflict =
+		options.onConflict ??
+		((body: unknown) =>
+			new NodeOperationError(
+				ctx.getNode(),
+				`Dentrix refused the write: ${contractError(body).message ?? 'conflict'}`,
+				{ itemIndex: options.itemIndex },
+			));
+	return await sharedWriteOnce(DENTRIX_RETRY, async () => await send(ctx, request), find, {
 		refusal: 409,
-		onRefusal: options.onConflict,
+		onRefusal: onConflict,
 		failed: failedWith(ctx, DENTRIX, options.itemIndex),
 	});
+}
+
+/** The first record of an account's list (one page of 200) that `matches`, e.g. by reference. */
+export async function findOnAccount(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+	matches: (record: IDataObject) => boolean,
+): Promise<IDataObject | null> {
+	const page = await dentrixRead<{ items?: IDataObject[] }>(
+		ctx,
+		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
+		{ itemIndex: i },
+	);
+	return (page.items ?? []).find(matches) ?? null;
 }
 
 /**

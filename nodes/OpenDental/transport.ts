@@ -21,7 +21,7 @@ import {
 } from '../shared/retry';
 
 /**
- * Open Dental transport: the public REST API (opendental-api.md §1) over the `openDentalApi`
+ * Open Dental transport: the public REST API (docs/opendental-api-notes.md §1) over the `openDentalApi`
  * credential. Booleans travel as "true"/"false" (§1.5), lists page 100 at a time with
  * Limit/Offset (§1.6), requests are paced to the throttle (§1.9), errors (a JSON string
  * explanation, §1.7) become node errors a person can act on.
@@ -36,15 +36,22 @@ export interface OpenDentalRequest {
 	body?: IDataObject;
 }
 
-const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
-// Open Dental gives up on a request after 60 seconds (504, opendental-api.md §1.7).
-const TIMEOUT_MS = 65_000;
-/** "chunks of up to 100 items at a time" (opendental-api.md §1.6). */
+/**
+ * Open Dental gives up on a request after 60 seconds (504, docs/opendental-api-notes.md §1.7):
+ * the client waits a little longer, so a request it abandons is one Open Dental abandoned too.
+ */
+export const OPEN_DENTAL_RETRY: RetryPolicy = {
+	attempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 8000,
+	timeoutMs: 65_000,
+};
+/** "chunks of up to 100 items at a time" (docs/opendental-api-notes.md §1.6). */
 export const PAGE_SIZE = 100;
 
 /**
  * Pacing to Open Dental's throttle: one request per second per customer key once the developer
- * has any permission beyond Read All (opendental-api.md §1.9). Kept per node run (keyed on the
+ * has any permission beyond Read All (docs/opendental-api-notes.md §1.9). Kept per node run (keyed on the
  * context n8n gives that run, so nothing outlives it): two nodes, two executions or two workers
  * using the same customer key are not paced against each other, and then Open Dental's own
  * throttle slows them down (retried here on 429/5xx should it refuse).
@@ -90,7 +97,7 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 			qs: wire(request.qs) as IDataObject | undefined,
 			body: wire(request.body) as IDataObject | undefined,
 			headers: { 'Content-Type': 'application/json' },
-			timeout: TIMEOUT_MS,
+			timeout: OPEN_DENTAL_RETRY.timeoutMs,
 		});
 	} finally {
 		answered();
@@ -109,7 +116,7 @@ export function explanation(body: unknown): string {
 	return '';
 }
 
-// What each general status means (opendental-api.md §1.7, quoted there from apiimplementation.html).
+// What each general status means (docs/opendental-api-notes.md §1.7, quoted there from apiimplementation.html).
 const HINTS: Record<number, string> = {
 	400: "Open Dental refused the request: correct the fields it names. A 400 also comes when the office's eConnector is not running, when the office's Open Dental version is too old for this method (see docs/opendental.md), or on office network trouble.",
 	401: 'Check the developer and customer keys of the Open Dental credential, and that the developer key has the API permission this operation needs (see docs/opendental.md).',
@@ -159,7 +166,7 @@ export async function openDentalRequest<T = IDataObject>(
 	options: { itemIndex?: number } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		RETRY,
+		OPEN_DENTAL_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 	);
@@ -167,7 +174,7 @@ export async function openDentalRequest<T = IDataObject>(
 
 /**
  * Every row of a list, or the first `limit`: Limit/Offset pages of 100, the next page asked for
- * only when a page came back full (opendental-api.md §1.6).
+ * only when a page came back full (docs/opendental-api-notes.md §1.6).
  */
 export async function openDentalList(
 	ctx: OpenDentalContext,
@@ -198,12 +205,25 @@ export async function openDentalList(
  */
 export async function writeOnce<T>(
 	ctx: IExecuteFunctions,
-	request: OpenDentalRequest,
-	findExisting: () => Promise<T | null>,
+	write: { method: IHttpRequestMethods; path: string; body?: object },
+	find: () => Promise<T | null>,
 	options: { itemIndex: number },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
+	const request: OpenDentalRequest = { ...write, body: write.body as IDataObject | undefined };
+	return await sharedWriteOnce(OPEN_DENTAL_RETRY, async () => await send(ctx, request), find, {
 		refusal: 400,
 		failed: failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 	});
+}
+
+/** First record of a patient's list that matches (every page: Open Dental has no text search). */
+export async function findInList(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+	matches: (record: IDataObject) => boolean,
+): Promise<IDataObject | null> {
+	const rows = await openDentalList(ctx, path, qs, { itemIndex: i });
+	return rows.find(matches) ?? null;
 }

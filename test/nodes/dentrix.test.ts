@@ -397,7 +397,7 @@ describe('bad input is never written', () => {
 		expectRejected(
 			byHandAgreement({ interval: '={{ $json.interval ?? "" }}' }),
 			'interval',
-			'required',
+			'invalidEnumValue',
 		));
 
 	test('a guarantor that is not the patient’s guarantor', () =>
@@ -410,7 +410,7 @@ describe('bad input is never written', () => {
 	test('amounts that do not add up', () =>
 		expectRejected(
 			byHandAgreement({ numberOfPayments: 12 }),
-			'agreement.schedule',
+			'schedule',
 			'scheduleMismatch',
 		));
 
@@ -421,7 +421,7 @@ describe('bad input is never written', () => {
 				billingType: 'Third-Party Financing - No Statements',
 				additionalFields: { annualFinanceChargePercent: 5 },
 			}),
-			'agreement.annualFinanceChargeBasisPoints',
+			'annualFinanceChargeBasisPoints',
 			'chargesOnFinancedCase',
 		));
 
@@ -436,7 +436,7 @@ describe('bad input is never written', () => {
 				text: 'x'.repeat(2000),
 			},
 			'text',
-			'noteTooLong',
+			'tooBig',
 		));
 
 	test('an arrangement missing its frequency and first payment date', async () => {

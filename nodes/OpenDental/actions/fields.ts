@@ -54,7 +54,7 @@ export function numberParameter(
 	});
 }
 
-/** A date parameter as yyyy-MM-dd (opendental-api.md §1.5); empty means today in the workflow's zone. */
+/** A date parameter as yyyy-MM-dd (docs/opendental-api-notes.md §1.5); empty means today in the workflow's zone. */
 export function dateParameter(ctx: IExecuteFunctions, name: string, i: number): string {
 	const value =
 		String(ctx.getNodeParameter(name, i, '') ?? '').trim() ||

@@ -1,35 +1,37 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	centsToDollars,
-	parseMoney,
+	checkOpenDentalPayment,
+	ok,
+	openDentalPaymentFromArrangement,
 	problem,
-	todayIn,
-	validateForOpenDental,
+	typedCents,
+	typedText,
 	type Problem,
+	type Result,
+	type WireRequest,
 } from '../../../../financing';
-import { skippedWhenConcurrent } from '../../../shared/write';
+import { claimFromIncoming, typedThenChecked, wouldWrite, write } from '../../../shared/write';
 import { toPayment } from '../../shapes';
-import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
+import { findInList, writeOnce } from '../../transport';
+import { arrangementFor, writeContext } from '../facts';
+import { skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import {
-	BY_HAND,
-	dateField,
-	objectParameter,
-	problemsError,
-	sourceFields,
-} from '../../../shared/parameters';
+import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 
-/** The payment body, from the arrangement (gross or net per the policy) or typed by hand. */
-function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObject | null {
+type Request = WireRequest<{ PatNum: number; PayType?: number; CheckNum: string }>;
+
+/** The payment as the contract's input (gross or net per the policy, or typed); null: none. */
+function paymentInput(
+	ctx: IExecuteFunctions,
+	i: number,
+	transactionId: string,
+): { input: Result<Record<string, unknown>>; typed?: Problem[]; prefix: string } | null {
 	const settings = readSettings(ctx, i);
+	const context = writeContext(ctx);
 	const problems: Problem[] = [];
-	if (!reference)
-		problems.push(
-			problem('transactionId', 'required', "map the CareCredit purchase's transaction ID"),
-		);
+	// The payment is found again by its CareCredit transaction and its pay type: both are needed.
 	if (!settings.careCreditPayType)
 		problems.push(
 			problem(
@@ -38,34 +40,41 @@ function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObj
 				"set the DefNum of the practice's CareCredit payment type (Setup, Definitions, Payment Types)",
 			),
 		);
-	let body: IDataObject;
+	const withSettings = (input: Result<Record<string, unknown>>) =>
+		problems.length === 0
+			? input
+			: { ok: false as const, problems: [...(input.ok ? [] : input.problems), ...problems] };
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
-		const checked = validateForOpenDental(
+		const view = arrangementFor(
 			objectParameter(ctx, i, 'arrangement', 'Arrangement'),
-			today,
+			context,
 			settings,
+			transactionId,
 		);
-		if (!checked.ok)
-			throw problemsError(ctx, i, 'The CareCredit payment was not written', checked.problems);
-		if (!checked.value.payment) return null;
-		body = { ...checked.value.payment.body };
-	} else {
-		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', { allowZero: false });
-		if (!amount.ok) problems.push(...amount.problems);
-		body = {
-			PatNum: numberParameter(ctx, 'patNum', i),
-			PayAmt: amount.ok ? centsToDollars(amount.value) : 0,
-			PayDate: dateParameter(ctx, 'date', i),
-			PayType: settings.careCreditPayType ?? null,
-			PayNote: String(ctx.getNodeParameter('note', i, '')),
-			...(settings.clinicNum ? { ClinicNum: settings.clinicNum } : {}),
-		};
+		if (!view.ok) return { input: withSettings(view), prefix: '' };
+		const input = openDentalPaymentFromArrangement(view.value, settings, transactionId);
+		return input ? { input: withSettings(ok(input)), prefix: 'openDental.payment' } : null;
 	}
-	if (problems.length > 0)
-		throw problemsError(ctx, i, 'The CareCredit payment was not written', problems);
-	// CheckNum holds the CareCredit transaction: how a second run finds this payment.
-	return { ...body, CheckNum: reference };
+	const date = typedText(ctx.getNodeParameter('date', i, ''));
+	const typed: Problem[] = [];
+	const amountCents = typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', typed, {
+		allowZero: false,
+	});
+	return {
+		input: withSettings(
+			ok({
+				patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
+				amountCents,
+				payDate: date === '' ? context.today : date,
+				payType: settings.careCreditPayType ? String(settings.careCreditPayType) : null,
+				transactionId,
+				note: typedText(ctx.getNodeParameter('note', i, '')),
+				clinicNum: settings.clinicNum ? String(settings.clinicNum) : null,
+			}),
+		),
+		typed,
+		prefix: '',
+	};
 }
 
 export const createPayment: OpenDentalOperation = {
@@ -123,40 +132,50 @@ export const createPayment: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(ctx, i);
-		if (skipped) return skipped;
-		const reference = String(ctx.getNodeParameter('transactionId', i, '')).trim();
-		const body = prepare(ctx, i, reference);
-		if (!body) {
+		const transactionId = String(ctx.getNodeParameter('transactionId', i, '') ?? '').trim();
+		const prepared = paymentInput(ctx, i, transactionId);
+		if (!prepared) {
 			return {
 				created: false,
 				outcome: 'nothingToWrite',
 				reason: 'The practice policy posts no CareCredit payment',
 			};
 		}
-		const request = { method: 'POST' as const, path: '/payments', body };
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: () =>
+		const { input, prefix, typed = [] } = prepared;
+		const held = claimFromIncoming(ctx, i);
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: 'The CareCredit payment was not written',
+			check: () => {
+				if (!input.ok) return input;
+				const checked = typedThenChecked(
+					typed,
+					checkOpenDentalPayment(input.value, writeContext(ctx), prefix),
+				);
+				return checked.ok ? ok(checked.value.request as Request) : checked;
+			},
+			// CheckNum holds the CareCredit transaction: how a second run finds this payment.
+			find: (request) =>
 				findInList(
 					ctx,
 					i,
 					'/payments',
-					{ PatNum: body.PatNum },
-					(p) => p.CheckNum === reference && Number(p.PayType) === Number(body.PayType),
+					{ PatNum: request.body!.PatNum },
+					(p) =>
+						p.CheckNum === request.body!.CheckNum && Number(p.PayType) === request.body!.PayType,
 				),
+			claim: held.claim,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
-		const written =
-			result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(request) }
-				: { payment: toPayment((result.record ?? {}) as IDataObject) };
 		return {
 			created: result.created,
 			outcome: result.outcome,
-			transactionId: reference,
-			patientId: String(body.PatNum),
-			...written,
+			...held.mark,
+			transactionId,
+			patientId: String(result.request.body!.PatNum),
+			...(result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(result.request) }
+				: { payment: result.record ? toPayment(result.record) : null }),
 		};
 	},
 };

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	hasReferenceToken,
+	readArrangement,
+	todayIn,
+	typedText,
+	validateForDentrix,
+	type ArrangementView,
+	type DentrixAccountFacts,
+	type Result,
+	type WriteContext,
+} from '../../../financing';
+import { dentrixRead } from '../transport';
+
+/** What every Dentrix writer reads and shares: the practice's today, the account's guarantor. */
+
+/** Today in the workflow's time zone: the practice's date, never the server's UTC date. */
+export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
+	today: todayIn(ctx.getTimezone(), new Date()),
+});
+
+/** The guarantor of the patient's account, as Dentrix answers it (`GET /patients/{patientId}`). */
+export async function accountFacts(
+	ctx: IExecuteFunctions,
+	i: number,
+	patientId: string,
+): Promise<DentrixAccountFacts> {
+	const patient = await dentrixRead<IDataObject>(
+		ctx,
+		{ method: 'GET', path: `/patients/${encodeURIComponent(patientId)}` },
+		{ itemIndex: i },
+	);
+	const guarantor = (patient.guarantor ?? {}) as IDataObject;
+	return { accountGuarantorId: typeof guarantor.id === 'string' ? guarantor.id : '' };
+}
+
+/**
+ * A built arrangement for a writer: the whole case passes `validateForDentrix` first (the verdict
+ * Payment Arrangement: Validate gives), then the writer checks its own request with its facts.
+ */
+export function arrangementFor(
+	arrangement: unknown,
+	context: WriteContext,
+	transactionId?: string,
+): Result<ArrangementView> {
+	const verdict = validateForDentrix(
+		arrangement,
+		context,
+		undefined,
+		transactionId === undefined ? {} : { transactionId },
+	);
+	return verdict.ok ? readArrangement(arrangement) : verdict;
+}
+
+/** Typed text with the case reference added when missing (how a second run finds the record). */
+export function withReference(typed: unknown, token: unknown): unknown {
+	const text = typedText(typed);
+	if (typeof text !== 'string' || text === '' || typeof token !== 'string') return text;
+	return hasReferenceToken(text, token) ? text : `${text} ${token}`;
+}
+
+/** The account of a request's path, `/accounts/{guarantorId}/...`. */
+export const guarantorOf = (path: string) => decodeURIComponent(path.split('/')[2] ?? '');

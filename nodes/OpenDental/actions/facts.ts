@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	centsFromWireOrNull,
+	readArrangement,
+	todayIn,
+	validateForOpenDental,
+	type ArrangementView,
+	type OpenDentalPlanFacts,
+	type OpenDentalSettings,
+	type Result,
+	type WriteContext,
+} from '../../../financing';
+import { openDentalList, openDentalRequest } from '../transport';
+
+/** What the Open Dental writers read before their first write, and the context they check in. */
+
+/** Today in the workflow's time zone: the practice's date, never the server's UTC date. */
+export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
+	today: todayIn(ctx.getTimezone(), new Date()),
+});
+
+/**
+ * A built arrangement for a writer: the whole case passes `validateForOpenDental` first (the
+ * verdict Payment Arrangement: Validate gives), before the writer reads anything with its ids.
+ */
+export function arrangementFor(
+	arrangement: unknown,
+	context: WriteContext,
+	settings: OpenDentalSettings,
+	transactionId?: string,
+): Result<ArrangementView> {
+	const verdict = validateForOpenDental(
+		arrangement,
+		context,
+		settings,
+		undefined,
+		transactionId === undefined ? {} : { transactionId },
+	);
+	return verdict.ok ? readArrangement(arrangement) : verdict;
+}
+
+/** The patient's guarantor, as Open Dental answers it (`GET /patients/{PatNum}`, `Guarantor`). */
+export async function guarantorOf(
+	ctx: IExecuteFunctions,
+	i: number,
+	patNum: string,
+): Promise<string> {
+	const patient = await openDentalRequest<IDataObject>(
+		ctx,
+		{ method: 'GET', path: `/patients/${patNum}` },
+		{ itemIndex: i },
+	);
+	const guarantor = patient.Guarantor;
+	return guarantor === undefined || guarantor === null || guarantor === 0
+		? patNum
+		: String(guarantor);
+}
+
+/**
+ * The facts of a shortfall plan: the guarantor, and the treatment plan's procedures with their
+ * remaining production. A signed (Saved) plan's proctps carry the patient amount (`PatAmt`,
+ * docs/opendental-api-notes.md §2.14); an Active plan's procedures carry only their fee, which
+ * then stands in (§2.13, §2.15).
+ */
+export async function planFacts(
+	ctx: IExecuteFunctions,
+	i: number,
+	view: ArrangementView,
+): Promise<OpenDentalPlanFacts> {
+	const patNum = view.treatmentPlan.patientId;
+	const treatPlanNum = String(
+		(view.treatmentPlan as Record<string, unknown>).treatmentPlanId ?? '',
+	);
+	const accountGuarantorId = await guarantorOf(ctx, i, patNum);
+	const planProcedures = /^\d+$/.test(treatPlanNum)
+		? await proceduresOf(ctx, i, patNum, treatPlanNum)
+		: [];
+	return {
+		accountGuarantorId,
+		planProcedures,
+		// A treatment plan holds its patient's procedures only; the guarantor is the family's head.
+		familyPatNums: [...new Set([patNum, accountGuarantorId])],
+	};
+}
+
+async function proceduresOf(
+	ctx: IExecuteFunctions,
+	i: number,
+	patNum: string,
+	treatPlanNum: string,
+): Promise<OpenDentalPlanFacts['planProcedures']> {
+	const saved = await openDentalList(
+		ctx,
+		'/proctps',
+		{ TreatPlanNum: treatPlanNum },
+		{ itemIndex: i },
+	);
+	if (saved.length > 0)
+		return saved.map((p) => ({
+			procNum: String(p.ProcNumOrig),
+			patNum: String(p.PatNum),
+			productionCents: centsFromWireOrNull(p.PatAmt) ?? 0,
+		}));
+	const attached = await openDentalList(
+		ctx,
+		'/treatplanattaches',
+		{ TreatPlanNum: treatPlanNum },
+		{ itemIndex: i },
+	);
+	if (attached.length === 0) return [];
+	const logs = await openDentalList(ctx, '/procedurelogs', { PatNum: patNum }, { itemIndex: i });
+	return attached.map((a) => {
+		const log = logs.find((l) => String(l.ProcNum) === String(a.ProcNum));
+		return {
+			procNum: String(a.ProcNum),
+			patNum: String(log?.PatNum ?? ''),
+			productionCents: centsFromWireOrNull(log?.ProcFee) ?? 0,
+		};
+	});
+}
