@@ -7,8 +7,10 @@ import * as path from 'node:path';
 
 import { DEFAULT_PORTS, PRACTICE_TIME_ZONE, startSandbox } from './index';
 
-const USAGE = `Usage: npm run sandbox -- [--reset] [--token-lifetime <seconds>] [--throttle] [--data-dir <folder>] [--memory] [--time-zone <zone>] [--n8n-url <address>]
+const USAGE = `Usage: npm run sandbox -- [--reset] [--large] [--today <yyyy-MM-dd>] [--token-lifetime <seconds>] [--throttle] [--data-dir <folder>] [--memory] [--time-zone <zone>] [--n8n-url <address>]
   --reset                    start from the seed (discard the saved state)
+  --large                    start from the seed plus 10,000 patients and a year of financed cases
+  --today <yyyy-MM-dd>       when seeding, set the sandbox clock to this day first
   --token-lifetime <seconds> CareCredit access token lifetime (default 1800)
   --throttle                 pace Open Dental calls to one per second per customer key
   --data-dir <folder>        where state.json lives (default .sandbox-data)
@@ -19,6 +21,8 @@ const USAGE = `Usage: npm run sandbox -- [--reset] [--token-lifetime <seconds>] 
 function parse(argv: string[]) {
 	const options = {
 		reset: false,
+		large: false,
+		today: undefined as string | undefined,
 		throttle: false,
 		memory: false,
 		tokenLifetime: 1800,
@@ -32,6 +36,8 @@ function parse(argv: string[]) {
 		const value = () => inline ?? argv[++i];
 		if (flag === '--reset') options.reset = true;
 		else if (flag === '--throttle') options.throttle = true;
+		else if (flag === '--large') options.large = true;
+		else if (flag === '--today') options.today = value();
 		else if (flag === '--memory') options.memory = true;
 		else if (flag === '--data-dir') options.dataDir = value();
 		else if (flag === '--time-zone') options.timeZone = value();
@@ -55,6 +61,8 @@ async function main() {
 	const sandbox = await startSandbox({
 		dataDir,
 		reset: options.reset,
+		today: options.today,
+		largeSeed: options.large,
 		ports: DEFAULT_PORTS,
 		tokenLifetimeSeconds: options.tokenLifetime,
 		openDentalThrottle: options.throttle,
@@ -62,11 +70,13 @@ async function main() {
 		n8nEditorUrl: options.n8nUrl,
 	});
 	const { urls } = sandbox;
-	console.log(`Practice sandbox running (loopback only)${options.reset ? ', reset to the seed' : ''}
+	console.log(`Practice sandbox running (loopback only)${options.reset ? ', reset to the seed' : ''}${options.large ? ' with the large practice' : ''}
   Practice console  ${urls.console}/   (times in ${options.timeZone}${options.n8nUrl ? `; links the n8n editor at ${options.n8nUrl}` : ''})
   CareCredit        ${urls.careCredit}   (client sandbox-client / sandbox-secret; token ${options.tokenLifetime}s)
   Dentrix           ${urls.dentrix}   (API key sandbox-dentrix-key)
   Open Dental       ${urls.openDental}${options.throttle ? '   (throttled: 1 call/s per customer key)' : ''}
+  Twilio (SMS)      ${urls.twilio}   (account AC00000000000000000000000000000001 / sandbox-twilio-token)
+  SMTP              ${urls.smtp}   (any user and password, no TLS)
   State             ${dataDir ? path.join(dataDir, 'state.json') : 'in memory'}
 Docs: docs/sandbox.md. Ctrl-C stops.`);
 

@@ -1,9 +1,11 @@
 // `/__sandbox/*` on every service: what tests and the console use to steer the sandbox.
 // Documented in docs/sandbox.md.
+import { applyLargeSeed, type LargeSeedOptions } from '../seed/large';
+import { LOCATION_SETUP } from '../seed/locations';
 import type { StateStore } from './store';
 import type { FaultRule, Route, ServiceName } from './types';
 
-const SERVICES: ServiceName[] = ['careCredit', 'dentrix', 'openDental', 'console'];
+const SERVICES: ServiceName[] = ['careCredit', 'dentrix', 'openDental', 'console', 'twilio'];
 
 export function adminRoutes(store: StateStore, service: ServiceName): Route<unknown>[] {
 	const target = (body: unknown): ServiceName => {
@@ -85,12 +87,78 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 				return { status: 200, body: { clockOffsetMs: store.state.clockOffsetMs } };
 			},
 		},
+		// ----- channels, readable from every port (the console shows them) -----
+		{
+			method: 'GET',
+			path: '/__sandbox/mail',
+			handler: (req) => {
+				const since = Number(req.query.since ?? 0);
+				const to = req.query.to?.toLowerCase();
+				const mail = store.state.mail.filter(
+					(m) =>
+						m.id > since &&
+						(!to || [...m.envelope.to, ...m.to].some((a) => a.toLowerCase() === to)),
+				);
+				return { status: 200, body: { mail } };
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/__sandbox/mail',
+			handler: () => {
+				store.state.mail = [];
+				return { status: 200, body: { cleared: true } };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/sms',
+			handler: (req) => {
+				const phone = req.query.phone;
+				const messages = store.state.twilio.messages.filter(
+					(m) => !phone || m.to === phone || m.from === phone,
+				);
+				return { status: 200, body: { messages, optOuts: store.state.twilio.optOuts } };
+			},
+		},
+		{
+			method: 'GET',
+			path: '/__sandbox/locations',
+			handler: () => ({ status: 200, body: { locations: LOCATION_SETUP } }),
+		},
+		{
+			method: 'POST',
+			path: '/__sandbox/seed/large',
+			handler: (req) => {
+				const body = (req.body ?? {}) as LargeSeedOptions & { today?: string };
+				for (const k of ['patients', 'months', 'casesPerMonth', 'seed'] as const) {
+					const v = body[k];
+					if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 200_000))
+						return {
+							status: 400,
+							body: { message: `${k} must be a whole number from 0 to 200000` },
+						};
+				}
+				// Always from a fresh seed, so the same options give the same practice.
+				try {
+					store.reset(body.today);
+				} catch (error) {
+					return { status: 400, body: { message: (error as Error).message } };
+				}
+				return { status: 200, body: applyLargeSeed(store, body) };
+			},
+		},
 		{
 			method: 'POST',
 			path: '/__sandbox/reset',
-			handler: () => {
-				store.reset();
-				return { status: 200, body: { reset: true } };
+			handler: (req) => {
+				const today = (req.body as { today?: string } | undefined)?.today;
+				try {
+					store.reset(today);
+				} catch (error) {
+					return { status: 400, body: { message: (error as Error).message } };
+				}
+				return { status: 200, body: { reset: true, clockOffsetMs: store.state.clockOffsetMs } };
 			},
 		},
 	];

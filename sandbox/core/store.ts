@@ -7,31 +7,49 @@ import * as path from 'node:path';
 
 import type { SandboxState, ServiceName } from './types';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
+/** Each service's seed; `now` is the sandbox clock, the anchor of the seed's relative dates. */
 export interface Seeds {
-	careCredit: () => SandboxState['careCredit'];
-	dentrix: () => SandboxState['dentrix'];
-	openDental: () => SandboxState['openDental'];
+	careCredit: (now: Date) => SandboxState['careCredit'];
+	dentrix: (now: Date) => SandboxState['dentrix'];
+	openDental: (now: Date) => SandboxState['openDental'];
+	twilio: (now: Date) => SandboxState['twilio'];
 }
 
-export function seedState(seeds: Seeds): SandboxState {
+/** Clock offset that makes the sandbox clock read `today` (yyyy-MM-dd) at the current time of day. */
+export function offsetForDay(today: string | undefined, realNow = Date.now()): number {
+	if (!today) return 0;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`)))
+		throw new Error(`today must be a date written yyyy-MM-dd, not "${today}"`);
+	const real = new Date(realNow);
+	const target =
+		Date.parse(`${today}T00:00:00Z`) +
+		(realNow - Date.parse(`${real.toISOString().slice(0, 10)}T00:00:00Z`));
+	return target - realNow;
+}
+
+export function seedState(seeds: Seeds, clockOffsetMs = 0): SandboxState {
+	const now = new Date(Date.now() + clockOffsetMs);
 	const empty: Record<ServiceName, []> = {
 		careCredit: [],
 		dentrix: [],
 		openDental: [],
 		console: [],
+		twilio: [],
 	};
 	return {
 		version: STATE_VERSION,
-		careCredit: seeds.careCredit(),
-		dentrix: seeds.dentrix(),
-		openDental: seeds.openDental(),
+		careCredit: seeds.careCredit(now),
+		dentrix: seeds.dentrix(now),
+		openDental: seeds.openDental(now),
+		twilio: seeds.twilio(now),
+		mail: [],
 		notifications: [],
 		writes: [],
 		faults: empty,
 		nextIds: {},
-		clockOffsetMs: 0,
+		clockOffsetMs,
 	};
 }
 
@@ -43,9 +61,10 @@ export class StateStore {
 	constructor(
 		dataDir: string | null,
 		private readonly seeds: Seeds,
+		today?: string,
 	) {
 		this.file = dataDir ? path.join(dataDir, 'state.json') : null;
-		this.state = this.load() ?? seedState(seeds);
+		this.state = this.load() ?? seedState(seeds, offsetForDay(today));
 		this.save();
 	}
 
@@ -63,8 +82,9 @@ export class StateStore {
 		fs.renameSync(tmp, this.file);
 	}
 
-	reset(): void {
-		this.state = seedState(this.seeds);
+	/** Back to the seed; `today` (yyyy-MM-dd) also sets the sandbox clock to that day first. */
+	reset(today?: string): void {
+		this.state = seedState(this.seeds, offsetForDay(today));
 		this.save();
 	}
 

@@ -2,6 +2,7 @@
 // The HTTP plumbing (parsing, faults, recording, persistence) lives in ./server.ts.
 
 import type { CareCreditState } from '../careCredit/types';
+import type { MailMessage, TwilioState } from '../channels/types';
 import type { DentrixState } from '../dentrix/types';
 import type { OpenDentalState } from '../openDental/types';
 
@@ -61,13 +62,17 @@ export interface ServiceDefinition<S> {
 	routes: Route<S>[];
 }
 
-export type ServiceName = 'careCredit' | 'dentrix' | 'openDental' | 'console';
+export type ServiceName = 'careCredit' | 'dentrix' | 'openDental' | 'console' | 'twilio';
 
 export interface SandboxUrls {
 	console: string;
 	careCredit: string;
 	dentrix: string;
 	openDental: string;
+	/** The Twilio Messages API stand-in (base of `/2010-04-01/...`); always set by startSandbox. */
+	twilio?: string;
+	/** The loopback SMTP server, `smtp://127.0.0.1:<port>`; always set by startSandbox. */
+	smtp?: string;
 }
 
 export interface SandboxOptions {
@@ -124,6 +129,9 @@ export interface SandboxState {
 	careCredit: CareCreditState;
 	dentrix: DentrixState;
 	openDental: OpenDentalState;
+	twilio: TwilioState;
+	/** Every message the SMTP server received. */
+	mail: MailMessage[];
 	/** Slack-style incoming webhook posts the console received. */
 	notifications: Array<{ id: number; channel: string; text: string; body: unknown; at: string }>;
 	writes: RecordedWrite[];

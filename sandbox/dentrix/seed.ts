@@ -1,18 +1,29 @@
 // The seeded practice as Dentrix holds it.
 import {
 	AGREEMENTS,
+	anchorDay,
 	LOCATIONS,
 	PEOPLE,
 	PLANS,
 	PRACTICE,
 	PROVIDERS,
+	SCENARIO_PEOPLE,
+	type ScenarioPerson,
+	type SeedPerson,
 	dentrixIds as ids,
 } from '../seed';
+import {
+	contactPreferences,
+	dentrixProcedure,
+	patientStatus,
+	seedScenarios,
+} from './seedScenarios';
 import type { DentrixPaymentAgreement, DentrixState, DentrixTreatmentPlan } from './types';
 
 export const DENTRIX_API_KEY = 'sandbox-dentrix-key';
 
-export function seedDentrix(): DentrixState {
+/** The seeded practice; scenario rows (appointments, continuing care, coverage) are dated from `now`'s day. */
+export function seedDentrix(now: Date = new Date()): DentrixState {
 	let procedureId = 5000;
 	const accepted = PLANS.filter((p) => p.acceptedAt)
 		.map((p) => p.acceptedAt as string)
@@ -28,16 +39,7 @@ export function seedDentrix(): DentrixState {
 		createdOn: plan.createdOn,
 		acceptedAt: plan.acceptedAt,
 		acceptSequence: plan.acceptedAt ? accepted.indexOf(plan.acceptedAt) + 1 : null,
-		procedures: plan.procedures.map((p) => ({
-			id: `proc_${(procedureId += 1)}`,
-			cdtCode: p.code,
-			description: p.description,
-			tooth: p.tooth,
-			surface: p.surface,
-			feeCents: p.feeCents,
-			insuranceEstimateCents: p.insuranceEstimateCents,
-			patientPortionCents: p.feeCents - p.insuranceEstimateCents,
-		})),
+		procedures: plan.procedures.map((p) => dentrixProcedure(p, `proc_${(procedureId += 1)}`)),
 	}));
 	const paymentAgreements: DentrixPaymentAgreement[] = AGREEMENTS.map((a, i) => {
 		const { guarantorKey, ...fields } = a;
@@ -85,7 +87,7 @@ export function seedDentrix(): DentrixState {
 		updatedAt: '2025-07-10T16:00:00.000Z',
 		closedAt: '2025-07-10T16:00:00.000Z',
 	});
-	return {
+	const state: DentrixState = {
 		practice: {
 			id: 'practice_prairie',
 			name: PRACTICE.name,
@@ -107,6 +109,8 @@ export function seedDentrix(): DentrixState {
 				'Payment Agreement',
 				'Third-Party Financing - No Statements',
 				'Collections',
+				// Lakeside's policy override (sandbox/seed/locations.ts).
+				'Payment Agreement - Lakeside',
 			],
 			paymentTypes: ['Cash', 'Check', 'Credit Card', 'CareCredit Payment'],
 			adjustmentTypes: [
@@ -114,9 +118,10 @@ export function seedDentrix(): DentrixState {
 				{ name: 'CareCredit Merchant Fee', direction: 'credit' },
 				{ name: 'Professional Courtesy', direction: 'credit' },
 			],
+			continuingCareTypes: [],
 		},
 		apiKeys: [DENTRIX_API_KEY],
-		patients: PEOPLE.map((p) => ({
+		patients: [...PEOPLE, ...SCENARIO_PEOPLE].map((p: SeedPerson & Partial<ScenarioPerson>) => ({
 			id: ids.patient(p.key),
 			firstName: p.firstName,
 			lastName: p.lastName,
@@ -136,6 +141,8 @@ export function seedDentrix(): DentrixState {
 			relationshipToGuarantor: p.relationship,
 			locationId: ids.location(p.locationKey),
 			primaryProviderId: ids.provider(p.providerKey),
+			...patientStatus(p.status),
+			contactPreferences: contactPreferences(p.contact),
 		})),
 		treatmentPlans,
 		paymentAgreements,
@@ -185,5 +192,10 @@ export function seedDentrix(): DentrixState {
 			},
 		],
 		adjustments: [],
+		coverages: [],
+		continuingCare: [],
+		appointments: [],
 	};
+	seedScenarios(state, anchorDay(now));
+	return state;
 }

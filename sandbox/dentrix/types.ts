@@ -39,6 +39,9 @@ export interface DentrixPatient {
 	relationshipToGuarantor: 'self' | 'spouse' | 'child';
 	locationId: string;
 	primaryProviderId: string;
+	status: DentrixPatientStatus;
+	deceased: boolean;
+	contactPreferences: DentrixContactPreferences;
 }
 
 export type TreatmentPlanStatus = 'proposed' | 'accepted' | 'rejected' | 'completed';
@@ -176,6 +179,8 @@ export interface DentrixState {
 		billingTypes: string[];
 		paymentTypes: string[];
 		adjustmentTypes: Array<{ name: string; direction: 'debit' | 'credit' }>;
+		/** The practice's continuing care types (Dentrix's defaults and more). */
+		continuingCareTypes: string[];
 	};
 	/** Keys the `Authorization: Bearer` header accepts. */
 	apiKeys: string[];
@@ -186,4 +191,101 @@ export interface DentrixState {
 	ledgerNotes: DentrixLedgerNote[];
 	payments: DentrixPayment[];
 	adjustments: DentrixAdjustment[];
+	coverages: DentrixCoverage[];
+	continuingCare: DentrixContinuingCare[];
+	appointments: DentrixAppointment[];
+}
+
+// ---------- modeled insurance, continuing care, appointments, contact preferences ----------
+// (docs/dentrix-api.md, "Insurance, continuing care and contact preferences [modeled]")
+
+export type DentrixPatientStatus = 'patient' | 'nonPatient' | 'inactive' | 'archived';
+export type DentrixContactMethod =
+	| 'none'
+	| 'homePhone'
+	| 'workPhone'
+	| 'mobilePhone'
+	| 'email'
+	| 'textMessage'
+	| 'mail';
+
+export interface DentrixContactPreferences {
+	preferredContactMethod: DentrixContactMethod;
+	/** Consent to text messages. */
+	textMessages: 'optedIn' | 'optedOut' | 'unknown';
+	doNotContact: boolean;
+}
+
+export interface DentrixCoverage {
+	id: string;
+	patientId: string;
+	coverageOrder: 'primary' | 'secondary';
+	/** null: the plan names no carrier (bad data a verification must flag). */
+	carrier: { id: string; name: string; phone: string; payorId: string } | null;
+	groupPlanName: string;
+	groupNumber: string;
+	subscriberId: string;
+	subscriberPatientId: string;
+	relationToSubscriber: 'self' | 'spouse' | 'child';
+	effectiveDate: string | null;
+	terminationDate: string | null;
+	/** 0: calendar year. */
+	benefitRenewalMonth: number;
+	eligibilityStatus: 'eligible' | 'pending' | 'notEligible' | 'unknown';
+	eligibilityVerifiedOn: string | null;
+	benefitsVerifiedOn: string | null;
+	/** Cents; null where the plan's benefit is empty. */
+	annualMaximumCents: number | null;
+	individualDeductibleCents: number | null;
+	benefitsUsedCents: number;
+	deductibleMetCents: number;
+	coveragePercents: Array<{ category: string; percent: number }>;
+	frequencies: Array<{ cdtCode: string; times: number; per: 'benefitYear' | 'last12Months' }>;
+	/** Every earlier eligibility stamp. */
+	verificationHistory: Array<{
+		at: string;
+		eligibilityStatus: string;
+		eligibilityVerifiedOn: string | null;
+		note: string;
+		source: DentrixSource;
+	}>;
+}
+
+export type ContinuingCareType = 'PROPHY' | 'PERIO' | 'BWX' | 'PANO' | string;
+
+export interface DentrixContinuingCare {
+	id: string;
+	patientId: string;
+	type: ContinuingCareType;
+	/** null: never completed, no due date. */
+	dueDate: string | null;
+	priorVisit: string | null;
+	intervalMonths: number;
+	status: string;
+	contacts: Array<{ at: string; method: string; note: string; source: DentrixSource }>;
+}
+
+export type DentrixAppointmentStatus =
+	| 'scheduled'
+	| 'completed'
+	| 'broken'
+	| 'unscheduled'
+	| 'planned';
+
+export interface DentrixAppointment {
+	id: string;
+	patientId: string;
+	locationId: string;
+	providerId: string;
+	status: DentrixAppointmentStatus;
+	/** The office's local day and time, null for planned ones. */
+	date: string | null;
+	time: string | null;
+	lengthMinutes: number;
+	asap: boolean;
+	reason: string;
+	/** Procedure ids of treatment plans this appointment carries. */
+	procedureIds: string[];
+	createdAt: string;
+	createdBy: DentrixSource;
 }

@@ -1,7 +1,18 @@
 // The seeded practice as Open Dental holds it: a presented plan is an Active treatplan with
 // treatplanattaches; an accepted one also has a signed Saved copy with proctps
 // (opendental-api.md §2.12-2.14).
-import { PEOPLE, PLANS, PROVIDERS, openDentalIds as ids } from '../seed';
+import {
+	anchorDay,
+	DEFAULT_CONTACT,
+	PEOPLE,
+	PLANS,
+	PROVIDERS,
+	SCENARIO_PEOPLE,
+	openDentalIds as ids,
+	type ScenarioPerson,
+	type SeedPerson,
+} from '../seed';
+import { procTPOf, seedScenarios } from './seedScenarios';
 import type { OdProcedure, OpenDentalState } from './types';
 
 /** Open Dental's published test header (opendental-api.md §1.2), and the sandbox's own. */
@@ -27,7 +38,8 @@ export const OD_DEFS = {
 const CODE_NUMS: Record<string, number> = {};
 const codeNum = (code: string) => (CODE_NUMS[code] ??= 100 + Object.keys(CODE_NUMS).length);
 
-export function seedOpenDental(): OpenDentalState {
+/** The seeded office; scenario rows (appointments, recalls, verifications) are dated from `now`'s day. */
+export function seedOpenDental(now: Date = new Date()): OpenDentalState {
 	const stamp = '2026-11-01 09:00:00';
 	const procedures: OdProcedure[] = [];
 	const state: OpenDentalState = {
@@ -81,13 +93,13 @@ export function seedOpenDental(): OpenDentalState {
 			},
 		],
 		apiPaymentType: 69,
-		patients: PEOPLE.map((p) => ({
+		patients: [...PEOPLE, ...SCENARIO_PEOPLE].map((p: SeedPerson & Partial<ScenarioPerson>) => ({
 			PatNum: ids.patient(p.key),
 			LName: p.lastName,
 			FName: p.firstName,
 			MiddleI: p.middleInitial,
 			Preferred: p.preferredName,
-			PatStatus: 'Patient',
+			PatStatus: p.status ?? 'Patient',
 			Gender: p.gender,
 			Position: p.maritalStatus,
 			Birthdate: p.dateOfBirth,
@@ -108,6 +120,10 @@ export function seedOpenDental(): OpenDentalState {
 			DateFirstVisit: '2019-03-01',
 			DateTStamp: stamp,
 			SecDateEntry: '2019-03-01',
+			TxtMsgOk: (p.contact ?? DEFAULT_CONTACT).textOk,
+			PreferConfirmMethod: (p.contact ?? DEFAULT_CONTACT).confirmMethod,
+			PreferContactMethod: (p.contact ?? DEFAULT_CONTACT).contactMethod,
+			PreferRecallMethod: (p.contact ?? DEFAULT_CONTACT).recallMethod,
 		})),
 		procedures,
 		treatPlans: [],
@@ -118,6 +134,27 @@ export function seedOpenDental(): OpenDentalState {
 		commlogs: [],
 		payments: [],
 		adjustments: [],
+		carriers: [],
+		insPlans: [],
+		insSubs: [],
+		patPlans: [],
+		covCats: [],
+		benefits: [],
+		claimProcs: [],
+		insVerifies: [],
+		insVerifyHist: [],
+		operatories: [],
+		appointments: [],
+		apptFieldDefs: [],
+		apptFields: [],
+		recallTypes: [],
+		recalls: [],
+		preferences: {
+			recallTypesShowingInList: [],
+			recallDaysPast: 365,
+			recallDaysFuture: 45,
+			practiceDefaultProv: 1,
+		},
 	};
 	let procNum = 1000;
 	let attachNum = 7000;
@@ -188,24 +225,15 @@ export function seedOpenDental(): OpenDentalState {
 				SecDateTEdit: signed,
 			});
 			procs.forEach((p, i) =>
-				state.procTPs.push({
-					ProcTPNum: (procTpNum += 1),
-					TreatPlanNum,
-					PatNum,
-					ProcNumOrig: p.ProcNum,
-					ItemOrder: i,
-					ToothNumTP: p.ToothNum,
-					Surf: p.Surf,
-					ProcCode: p.procCode,
-					Descript: p.descript,
-					FeeAmtCents: p.ProcFeeCents,
-					PriInsAmtCents: p.InsEstCents,
-					PatAmtCents: p.ProcFeeCents - p.InsEstCents,
-					ProvNum,
-					ClinicNum,
-					DateTP: plan.createdOn,
-					SecDateEntry: signed.slice(0, 10),
-				}),
+				state.procTPs.push(
+					procTPOf(p, {
+						ProcTPNum: (procTpNum += 1),
+						TreatPlanNum,
+						ItemOrder: i,
+						DateTP: plan.createdOn,
+						SecDateEntry: signed.slice(0, 10),
+					}),
+				),
 			);
 		}
 	}
@@ -277,5 +305,6 @@ export function seedOpenDental(): OpenDentalState {
 		DateTStamp: '2026-10-02 10:40:00',
 		DateTEntry: '2026-10-02 10:40:00',
 	});
+	seedScenarios(state, anchorDay(now));
 	return state;
 }

@@ -11,3 +11,5 @@ export {
 	planTotals,
 } from './practice';
 export * from './ids';
+export * from './scenarios';
+export * from './locations';

@@ -17,8 +17,12 @@ import type {
 /** Common descriptors of the CDT codes the seed uses (short forms, not the ADA's text). */
 export const CDT: Record<string, string> = {
 	D0150: 'Comprehensive oral evaluation - new or established patient',
+	D0120: 'Periodic oral evaluation - established patient',
+	D0140: 'Limited oral evaluation - problem focused',
+	D0274: 'Bitewings - four radiographic images',
 	D0330: 'Panoramic radiographic image',
 	D1110: 'Prophylaxis - adult',
+	D1120: 'Prophylaxis - child',
 	D2391: 'Resin-based composite - one surface, posterior',
 	D2392: 'Resin-based composite - two surfaces, posterior',
 	D2740: 'Crown - porcelain/ceramic',

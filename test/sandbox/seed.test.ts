@@ -4,7 +4,15 @@ import axios from 'axios';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { seed as seedDentrix } from '../../sandbox/dentrix';
 import { seed as seedOpenDental } from '../../sandbox/openDental';
-import { AGREEMENTS, LOCATION_IDS, PEOPLE, PLANS, planTotals } from '../../sandbox/seed';
+import {
+	AGREEMENTS,
+	LOCATION_IDS,
+	PEOPLE,
+	PLANS,
+	planTotals,
+	SCENARIO_PEOPLE,
+	SCENARIO_PLANS,
+} from '../../sandbox/seed';
 
 const TODAY = '2026-11-27';
 const age = (dob: string) =>
@@ -103,15 +111,15 @@ describe('both stand-ins serve the same people', () => {
 	});
 	afterAll(() => sandbox.stop());
 
-	it('Dentrix and Open Dental list the same 30 patients with the same guarantor structure', async () => {
+	it('Dentrix and Open Dental list the same 54 patients (30 + 24 scenario patients) with the same guarantor structure', async () => {
 		const dx = await axios.get(`${sandbox.urls.dentrix}/v1/patients?limit=200`, {
 			headers: { authorization: 'Bearer sandbox-dentrix-key' },
 		});
 		const od = await axios.get(`${sandbox.urls.openDental}/api/v1/patients/Simple`, {
 			headers: { authorization: 'ODFHIR NFF6i0KrXrxDkZHt/VzkmZEaUWOjnQX2z' },
 		});
-		expect(dx.data.total).toBe(30);
-		expect(od.data).toHaveLength(30);
+		expect(dx.data.total).toBe(30 + SCENARIO_PEOPLE.length);
+		expect(od.data).toHaveLength(30 + SCENARIO_PEOPLE.length);
 		const dxNames = dx.data.items
 			.map(
 				(p: {
@@ -137,7 +145,7 @@ describe('both stand-ins serve the same people', () => {
 		const dx = await axios.get(`${sandbox.urls.dentrix}/v1/treatment-plans?limit=200`, {
 			headers: { authorization: 'Bearer sandbox-dentrix-key' },
 		});
-		expect(dx.data.total).toBe(20);
+		expect(dx.data.total).toBe(20 + SCENARIO_PLANS.length);
 		for (const plan of dx.data.items) {
 			const sum = (k: string) =>
 				Math.round(
