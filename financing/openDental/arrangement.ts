@@ -134,6 +134,16 @@ function partsFor(
 	production: Map<string, number>,
 	problems: Problem[],
 ): Array<{ procNum: string; amountCents: number }> {
+	if (ids.length === 0) {
+		problems.push(
+			problem(
+				'shortfallPlan.procedureIds',
+				'noProcedures',
+				'lists no procedure to attach the plan to',
+			),
+		);
+		return [];
+	}
 	const total = sp.totalCents;
 	// A malformed total is the contract's to name (openDental.payPlan.totalCents).
 	if (typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0) return [];

@@ -188,8 +188,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 		});
 		expect(run.json('Write payment plan')[0]).toMatchObject({
 			created: true,
-			readBack: { matches: true },
-			paymentPlan: { totalCents: 75001, patientId: '227' },
+			paymentPlan: { totalCents: 75001, patientId: '227', isClosed: false },
 		});
 		expect(run.json('Write audit note')[0]).toMatchObject({
 			created: true,

@@ -67,15 +67,11 @@ export async function planFacts(
 	ctx: IExecuteFunctions,
 	i: number,
 	view: ArrangementView,
+	treatPlanNum: string,
 ): Promise<OpenDentalPlanFacts> {
 	const patNum = view.treatmentPlan.patientId;
-	const treatPlanNum = String(
-		(view.treatmentPlan as Record<string, unknown>).treatmentPlanId ?? '',
-	);
 	const accountGuarantorId = await guarantorOf(ctx, i, patNum);
-	const planProcedures = /^\d+$/.test(treatPlanNum)
-		? await proceduresOf(ctx, i, patNum, treatPlanNum)
-		: [];
+	const planProcedures = await proceduresOf(ctx, i, patNum, treatPlanNum);
 	return {
 		accountGuarantorId,
 		planProcedures,

@@ -27,7 +27,12 @@ function paymentInput(
 	ctx: IExecuteFunctions,
 	i: number,
 	transactionId: string,
-): { input: Result<Record<string, unknown>>; typed?: Problem[]; prefix: string } | null {
+): {
+	input: Result<Record<string, unknown>>;
+	typed?: Problem[];
+	config: Problem[];
+	prefix: string;
+} | null {
 	const settings = readSettings(ctx, i);
 	const context = writeContext(ctx);
 	const problems: Problem[] = [];
@@ -40,10 +45,6 @@ function paymentInput(
 				"set the DefNum of the practice's CareCredit payment type (Setup, Definitions, Payment Types)",
 			),
 		);
-	const withSettings = (input: Result<Record<string, unknown>>) =>
-		problems.length === 0
-			? input
-			: { ok: false as const, problems: [...(input.ok ? [] : input.problems), ...problems] };
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const view = arrangementFor(
 			objectParameter(ctx, i, 'arrangement', 'Arrangement'),
@@ -51,9 +52,9 @@ function paymentInput(
 			settings,
 			transactionId,
 		);
-		if (!view.ok) return { input: withSettings(view), prefix: '' };
+		if (!view.ok) return { input: view, config: problems, prefix: '' };
 		const input = openDentalPaymentFromArrangement(view.value, settings, transactionId);
-		return input ? { input: withSettings(ok(input)), prefix: 'openDental.payment' } : null;
+		return input ? { input: ok(input), config: problems, prefix: 'openDental.payment' } : null;
 	}
 	const date = typedText(ctx.getNodeParameter('date', i, ''));
 	const typed: Problem[] = [];
@@ -61,18 +62,17 @@ function paymentInput(
 		allowZero: false,
 	});
 	return {
-		input: withSettings(
-			ok({
-				patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
-				amountCents,
-				payDate: date === '' ? context.today : date,
-				payType: settings.careCreditPayType ? String(settings.careCreditPayType) : null,
-				transactionId,
-				note: typedText(ctx.getNodeParameter('note', i, '')),
-				clinicNum: settings.clinicNum ? String(settings.clinicNum) : null,
-			}),
-		),
+		input: ok({
+			patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
+			amountCents,
+			payDate: date === '' ? context.today : date,
+			payType: settings.careCreditPayType ? String(settings.careCreditPayType) : null,
+			transactionId,
+			note: typedText(ctx.getNodeParameter('note', i, '')),
+			clinicNum: settings.clinicNum ? String(settings.clinicNum) : null,
+		}),
 		typed,
+		config: problems,
 		prefix: '',
 	};
 }
@@ -141,16 +141,17 @@ export const createPayment: OpenDentalOperation = {
 				reason: 'The practice policy posts no CareCredit payment',
 			};
 		}
-		const { input, prefix, typed = [] } = prepared;
+		const { input, prefix, typed = [], config } = prepared;
 		const held = claimFromIncoming(ctx, i);
 		const result = await write<Request, IDataObject>(ctx, i, {
 			notWritten: 'The CareCredit payment was not written',
 			check: () => {
-				if (!input.ok) return input;
-				const checked = typedThenChecked(
-					typed,
-					checkOpenDentalPayment(input.value, writeContext(ctx), prefix),
-				);
+				const checked = input.ok
+					? typedThenChecked(typed, checkOpenDentalPayment(input.value, writeContext(ctx), prefix))
+					: input;
+				// The pay type is a setting of the node: named after the request's own problems.
+				if (config.length > 0)
+					return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...config] };
 				return checked.ok ? ok(checked.value.request as Request) : checked;
 			},
 			// CheckNum holds the CareCredit transaction: how a second run finds this payment.

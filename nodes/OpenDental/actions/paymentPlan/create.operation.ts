@@ -65,7 +65,7 @@ export const createPaymentPlan: OpenDentalOperation = {
 				arrangement,
 			};
 		}
-		const treatPlanNum = (view.value.treatmentPlan as Record<string, unknown>).treatmentPlanId;
+		const treatPlanNum = ((arrangement.treatmentPlan ?? {}) as IDataObject).treatmentPlanId;
 		let facts: OpenDentalPlanFacts | undefined;
 		const result = await write<OpenDentalPayPlanRequests, IDataObject>(ctx, i, {
 			notWritten: NOT_WRITTEN,
@@ -78,7 +78,7 @@ export const createPaymentPlan: OpenDentalOperation = {
 							"is needed (the TreatPlanNum) to read the plan's procedures from Open Dental",
 						),
 					);
-				facts = await planFacts(ctx, i, view.value);
+				facts = await planFacts(ctx, i, view.value, treatPlanNum);
 				const checked = validateForOpenDental(arrangement, context, settings, facts);
 				return checked.ok ? ok(checked.value.payPlan!) : checked;
 			},
