@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { careCreditBaseUrl } from '../../credentials/CareCreditApi.credentials';
-import { redact } from '../../financing';
+import { hidePatientData, redact } from '../../financing';
 import {
 	failedWith,
 	retryRead,
@@ -72,10 +72,8 @@ interface SyfErrorBody {
 const errorBody = (body: unknown): SyfErrorBody =>
 	(body && typeof body === 'object' ? body : {}) as SyfErrorBody;
 
-// A tax id has no business in an error; mask any nine-digit run that looks like one.
-function scrub(text: string): string {
-	return text.replace(/\b\d{3}-?\d{2}-?(\d{4})\b/g, '***-**-$1');
-}
+// A tax id or a date of birth has no business in an error.
+const scrub = (text: string) => hidePatientData(text);
 
 const HINTS: Record<number, string> = {
 	401: 'CareCredit refused the access token even after a fresh one was requested: check the client ID and secret in the CareCredit credential.',

@@ -9,7 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { redact } from '../../financing';
+import { hidePatientData, redact } from '../../financing';
 import {
 	failedWith,
 	retryRead,
@@ -81,8 +81,11 @@ export function apiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const error = contractError(body);
+	// Dentrix's words, with anything that looks like a tax id or a date of birth hidden.
 	const fields = (error.fields ?? []).map((f) =>
-		f.field ? `${f.field}: ${f.message ?? f.code ?? 'invalid'}` : (f.message ?? ''),
+		hidePatientData(
+			f.field ? `${f.field}: ${f.message ?? f.code ?? 'invalid'}` : (f.message ?? ''),
+		),
 	);
 	const hint =
 		statusCode === 401 || statusCode === 403
@@ -93,7 +96,7 @@ export function apiError(
 					? 'Dentrix is busy or unavailable and the request was retried; run the workflow again later.'
 					: 'Correct the fields named above and run again.';
 	return new NodeApiError(ctx.getNode(), redact(error) as JsonObject, {
-		message: `Dentrix answered ${statusCode}${error.code ? ` (${error.code})` : ''}: ${error.message ?? 'the request failed'}`,
+		message: `Dentrix answered ${statusCode}${error.code ? ` (${error.code})` : ''}: ${hidePatientData(error.message ?? 'the request failed')}`,
 		description: [...fields.filter((f) => f !== ''), hint].join('\n'),
 		httpCode: String(statusCode),
 		itemIndex,
@@ -108,17 +111,18 @@ const DENTRIX: ServiceErrors<DentrixContext> = {
 
 /**
  * A read (or any call safe to repeat): retried on 429, 5xx and network failures with bounded
- * backoff, then a NodeApiError naming what to do.
+ * backoff, then a NodeApiError naming what to do. With `absent`, a 404 is null: no such record.
  */
 export async function dentrixRead<T = IDataObject>(
 	ctx: DentrixContext,
 	request: DentrixRequest,
-	options: { itemIndex?: number } = {},
+	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
 		DENTRIX_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, DENTRIX, options.itemIndex),
+		options,
 	);
 }
 

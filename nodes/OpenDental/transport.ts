@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { redact } from '../../financing';
+import { hidePatientData, redact } from '../../financing';
 import {
 	failedWith,
 	retryRead,
@@ -104,14 +104,17 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 	}
 }
 
-/** Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented). */
+/**
+ * Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented),
+ * with anything that looks like a tax id or a date of birth hidden.
+ */
 export function explanation(body: unknown): string {
-	if (typeof body === 'string') return body.trim();
+	if (typeof body === 'string') return hidePatientData(body.trim());
 	if (body && typeof body === 'object') {
 		const b = body as IDataObject;
 		const text = b.message ?? b.Message ?? b.error;
-		if (typeof text === 'string') return text;
-		return JSON.stringify(redact(body));
+		if (typeof text === 'string') return hidePatientData(text);
+		return hidePatientData(JSON.stringify(redact(body)));
 	}
 	return '';
 }
@@ -158,17 +161,19 @@ const OPEN_DENTAL: ServiceErrors<OpenDentalContext> = {
 
 /**
  * A read, or any call safe to repeat (setting a link's amount, closing a plan): retried on 429,
- * 5xx and network failures with bounded backoff, then a NodeApiError.
+ * 5xx and network failures with bounded backoff, then a NodeApiError. With `absent`, a 404 is
+ * null: no such record (Open Dental's lists answer 404 for a patient it does not know).
  */
 export async function openDentalRequest<T = IDataObject>(
 	ctx: OpenDentalContext,
 	request: OpenDentalRequest,
-	options: { itemIndex?: number } = {},
+	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
 		OPEN_DENTAL_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
+		options,
 	);
 }
 
@@ -182,6 +187,26 @@ export async function openDentalList(
 	qs: IDataObject,
 	options: { returnAll?: boolean; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
+	return (await listPages(ctx, path, qs, options, false))!;
+}
+
+/** `openDentalList`, or null when Open Dental answers 404 (e.g. no such patient). */
+export async function openDentalListOrAbsent(
+	ctx: OpenDentalContext,
+	path: string,
+	qs: IDataObject,
+	options: { itemIndex?: number } = {},
+): Promise<IDataObject[] | null> {
+	return await listPages(ctx, path, qs, options, true);
+}
+
+async function listPages(
+	ctx: OpenDentalContext,
+	path: string,
+	qs: IDataObject,
+	options: { returnAll?: boolean; limit?: number; itemIndex?: number },
+	absent: boolean,
+): Promise<IDataObject[] | null> {
 	const returnAll = options.returnAll ?? true;
 	const limit = options.limit ?? 0;
 	const out: IDataObject[] = [];
@@ -189,8 +214,9 @@ export async function openDentalList(
 		const page = await openDentalRequest<unknown>(
 			ctx,
 			{ method: 'GET', path, qs: { ...qs, ...(offset > 0 ? { Offset: offset } : {}) } },
-			{ itemIndex: options.itemIndex },
+			{ itemIndex: options.itemIndex, absent },
 		);
+		if (page === null) return null;
 		const rows = Array.isArray(page) ? (page as IDataObject[]) : [];
 		out.push(...rows);
 		if (rows.length < PAGE_SIZE || (!returnAll && out.length >= limit)) break;

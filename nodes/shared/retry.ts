@@ -7,6 +7,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { hidePatientData } from '../../financing';
+
 /**
  * The one transport engine of CareCredit, Dentrix and Open Dental. Every status comes back as an
  * answer (n8n's `ignoreHttpStatusErrors`), so no error object of n8n-core is ever read:
@@ -148,9 +150,9 @@ export function failedWith<C extends Context>(
 		isNoAnswer(last)
 			? new NodeApiError(
 					ctx.getNode(),
-					{ message: last.message },
+					{ message: hidePatientData(last.message) },
 					{
-						message: `${service.name} could not be reached: ${last.message}`,
+						message: `${service.name} could not be reached: ${hidePatientData(last.message)}`,
 						description: service.unreachable,
 						itemIndex,
 					},
@@ -168,12 +170,13 @@ async function waitBefore(policy: RetryPolicy, attempt: number, last: Attempt | 
 /**
  * A read, or any call safe to repeat (a PUT that sets a value, a write the service deduplicates by
  * a key): retried on 429, 5xx and no answer with bounded backoff; then `failed` names what went
- * wrong. A bad-data answer ends it at once.
+ * wrong. A bad-data answer ends it at once. With `absent`, a 404 means "no such record": null.
  */
 export async function retryRead<T = unknown>(
 	policy: RetryPolicy,
 	send: () => Promise<Attempt>,
 	failed: Failed,
+	options: { absent?: boolean } = {},
 ): Promise<T> {
 	let last: Attempt | undefined;
 	for (let attempt = 0; attempt < policy.attempts; attempt++) {
@@ -181,6 +184,7 @@ export async function retryRead<T = unknown>(
 		last = await send();
 		if (isNoAnswer(last)) continue;
 		if (last.statusCode < 300) return last.body as T;
+		if (last.statusCode === 404 && options.absent) return null as T;
 		if (last.statusCode < 400 || isBadData(last.statusCode)) break;
 	}
 	throw failed(last);

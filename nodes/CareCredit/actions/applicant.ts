@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { centsToDollars, compareLocalDates, parseLocalDate, redact, todayIn } from '../../../financing';
+import {
+	centsToDollars,
+	compareLocalDates,
+	parseLocalDate,
+	redact,
+	todayIn,
+} from '../../../financing';
 import { compact, type PmsIds } from '../shapes';
 import { inputError, moneyParam, stringParam } from './fields';
 

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
+	fail,
 	hasReferenceToken,
+	problem,
 	readArrangement,
 	todayIn,
 	typedText,
@@ -20,19 +22,45 @@ export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
 	today: todayIn(ctx.getTimezone(), new Date()),
 });
 
-/** The guarantor of the patient's account, as Dentrix answers it (`GET /patients/{patientId}`). */
+/** The guarantor of the patient's account, as Dentrix answers it (`GET /patients/{patientId}`); null: no patient. */
 export async function accountFacts(
 	ctx: IExecuteFunctions,
 	i: number,
 	patientId: string,
-): Promise<DentrixAccountFacts> {
-	const patient = await dentrixRead<IDataObject>(
+): Promise<DentrixAccountFacts | null> {
+	const patient = await dentrixRead<IDataObject | null>(
 		ctx,
 		{ method: 'GET', path: `/patients/${encodeURIComponent(patientId)}` },
-		{ itemIndex: i },
+		{ itemIndex: i, absent: true },
 	);
+	if (!patient) return null;
 	const guarantor = (patient.guarantor ?? {}) as IDataObject;
 	return { accountGuarantorId: typeof guarantor.id === 'string' ? guarantor.id : '' };
+}
+
+/**
+ * A writer's check with the account's facts: first without them (nothing is read with a malformed
+ * id), then with the guarantor Dentrix holds; a patient Dentrix does not know is a problem of
+ * `patientId`.
+ */
+export async function checkWithAccount<R>(
+	ctx: IExecuteFunctions,
+	i: number,
+	patientId: unknown,
+	prefix: string,
+	check: (facts?: DentrixAccountFacts) => Result<R>,
+): Promise<Result<R>> {
+	const bare = check();
+	if (!bare.ok) return bare;
+	const facts = await accountFacts(ctx, i, String(patientId));
+	if (facts) return check(facts);
+	return fail(
+		problem(
+			prefix ? `${prefix}.patientId` : 'patientId',
+			'patientNotFound',
+			'Dentrix has no patient with this id; map the patient id Dentrix shows',
+		),
+	);
 }
 
 /**

@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	centsFromWireOrNull,
+	fail,
+	ok,
+	problem,
 	readArrangement,
 	todayIn,
 	validateForOpenDental,
@@ -11,7 +14,8 @@ import {
 	type Result,
 	type WriteContext,
 } from '../../../financing';
-import { openDentalList, openDentalRequest } from '../transport';
+import { problemsError } from '../../shared/parameters';
+import { openDentalList, openDentalListOrAbsent, openDentalRequest } from '../transport';
 
 /** What the Open Dental writers read before their first write, and the context they check in. */
 
@@ -40,17 +44,43 @@ export function arrangementFor(
 	return verdict.ok ? readArrangement(arrangement) : verdict;
 }
 
-/** The patient's guarantor, as Open Dental answers it (`GET /patients/{PatNum}`, `Guarantor`). */
+/** Open Dental knows no patient by this PatNum (its reads answer 404): a problem of `field`. */
+export const patientNotFound = (field: string) =>
+	problem(
+		field,
+		'patientNotFound',
+		'Open Dental has no patient with this PatNum; map the PatNum Open Dental shows',
+	);
+
+/**
+ * A writer's lookup of its record in the patient's list (the `find` of the write path). A patient
+ * Open Dental does not know stops the write there, named as a problem of `field`.
+ */
+export async function findOnPatient(
+	ctx: IExecuteFunctions,
+	i: number,
+	stop: { notWritten: string; field: string },
+	path: string,
+	qs: IDataObject,
+	matches: (record: IDataObject) => boolean,
+): Promise<IDataObject | null> {
+	const rows = await openDentalListOrAbsent(ctx, path, qs, { itemIndex: i });
+	if (rows === null) throw problemsError(ctx, i, stop.notWritten, [patientNotFound(stop.field)]);
+	return rows.find(matches) ?? null;
+}
+
+/** The patient's guarantor, as Open Dental answers it (`GET /patients/{PatNum}`); null: no patient. */
 export async function guarantorOf(
 	ctx: IExecuteFunctions,
 	i: number,
 	patNum: string,
-): Promise<string> {
-	const patient = await openDentalRequest<IDataObject>(
+): Promise<string | null> {
+	const patient = await openDentalRequest<IDataObject | null>(
 		ctx,
 		{ method: 'GET', path: `/patients/${patNum}` },
-		{ itemIndex: i },
+		{ itemIndex: i, absent: true },
 	);
+	if (!patient) return null;
 	const guarantor = patient.Guarantor;
 	return guarantor === undefined || guarantor === null || guarantor === 0
 		? patNum
@@ -68,16 +98,25 @@ export async function planFacts(
 	i: number,
 	view: ArrangementView,
 	treatPlanNum: string,
-): Promise<OpenDentalPlanFacts> {
+): Promise<Result<OpenDentalPlanFacts>> {
 	const patNum = view.treatmentPlan.patientId;
 	const accountGuarantorId = await guarantorOf(ctx, i, patNum);
+	if (accountGuarantorId === null) return fail(patientNotFound('treatmentPlan.patientId'));
 	const planProcedures = await proceduresOf(ctx, i, patNum, treatPlanNum);
-	return {
+	if (planProcedures === null)
+		return fail(
+			problem(
+				'treatmentPlan.treatmentPlanId',
+				'treatmentPlanNotFound',
+				'Open Dental has no treatment plan with this TreatPlanNum',
+			),
+		);
+	return ok({
 		accountGuarantorId,
 		planProcedures,
 		// A treatment plan holds its patient's procedures only; the guarantor is the family's head.
 		familyPatNums: [...new Set([patNum, accountGuarantorId])],
-	};
+	});
 }
 
 async function proceduresOf(
@@ -85,25 +124,17 @@ async function proceduresOf(
 	i: number,
 	patNum: string,
 	treatPlanNum: string,
-): Promise<OpenDentalPlanFacts['planProcedures']> {
-	const saved = await openDentalList(
-		ctx,
-		'/proctps',
-		{ TreatPlanNum: treatPlanNum },
-		{ itemIndex: i },
-	);
+): Promise<OpenDentalPlanFacts['planProcedures'] | null> {
+	const plan = { TreatPlanNum: treatPlanNum };
+	const saved = await openDentalListOrAbsent(ctx, '/proctps', plan, { itemIndex: i });
+	if (saved === null) return null;
 	if (saved.length > 0)
 		return saved.map((p) => ({
 			procNum: String(p.ProcNumOrig),
 			patNum: String(p.PatNum),
 			productionCents: centsFromWireOrNull(p.PatAmt) ?? 0,
 		}));
-	const attached = await openDentalList(
-		ctx,
-		'/treatplanattaches',
-		{ TreatPlanNum: treatPlanNum },
-		{ itemIndex: i },
-	);
+	const attached = await openDentalList(ctx, '/treatplanattaches', plan, { itemIndex: i });
 	if (attached.length === 0) return [];
 	const logs = await openDentalList(ctx, '/procedurelogs', { PatNum: patNum }, { itemIndex: i });
 	return attached.map((a) => {

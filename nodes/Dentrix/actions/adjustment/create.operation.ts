@@ -4,7 +4,7 @@ import { checkDentrixAdjustment, typedText, type Problem } from '../../../../fin
 import { typedThenChecked } from '../../../shared/write';
 import { once, postEntry, typedEntry } from '../payment/ledgerEntry';
 import type { DentrixOperation } from '../types';
-import { accountFacts, writeContext } from '../facts';
+import { checkWithAccount, writeContext } from '../facts';
 import { dateField } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, testModeField } from '../fields';
 
@@ -88,10 +88,8 @@ export const createAdjustment: DentrixOperation = {
 			check: once(async () => {
 				const bare = typedThenChecked(problems, checkDentrixAdjustment(input, context));
 				if (!bare.ok) return bare;
-				const checked = checkDentrixAdjustment(
-					input,
-					context,
-					await accountFacts(ctx, i, String(input.patientId)),
+				const checked = await checkWithAccount(ctx, i, input.patientId, '', (facts) =>
+					checkDentrixAdjustment(input, context, facts),
 				);
 				return checked.ok ? { ok: true as const, value: checked.value.request } : checked;
 			}),

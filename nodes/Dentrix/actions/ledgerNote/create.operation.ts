@@ -8,11 +8,17 @@ import {
 	type Result,
 	type WriteContext,
 } from '../../../../financing';
-import { claimFromIncoming, withFacts, wouldWrite, write } from '../../../shared/write';
+import { claimFromIncoming, wouldWrite, write } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { findOnAccount, sentPath, writeOnce } from '../../transport';
 import type { DentrixOperation } from '../types';
-import { accountFacts, arrangementFor, guarantorOf, withReference, writeContext } from '../facts';
+import {
+	arrangementFor,
+	checkWithAccount,
+	guarantorOf,
+	withReference,
+	writeContext,
+} from '../facts';
 import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import {
 	caseReferenceField,
@@ -109,9 +115,8 @@ export const createLedgerNote: DentrixOperation = {
 			check: async () => {
 				if (!input.ok) return input;
 				const note = input.value as { patientId: string; referenceToken: string };
-				const checked = await withFacts(
-					(facts) => checkDentrixLedgerNote(note, context, facts, prefix),
-					() => accountFacts(ctx, i, note.patientId),
+				const checked = await checkWithAccount(ctx, i, note.patientId, prefix, (facts) =>
+					checkDentrixLedgerNote(note, context, facts, prefix),
 				);
 				return checked.ok
 					? { ok: true, value: { ...checked.value.request, token: note.referenceToken } }

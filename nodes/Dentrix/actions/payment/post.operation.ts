@@ -11,7 +11,7 @@ import {
 } from '../../../../financing';
 import { claimFromIncoming, typedThenChecked } from '../../../shared/write';
 import type { DentrixOperation } from '../types';
-import { accountFacts, arrangementFor, guarantorOf, writeContext } from '../facts';
+import { arrangementFor, checkWithAccount, guarantorOf, writeContext } from '../facts';
 import { once, postEntry, typedEntry, type EntryRequest } from './ledgerEntry';
 import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, skipConcurrentField, testModeField } from '../fields';
@@ -150,11 +150,8 @@ export const postPayment: DentrixOperation = {
 				checkDentrixPayment(input.value, context, undefined, prefix),
 			);
 			if (!bare.ok) return bare;
-			const checked = checkDentrixPayment(
-				input.value,
-				context,
-				await accountFacts(ctx, i, String(input.value.patientId)),
-				prefix,
+			const checked = await checkWithAccount(ctx, i, input.value.patientId, prefix, (facts) =>
+				checkDentrixPayment(input.value, context, facts, prefix),
 			);
 			return checked.ok ? { ok: true, value: checked.value.request } : checked;
 		});

@@ -12,11 +12,11 @@ import {
 	type WireRequest,
 	type WriteContext,
 } from '../../../../financing';
-import { withFacts, wouldWrite, write } from '../../../shared/write';
+import { wouldWrite, write } from '../../../shared/write';
 import { objectParameter } from '../../../shared/parameters';
 import { toAgreement } from '../../shapes';
 import { contractError, dentrixRead, sentPath, writeOnce } from '../../transport';
-import { accountFacts, arrangementFor, guarantorOf, writeContext } from '../facts';
+import { arrangementFor, checkWithAccount, guarantorOf, writeContext } from '../facts';
 import type { DentrixOperation } from '../types';
 import { createPaymentAgreementProperties } from './create.description';
 
@@ -114,16 +114,14 @@ export const createPaymentAgreement: DentrixOperation = {
 			notWritten: NOT_WRITTEN,
 			check: async () => {
 				if (!input.ok) return input;
-				const checked = await withFacts(
+				const checked = await checkWithAccount(ctx, i, input.value.patientId, prefix, (facts) =>
 					// The account's other active agreement is the guard's: test mode shows it instead.
-					(facts) =>
-						checkDentrixPaymentAgreement(
-							input.value,
-							context,
-							facts && { ...facts, activeAgreementId: null },
-							prefix,
-						),
-					() => accountFacts(ctx, i, String(input.value.patientId)),
+					checkDentrixPaymentAgreement(
+						input.value,
+						context,
+						facts && { ...facts, activeAgreementId: null },
+						prefix,
+					),
 				);
 				if (!checked.ok) return checked;
 				const token = String(input.value.referenceToken);

@@ -11,8 +11,8 @@ import {
 } from '../../../../financing';
 import { typedThenChecked, wouldWrite, write } from '../../../shared/write';
 import { toAdjustment } from '../../shapes';
-import { findInList, openDentalList, writeOnce } from '../../transport';
-import { writeContext } from '../facts';
+import { openDentalList, openDentalListOrAbsent, writeOnce } from '../../transport';
+import { findOnPatient, patientNotFound, writeContext } from '../facts';
 import { testModeField } from '../fields';
 import type { OpenDentalOperation } from '../types';
 
@@ -20,24 +20,27 @@ type Request = WireRequest<{ PatNum: number; AdjType: number; AdjNote: string }>
 	reference: string;
 };
 
+const NOT_WRITTEN = 'The adjustment was not written';
+
 /** The adjustment type's sign (its ItemValue) and, when one is named, the patient's procedures. */
 async function adjustmentFacts(
 	ctx: IExecuteFunctions,
 	i: number,
 	input: Record<string, unknown>,
-): Promise<OpenDentalAdjustmentFacts> {
+): Promise<OpenDentalAdjustmentFacts | null> {
 	const types = await openDentalList(ctx, '/definitions', { Category: 1 }, { itemIndex: i });
 	const type = types.find((d) => String(d.DefNum) === input.adjType);
 	const sign = type?.ItemValue === '+' || type?.ItemValue === '-' ? type.ItemValue : null;
 	const procedures =
 		input.procNum === null
 			? []
-			: await openDentalList(
+			: await openDentalListOrAbsent(
 					ctx,
 					'/procedurelogs',
 					{ PatNum: String(input.patNum) },
 					{ itemIndex: i },
 				);
+	if (procedures === null) return null;
 	return { adjTypeSign: sign, patientProcNums: procedures.map((p) => String(p.ProcNum)) };
 }
 
@@ -139,23 +142,22 @@ export const createAdjustment: OpenDentalOperation = {
 			belongsToAmountCents: null,
 		};
 		const result = await write<Request, IDataObject>(ctx, i, {
-			notWritten: 'The adjustment was not written',
+			notWritten: NOT_WRITTEN,
 			check: async () => {
 				const bare = typedThenChecked(problems, checkOpenDentalAdjustment(input, context));
 				if (!bare.ok) return bare;
-				const checked = checkOpenDentalAdjustment(
-					input,
-					context,
-					await adjustmentFacts(ctx, i, input),
-				);
+				const facts = await adjustmentFacts(ctx, i, input);
+				if (!facts) return { ok: false, problems: [patientNotFound('patNum')] };
+				const checked = checkOpenDentalAdjustment(input, context, facts);
 				return checked.ok
 					? ok({ ...(checked.value.request as Request), reference: String(input.reference) })
 					: checked;
 			},
 			find: (request) =>
-				findInList(
+				findOnPatient(
 					ctx,
 					i,
+					{ notWritten: NOT_WRITTEN, field: 'patNum' },
 					'/adjustments',
 					{ PatNum: request.body!.PatNum, AdjType: request.body!.AdjType },
 					(a) => String(a.AdjNote ?? '').includes(request.reference),

@@ -12,14 +12,16 @@ import {
 } from '../../../../financing';
 import { claimFromIncoming, wouldWrite, write } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
-import { findInList, writeOnce } from '../../transport';
-import { arrangementFor, writeContext } from '../facts';
+import { writeOnce } from '../../transport';
+import { arrangementFor, findOnPatient, writeContext } from '../facts';
 import { caseReferenceField, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
 import { BY_HAND, objectParameter, sourceFields } from '../../../shared/parameters';
 
 type Request = WireRequest<object> & { token: string; patNum: string };
+
+const NOT_WRITTEN = 'The commlog was not written';
 
 /** The commlog as the contract's input: the arrangement's audit note, or a note typed by hand. */
 function commlogInput(
@@ -101,7 +103,7 @@ export const createCommlog: OpenDentalOperation = {
 		const { input, prefix, arrangement } = commlogInput(ctx, i);
 		const held = claimFromIncoming(ctx, i);
 		const result = await write<Request, IDataObject>(ctx, i, {
-			notWritten: 'The commlog was not written',
+			notWritten: NOT_WRITTEN,
 			check: () => {
 				if (!input.ok) return input;
 				const checked = checkOpenDentalCommlog(input.value, writeContext(ctx), prefix);
@@ -115,8 +117,13 @@ export const createCommlog: OpenDentalOperation = {
 			},
 			// Commlogs GET needs PatNum before 25.1.13 (docs/opendental-api-notes.md §2.8): always sent.
 			find: (request) =>
-				findInList(ctx, i, '/commlogs', { PatNum: request.patNum }, (c) =>
-					hasReferenceToken(c.Note, request.token),
+				findOnPatient(
+					ctx,
+					i,
+					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
+					'/commlogs',
+					{ PatNum: request.patNum },
+					(c) => hasReferenceToken(c.Note, request.token),
 				),
 			claim: held.claim,
 			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,

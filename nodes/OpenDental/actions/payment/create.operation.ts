@@ -13,14 +13,16 @@ import {
 } from '../../../../financing';
 import { claimFromIncoming, typedThenChecked, wouldWrite, write } from '../../../shared/write';
 import { toPayment } from '../../shapes';
-import { findInList, writeOnce } from '../../transport';
-import { arrangementFor, writeContext } from '../facts';
+import { writeOnce } from '../../transport';
+import { arrangementFor, findOnPatient, writeContext } from '../facts';
 import { skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
 import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 
 type Request = WireRequest<{ PatNum: number; PayType?: number; CheckNum: string }>;
+
+const NOT_WRITTEN = 'The CareCredit payment was not written';
 
 /** The payment as the contract's input (gross or net per the policy, or typed); null: none. */
 function paymentInput(
@@ -144,7 +146,7 @@ export const createPayment: OpenDentalOperation = {
 		const { input, prefix, typed = [], config } = prepared;
 		const held = claimFromIncoming(ctx, i);
 		const result = await write<Request, IDataObject>(ctx, i, {
-			notWritten: 'The CareCredit payment was not written',
+			notWritten: NOT_WRITTEN,
 			check: () => {
 				const checked = input.ok
 					? typedThenChecked(typed, checkOpenDentalPayment(input.value, writeContext(ctx), prefix))
@@ -156,9 +158,10 @@ export const createPayment: OpenDentalOperation = {
 			},
 			// CheckNum holds the CareCredit transaction: how a second run finds this payment.
 			find: (request) =>
-				findInList(
+				findOnPatient(
 					ctx,
 					i,
+					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
 					'/payments',
 					{ PatNum: request.body!.PatNum },
 					(p) =>

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	checkOpenDentalPayPlanClose,
 	checkShape,
+	fail,
 	ok,
+	problem,
 	openDentalPayPlanCloseShape,
 	openDentalPayPlanFromResponse,
 	typedText,
@@ -47,11 +49,20 @@ export const closePaymentPlan: OpenDentalOperation = {
 				// The ids first, so nothing is read with a malformed one.
 				const ids = checkShape(input, openDentalPayPlanCloseShape, [], '');
 				if (!ids.ok) return ids;
-				plan = await openDentalRequest<IDataObject>(
+				const found = await openDentalRequest<IDataObject | null>(
 					ctx,
 					{ method: 'GET', path: `/payplans/${ids.value.payPlanNum}` },
-					{ itemIndex: i },
+					{ itemIndex: i, absent: true },
 				);
+				if (!found)
+					return fail(
+						problem(
+							'payPlanNum',
+							'planNotFound',
+							'Open Dental has no payment plan with this number',
+						),
+					);
+				plan = found;
 				const read = openDentalPayPlanFromResponse(plan);
 				const checked = checkOpenDentalPayPlanClose(input, {
 					plan: {

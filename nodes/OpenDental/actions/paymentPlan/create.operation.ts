@@ -78,7 +78,9 @@ export const createPaymentPlan: OpenDentalOperation = {
 							"is needed (the TreatPlanNum) to read the plan's procedures from Open Dental",
 						),
 					);
-				facts = await planFacts(ctx, i, view.value, treatPlanNum);
+				const read = await planFacts(ctx, i, view.value, treatPlanNum);
+				if (!read.ok) return read;
+				facts = read.value;
 				const checked = validateForOpenDental(arrangement, context, settings, facts);
 				return checked.ok ? ok(checked.value.payPlan!) : checked;
 			},
