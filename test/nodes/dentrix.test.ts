@@ -408,11 +408,7 @@ describe('bad input is never written', () => {
 		));
 
 	test('amounts that do not add up', () =>
-		expectRejected(
-			byHandAgreement({ numberOfPayments: 12 }),
-			'schedule',
-			'scheduleMismatch',
-		));
+		expectRejected(byHandAgreement({ numberOfPayments: 12 }), 'schedule', 'scheduleMismatch'));
 
 	test('finance or late charges on a financing record', () =>
 		expectRejected(

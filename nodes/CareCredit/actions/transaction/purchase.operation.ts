@@ -5,6 +5,7 @@ import {
 	ok,
 	todayIn,
 	typedCents,
+	typedText,
 	type CareCreditPurchaseBody,
 	type Problem,
 	type WireRequest,
@@ -15,7 +16,6 @@ import {
 	merchantNumberProperty,
 	planCatalogFor,
 	planCatalogProperty,
-	stringParam,
 } from '../fields';
 import { careCreditRequest } from '../../transport';
 import type { CareCreditOperation } from '../types';
@@ -26,20 +26,24 @@ import { transactionJson, type WireTransaction } from '../../shapes';
  * answers a repeated partner transaction id with the first purchase and charges nothing again
  * (docs/carecredit-api.md), so the purchase is its own lookup: sent again after a lost answer.
  */
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+
 async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials('careCreditApi');
 	const typed: Problem[] = [];
+	// What the item gives, as it is: the contract judges text, types and all.
+	const text = (name: string) => typedText(ctx.getNodeParameter(name, i, ''));
 	const input = {
 		merchantNumber: merchantNumberFor(ctx, i, credentials),
 		partnerCode: String(credentials.partnerCode ?? ''),
-		referenceId: stringParam(ctx, 'referenceId', i),
-		partnerTransactionId: stringParam(ctx, 'partnerTransactionId', i),
+		referenceId: text('referenceId'),
+		partnerTransactionId: text('partnerTransactionId'),
 		amountCents: typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', typed, {
 			allowZero: false,
 		}),
-		promoCode: stringParam(ctx, 'promoCode', i).toUpperCase(),
-		practiceMemo: stringParam(ctx, 'practiceMemo', i),
-		invoiceNumber: stringParam(ctx, 'invoiceNumber', i),
+		promoCode: upper(text('promoCode')),
+		practiceMemo: text('practiceMemo'),
+		invoiceNumber: text('invoiceNumber'),
 	};
 	const context = {
 		today: todayIn(ctx.getTimezone(), new Date()),

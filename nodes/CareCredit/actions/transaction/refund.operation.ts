@@ -6,13 +6,14 @@ import {
 	ok,
 	todayIn,
 	typedCents,
+	typedText,
 	type CareCreditRefundBody,
 	type CareCreditRefundFacts,
 	type Problem,
 	type WireRequest,
 } from '../../../../financing';
 import { typedThenChecked, write } from '../../../shared/write';
-import { merchantNumberFor, merchantNumberProperty, stringParam } from '../fields';
+import { merchantNumberFor, merchantNumberProperty } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
 import type { CareCreditOperation } from '../types';
 import { transactionJson, type WireTransaction } from '../../shapes';
@@ -50,14 +51,16 @@ async function refundFacts(
 async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials('careCreditApi');
 	const typed: Problem[] = [];
+	// What the item gives, as it is: the contract judges text, types and all.
+	const text = (name: string) => typedText(ctx.getNodeParameter(name, i, ''));
 	const input = {
 		merchantNumber: merchantNumberFor(ctx, i, credentials),
-		referenceId: stringParam(ctx, 'referenceId', i),
-		partnerTransactionId: stringParam(ctx, 'partnerTransactionId', i),
+		referenceId: text('referenceId'),
+		partnerTransactionId: text('partnerTransactionId'),
 		amountCents: typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', typed, {
 			allowZero: false,
 		}),
-		practiceMemo: stringParam(ctx, 'practiceMemo', i),
+		practiceMemo: text('practiceMemo'),
 	};
 	const context = { today: todayIn(ctx.getTimezone(), new Date()) };
 	const result = await write<WireRequest<CareCreditRefundBody>, WireTransaction>(ctx, i, {
@@ -65,7 +68,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		check: async () => {
 			const bare = typedThenChecked(typed, checkCareCreditRefund(input, context));
 			if (!bare.ok) return bare;
-			const facts = await refundFacts(ctx, i, input.referenceId);
+			const facts = await refundFacts(ctx, i, String(input.referenceId));
 			if (!facts)
 				return {
 					ok: false,

@@ -134,7 +134,8 @@ export const createPayment: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const transactionId = String(ctx.getNodeParameter('transactionId', i, '') ?? '').trim();
+		// As the item gives it: anything but text is the contract's to refuse.
+		const transactionId = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
 		const prepared = paymentInput(ctx, i, transactionId);
 		if (!prepared) {
 			return {
