@@ -10,8 +10,8 @@ import type { WriteOnceResult } from './retry';
  *   check  the complete request against the system's contract, with the facts the writer read
  *          first; any problem → one NodeOperationError naming every field, nothing sent
  *   find   the record carrying this write's reference → `alreadyWritten`, nothing sent
- *   claim  the case (the next step of issue 11 slots in here) → `anotherRunIsWriting`
  *   (test mode stops here with the exact request)
+ *   claim  the case (the next step of issue 11 slots in here) → `anotherRunIsWriting`
  *   guard  service rules on what was just read (e.g. another active agreement) → an error
  *   write  once (retry.ts `writeOnce`: a fault that may have committed is looked up first)
  *
@@ -62,9 +62,9 @@ export async function write<R, T>(
 	const find = () => w.find(request);
 	const existing = await find();
 	if (existing) return { outcome: 'alreadyWritten', created: false, request, record: existing };
+	if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
 	if (w.claim && !(await w.claim()))
 		return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
-	if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
 	await w.guard?.(request);
 	const sent = await w.send(request, find);
 	return {
