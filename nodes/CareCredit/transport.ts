@@ -155,3 +155,20 @@ export async function careCreditRequest<T = IDataObject>(
 		return await retryRead<T>(CARECREDIT_RETRY, send, failed);
 	return (await writeOnce<T>(CARECREDIT_RETRY, send, null, { failed, notDone })).record;
 }
+
+/**
+ * The write path's `send` for a write CareCredit deduplicates by its partner transaction id (a
+ * purchase, a refund): sent again after a lost answer like a read, since a repeat charges nothing.
+ */
+export function deduplicatedWrite<T>(ctx: Context, itemIndex: number) {
+	return async (request: { method: IHttpRequestMethods; path: string; body?: object }) => ({
+		record: await careCreditRequest<T>(ctx, {
+			method: request.method,
+			path: request.path,
+			body: request.body as IDataObject | undefined,
+			idempotent: true,
+			itemIndex,
+		}),
+		created: true,
+	});
+}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Problem, Result } from '../../financing';
+import { todayIn, type Problem, type Result, type WriteContext } from '../../financing';
 import { problemsError } from './parameters';
 import type { WriteOnceResult } from './retry';
 
@@ -126,3 +126,8 @@ export function typedThenChecked<T>(typed: Problem[], checked: Result<T>): Resul
 		: checked.problems.filter((p) => !named.has(p.field.split('.').pop() ?? ''));
 	return { ok: false, problems: [...typed, ...rest] };
 }
+
+/** The practice's today for a check: the workflow's time zone, never the server's UTC date. */
+export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
+	today: todayIn(ctx.getTimezone(), new Date()),
+});

@@ -5,7 +5,6 @@ import {
 	hasReferenceToken,
 	problem,
 	readArrangement,
-	todayIn,
 	typedText,
 	validateForDentrix,
 	type ArrangementView,
@@ -16,11 +15,6 @@ import {
 import { dentrixRead } from '../transport';
 
 /** What every Dentrix writer reads and shares: the practice's today, the account's guarantor. */
-
-/** Today in the workflow's time zone: the practice's date, never the server's UTC date. */
-export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
-	today: todayIn(ctx.getTimezone(), new Date()),
-});
 
 /** The guarantor of the patient's account, as Dentrix answers it (`GET /patients/{patientId}`); null: no patient. */
 export async function accountFacts(

@@ -6,7 +6,6 @@ import {
 	ok,
 	problem,
 	readArrangement,
-	todayIn,
 	validateForOpenDental,
 	type ArrangementView,
 	type OpenDentalPlanFacts,
@@ -18,11 +17,6 @@ import { problemsError } from '../../shared/parameters';
 import { openDentalList, openDentalListOrAbsent, openDentalRequest } from '../transport';
 
 /** What the Open Dental writers read before their first write, and the context they check in. */
-
-/** Today in the workflow's time zone: the practice's date, never the server's UTC date. */
-export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
-	today: todayIn(ctx.getTimezone(), new Date()),
-});
 
 /**
  * A built arrangement for a writer: the whole case passes `validateForOpenDental` first (the

@@ -17,7 +17,7 @@ import {
 	planCatalogFor,
 	planCatalogProperty,
 } from '../fields';
-import { careCreditRequest } from '../../transport';
+import { deduplicatedWrite } from '../../transport';
 import type { CareCreditOperation } from '../types';
 import { transactionJson, type WireTransaction } from '../../shapes';
 
@@ -55,18 +55,10 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 			const checked = typedThenChecked(typed, checkCareCreditPurchase(input, context));
 			return checked.ok ? ok(checked.value.request) : checked;
 		},
+		// CareCredit answers a repeated partner transaction id with the first transaction: its own lookup.
 		find: async () => null,
 		testMode: false,
-		send: async (request) => ({
-			record: await careCreditRequest<WireTransaction>(ctx, {
-				method: request.method,
-				path: request.path,
-				body: request.body as unknown as IDataObject,
-				idempotent: true,
-				itemIndex: i,
-			}),
-			created: true,
-		}),
+		send: deduplicatedWrite<WireTransaction>(ctx, i),
 	});
 	return transactionJson(result.record ?? {});
 }

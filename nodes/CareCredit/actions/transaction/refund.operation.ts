@@ -14,7 +14,7 @@ import {
 } from '../../../../financing';
 import { typedThenChecked, write } from '../../../shared/write';
 import { merchantNumberFor, merchantNumberProperty } from '../fields';
-import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
+import { CARECREDIT_PATHS, careCreditRequest, deduplicatedWrite } from '../../transport';
 import type { CareCreditOperation } from '../types';
 import { transactionJson, type WireTransaction } from '../../shapes';
 
@@ -84,19 +84,10 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 			const checked = checkCareCreditRefund(input, context, facts);
 			return checked.ok ? ok(checked.value.request) : checked;
 		},
-		// Refunds are deduplicated by partner transaction id too (docs/carecredit-api.md).
+		// CareCredit answers a repeated partner transaction id with the first transaction: its own lookup.
 		find: async () => null,
 		testMode: false,
-		send: async (request) => ({
-			record: await careCreditRequest<WireTransaction>(ctx, {
-				method: request.method,
-				path: request.path,
-				body: request.body as unknown as IDataObject,
-				idempotent: true,
-				itemIndex: i,
-			}),
-			created: true,
-		}),
+		send: deduplicatedWrite<WireTransaction>(ctx, i),
 	});
 	return transactionJson(result.record ?? {});
 }

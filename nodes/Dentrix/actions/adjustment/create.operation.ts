@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { checkDentrixAdjustment, typedText, type Problem } from '../../../../financing';
-import { typedThenChecked } from '../../../shared/write';
+import { typedThenChecked, writeContext } from '../../../shared/write';
 import { once, postEntry, typedEntry } from '../payment/ledgerEntry';
 import type { DentrixOperation } from '../types';
-import { checkWithAccount, writeContext } from '../facts';
+import { checkWithAccount } from '../facts';
 import { dateField } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, testModeField } from '../fields';
 

@@ -8,17 +8,11 @@ import {
 	type Result,
 	type WriteContext,
 } from '../../../../financing';
-import { claimFromIncoming, wouldWrite, write } from '../../../shared/write';
+import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { findOnAccount, sentPath, writeOnce } from '../../transport';
 import type { DentrixOperation } from '../types';
-import {
-	arrangementFor,
-	checkWithAccount,
-	guarantorOf,
-	withReference,
-	writeContext,
-} from '../facts';
+import { arrangementFor, checkWithAccount, guarantorOf, withReference } from '../facts';
 import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import {
 	caseReferenceField,

@@ -9,9 +9,9 @@ import {
 	type Problem,
 	type Result,
 } from '../../../../financing';
-import { claimFromIncoming, typedThenChecked } from '../../../shared/write';
+import { claimFromIncoming, typedThenChecked, writeContext } from '../../../shared/write';
 import type { DentrixOperation } from '../types';
-import { arrangementFor, checkWithAccount, guarantorOf, writeContext } from '../facts';
+import { arrangementFor, checkWithAccount, guarantorOf } from '../facts';
 import { once, postEntry, typedEntry, type EntryRequest } from './ledgerEntry';
 import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, skipConcurrentField, testModeField } from '../fields';

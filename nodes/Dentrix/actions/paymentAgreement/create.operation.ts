@@ -12,11 +12,11 @@ import {
 	type WireRequest,
 	type WriteContext,
 } from '../../../../financing';
-import { wouldWrite, write } from '../../../shared/write';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { objectParameter } from '../../../shared/parameters';
 import { toAgreement } from '../../shapes';
 import { contractError, dentrixRead, sentPath, writeOnce } from '../../transport';
-import { arrangementFor, checkWithAccount, guarantorOf, writeContext } from '../facts';
+import { arrangementFor, checkWithAccount, guarantorOf } from '../facts';
 import type { DentrixOperation } from '../types';
 import { createPaymentAgreementProperties } from './create.description';
 

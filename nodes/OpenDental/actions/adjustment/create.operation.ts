@@ -9,10 +9,10 @@ import {
 	type Problem,
 	type WireRequest,
 } from '../../../../financing';
-import { typedThenChecked, wouldWrite, write } from '../../../shared/write';
+import { typedThenChecked, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toAdjustment } from '../../shapes';
 import { openDentalList, openDentalListOrAbsent, writeOnce } from '../../transport';
-import { findOnPatient, patientNotFound, writeContext } from '../facts';
+import { findOnPatient, patientNotFound } from '../facts';
 import { testModeField } from '../fields';
 import type { OpenDentalOperation } from '../types';
 

@@ -10,10 +10,10 @@ import {
 	type Result,
 	type WireRequest,
 } from '../../../../financing';
-import { claimFromIncoming, wouldWrite, write } from '../../../shared/write';
+import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
 import { writeOnce } from '../../transport';
-import { arrangementFor, findOnPatient, writeContext } from '../facts';
+import { arrangementFor, findOnPatient } from '../facts';
 import { caseReferenceField, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';

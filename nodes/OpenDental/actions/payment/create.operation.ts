@@ -11,10 +11,16 @@ import {
 	type Result,
 	type WireRequest,
 } from '../../../../financing';
-import { claimFromIncoming, typedThenChecked, wouldWrite, write } from '../../../shared/write';
+import {
+	claimFromIncoming,
+	typedThenChecked,
+	wouldWrite,
+	write,
+	writeContext,
+} from '../../../shared/write';
 import { toPayment } from '../../shapes';
 import { writeOnce } from '../../transport';
-import { arrangementFor, findOnPatient, writeContext } from '../facts';
+import { arrangementFor, findOnPatient } from '../facts';
 import { skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';

@@ -11,10 +11,10 @@ import {
 	type Result,
 } from '../../../../financing';
 import { objectParameter, problemsError } from '../../../shared/parameters';
-import { wouldWrite, write } from '../../../shared/write';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { toPayPlan } from '../../shapes';
 import { openDentalList, writeOnce } from '../../transport';
-import { arrangementFor, planFacts, writeContext } from '../facts';
+import { arrangementFor, planFacts } from '../facts';
 import { testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
