@@ -267,6 +267,30 @@ describe('the shortfall plan, in an order Open Dental accepts', () => {
 	});
 });
 
+describe('a plan a person changed afterwards', () => {
+	test('is found again and left as the person left it, never closed', async () => {
+		const first = await env.harness.run(financedCase(), { items });
+		expect(first.error).toBeUndefined();
+		const [plan] = (await ledger(227)).plans;
+		const edited = await fetch(`${env.baseUrl}/payplans/${plan.PayPlanNum}/Dynamic`, {
+			method: 'PUT',
+			headers: {
+				Authorization: `ODFHIR ${KEYS.developerApiKey}/${KEYS.customerApiKey}`,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({ PayAmt: 200 }),
+		});
+		expect(edited.status).toBe(200);
+		const again = await env.harness.run(financedCase(), { items });
+		expect(again.error).toBeUndefined();
+		expect(again.json('Payment Plan')[0]).toMatchObject({
+			outcome: 'alreadyWritten',
+			paymentPlan: { paymentAmountCents: 20000, isClosed: false },
+		});
+		expect((await ledger(227)).plans[0].IsClosed).toBe(false);
+	});
+});
+
 describe('a step after the POST fails: the plan is closed, a commlog says so, review names it', () => {
 	const STEPS = {
 		'reading its links': { method: 'GET', pathPattern: 'payplanlinks$' },

@@ -134,7 +134,13 @@ export const createPaymentPlan: OpenDentalOperation = {
 			today: context.today,
 		};
 		let stored = record;
-		if (differences(record, built).length > 0) {
+		// A plan just created must be as built; a plan found (an earlier run's) is finished only when
+		// it is not yet limited to the shortfall: what a person changed on it since is left alone.
+		const unfinished =
+			result.outcome === 'created'
+				? differences(record, built).length > 0
+				: differences(record, built).some((d) => d.field === 'paymentPlan.principalAmount');
+		if (unfinished) {
 			try {
 				stored = await limitToShortfall(ctx, i, record, built);
 			} catch (failure) {
