@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { parseLocalDate, todayIn } from '../../../financing';
+import { safeEcho } from '../../../financing';
 import * as shared from '../../shared/parameters';
 
 /** Parameters several operations share, defined once. */
@@ -48,23 +48,12 @@ export function numberParameter(
 	).trim();
 	if (raw === '' && options.optional) return 0;
 	if (/^\d+$/.test(raw) && Number(raw) > 0) return Number(raw);
-	throw new NodeOperationError(ctx.getNode(), `"${raw}" is not an Open Dental number (${name})`, {
-		itemIndex: i,
-		description: `Enter the ${name} as Open Dental shows it, a whole number such as 201.`,
-	});
-}
-
-/** A date parameter as yyyy-MM-dd (opendental-api.md §1.5); empty means today in the workflow's zone. */
-export function dateParameter(ctx: IExecuteFunctions, name: string, i: number): string {
-	const value =
-		String(ctx.getNodeParameter(name, i, '') ?? '').trim() ||
-		todayIn(ctx.getTimezone(), new Date());
-	const parsed = parseLocalDate(value, name);
-	if (!parsed.ok) {
-		throw new NodeOperationError(ctx.getNode(), `${name} "${value}" is not a date`, {
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${name}: "${safeEcho(raw)}" is not an Open Dental number`,
+		{
 			itemIndex: i,
-			description: 'Write dates as yyyy-MM-dd, e.g. 2026-11-20.',
-		});
-	}
-	return value;
+			description: `Enter the ${name} as Open Dental shows it, a whole number such as 201.`,
+		},
+	);
 }
