@@ -212,7 +212,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 					importWorkflow(home, join(REPO, 'workflows', TEMPLATES[key])),
 				);
 			}
-		} else {
+		} else if (!fresh) {
 			Object.assign(ids, JSON.parse(await fs.readFile(idsFile, 'utf8')));
 		}
 		// Published workflows are activated at start (fresh: none yet); a plan accepted before

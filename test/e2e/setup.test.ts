@@ -22,6 +22,7 @@ import {
 	type RunData,
 } from '../../scripts/n8n/runtime';
 import { addDays, Practice, practiceToday } from '../../scripts/e2e/practice';
+import { sandboxCredentials } from '../nodes/harness/credentials';
 import {
 	fillPracticeSettings,
 	practiceSettingsOf,
@@ -64,12 +65,17 @@ interface Workflow {
 /** The text of the section whose heading starts with `heading`, up to the next heading of its level or above. */
 function section(heading: string): string {
 	const lines = guide.split('\n');
-	const start = lines.findIndex((l) => /^#+ /.test(l) && l.replace(/^#+ /, '').startsWith(heading));
-	if (start < 0) throw new Error(`docs/setup.md has no section "${heading}"`);
-	const level = /^#+/.exec(lines[start])![0].length;
-	const end = lines.findIndex(
-		(l, i) => i > start && /^#+ /.test(l) && /^#+/.exec(l)![0].length <= level,
+	// A heading is a `#` line outside fenced blocks (a shell comment inside one is not).
+	let fenced = false;
+	const level = lines.map((l) => {
+		if (l.startsWith('```')) fenced = !fenced;
+		return !fenced && /^#+ /.test(l) ? /^#+/.exec(l)![0].length : 0;
+	});
+	const start = lines.findIndex(
+		(l, i) => level[i] > 0 && l.replace(/^#+ /, '').startsWith(heading),
 	);
+	if (start < 0) throw new Error(`docs/setup.md has no section "${heading}"`);
+	const end = lines.findIndex((_, i) => i > start && level[i] > 0 && level[i] <= level[start]);
 	return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
@@ -139,29 +145,13 @@ function sandboxValue(name: string): unknown {
 	return values[name];
 }
 
-/** Credential data pointing at the sandbox, by credential type. */
+/** Credential data pointing at the sandbox, by credential type (n8n's SMTP: its mail server). */
 function sandboxCredential(type: string): Record<string, unknown> {
-	const urls = stack.sandbox.urls;
-	const smtp = new URL(urls.smtp!);
-	const data: Record<string, Record<string, unknown>> = {
-		careCreditApi: {
-			environment: 'custom',
-			baseUrl: urls.careCredit,
-			merchantNumber: '5348120100000001',
-			clientId: 'sandbox-client',
-			clientSecret: 'sandbox-secret',
-			partnerCode: 'N8N',
-		},
-		dentrixApi: { baseUrl: urls.dentrix, apiKey: 'sandbox-dentrix-key' },
-		openDentalApi: {
-			baseUrl: `${urls.openDental}/api/v1`,
-			developerApiKey: 'sandbox-od-developer',
-			customerApiKey: 'sandbox-od-customer',
-			pacingMs: 0,
-		},
+	const smtp = new URL(stack.sandbox.urls.smtp!);
+	return {
+		...sandboxCredentials(stack.sandbox.urls),
 		smtp: { host: smtp.hostname, port: Number(smtp.port), secure: false, user: '', password: '' },
-	};
-	return data[type];
+	}[type]!;
 }
 
 beforeAll(async () => {
@@ -215,7 +205,8 @@ describe('docs/setup.md, followed in a fresh n8n', () => {
 			});
 			const types = (await response.json()) as Array<{ name: string; displayName: string }>;
 			const ours = types
-				.filter((t) => t.name.startsWith('n8n-nodes-dental-financing.'))
+				// n8n adds an AI-agent "Tool" twin of each node usable as a tool; the panel lists the nodes.
+				.filter((t) => t.name.startsWith('n8n-nodes-dental-financing.') && !t.name.endsWith('Tool'))
 				.map((t) => t.displayName);
 			const check = /\*\*Check:\*\*[^\n]*\n?[^\n]*\n?[^\n]*/.exec(
 				section('2. Install the package'),
