@@ -11,6 +11,10 @@ import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
 import { getPaymentPlan } from './paymentPlan/get.operation';
 import { getManyPaymentPlans } from './paymentPlan/getMany.operation';
+import { getRecallList } from './recall/getList.operation';
+import { getManyRecalls } from './recall/getMany.operation';
+import { setRecallStatus } from './recall/setStatus.operation';
+import { getManyRecallTypes } from './recallType/getMany.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { OpenDentalOperation, OpenDentalResource } from './types';
 
@@ -27,6 +31,10 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyCommlogs,
 	createPayment,
 	createAdjustment,
+	getRecallList,
+	getManyRecalls,
+	setRecallStatus,
+	getManyRecallTypes,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
@@ -35,6 +43,8 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
+	{ name: 'Recall', value: 'recall' },
+	{ name: 'Recall Type', value: 'recallType' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

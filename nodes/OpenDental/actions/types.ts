@@ -6,7 +6,9 @@ export type OpenDentalResource =
 	| 'paymentPlan'
 	| 'commlog'
 	| 'payment'
-	| 'adjustment';
+	| 'adjustment'
+	| 'recall'
+	| 'recallType';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;
