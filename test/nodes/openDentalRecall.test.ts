@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 describe('Recall: Get Recall List', () => {
-	test('the clinic's list for the range, reminders counted, types checked, dates as yyyy-MM-dd', async () => {
+	test("the clinic's list for the range, reminders counted, types checked, dates as yyyy-MM-dd", async () => {
 		const result = await run({
 			resource: 'recall',
 			operation: 'getList',
@@ -140,7 +140,7 @@ describe('Recall: Set Status', () => {
 			commlogMode: 'Text',
 			commlogNote: 'Recall reminder 1 of 3 sent by text. [out:recall:239:Prophy.2026-12-09:1]',
 		});
-		const again = (await run(params)).json('Node')[0]!;
+		const again = (await run(params)).json('Node')[0]! as any;
 		expect(again).toMatchObject({ created: false, outcome: 'alreadyWritten' });
 		expect(again.commlog.note).toContain('[out:recall:239:Prophy.2026-12-09:1]');
 		expect(await env.admin.writes('/recalls/Status')).toHaveLength(1);
@@ -240,7 +240,7 @@ describe('Patient: Get contact preferences and outreach history', () => {
 				patient: { __rl: true, mode: 'id', value: '241' },
 				includeOutreachHistory: true,
 			})
-		).json('Node')[0]!;
+		).json('Node')[0]! as any;
 		expect(out.outreachHistory).toHaveLength(1);
 		expect(out.outreachHistory[0]).toMatchObject({
 			mode: 'Email',
