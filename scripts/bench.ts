@@ -8,9 +8,9 @@
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { activateWorkflow, deactivateWorkflow } from './n8n/runtime';
+import { activateWorkflow, deactivateWorkflow, PRACTICE_RETENTION_ENV } from './n8n/runtime';
 import { Practice, tokenOf } from './e2e/practice';
-import { N8N_PORT, postJson, startStack, waitFor, type Stack } from './e2e/stack';
+import { postJson, startStack, waitFor, type Stack } from './e2e/stack';
 import type { DentrixPatient, DentrixTreatmentPlan } from '../sandbox/dentrix/types';
 
 const arg = (name: string, fallback: number) => {
@@ -128,12 +128,14 @@ async function main() {
 		work,
 		build: !process.argv.includes('--no-build'),
 		packageDir: process.env.BENCH_PACKAGE_DIR,
+		// Measured with the retention a practice sets, not the tests' 3-second hard deletion.
+		env: PRACTICE_RETENTION_ENV,
 	});
 	try {
 		const practice = new Practice(stack.sandbox.urls);
 		const careCredit = new CareCreditClient(stack.sandbox.urls.careCredit);
 		const link = (c: Case) =>
-			`http://127.0.0.1:${N8N_PORT}/webhook/carecredit-chairside?session=${c.sessionId}`;
+			`${stack.n8n.url}/webhook/carecredit-chairside?session=${c.sessionId}`;
 
 		// 1. Chair-side road: decision, then the coordinator presses the link.
 		const chairSide = addAccounts(stack, 'c');

@@ -5,7 +5,7 @@
 // coordinator message; prints time-to-arrangement.
 import { DEFAULT_PORTS } from '../sandbox';
 import { chairSideLink, Practice, tokenOf } from './e2e/practice';
-import { dentrixTriggerHasPolled, getJson, N8N_PORT, waitFor } from './e2e/stack';
+import { dentrixTriggerHasPolled, getJson, DEMO_N8N_PORT, waitFor } from './e2e/stack';
 
 const urls = {
 	console: `http://127.0.0.1:${DEFAULT_PORTS.console}`,
@@ -34,7 +34,7 @@ async function main() {
 	await waitFor(
 		'n8n to start',
 		async () =>
-			(await fetch(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`).catch(() => null))?.ok ||
+			(await fetch(`http://127.0.0.1:${DEMO_N8N_PORT}/healthz/readiness`).catch(() => null))?.ok ||
 			undefined,
 		5 * 60_000,
 	);

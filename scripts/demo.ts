@@ -1,8 +1,10 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // `npm run demo`: builds, installs n8n if needed, starts the practice sandbox on its default
-// ports and real n8n with this package installed, the credentials pointed at the sandbox and
-// the shipped templates imported and published; prints where to go. Ctrl-C stops everything.
-// State lives in .demo/ (delete it, or pass --fresh, to start over from the seed).
+// ports and real n8n (port 5678) with this package installed, the credentials pointed at the
+// sandbox, the shipped templates imported, their Practice settings filled with the sandbox's
+// addresses and published; prints where to go. Ctrl-C stops everything. Tests run on free
+// ports, so `npm test` works while the demo is up. State lives in .demo/ (delete it, or pass
+// --fresh, to start over from the seed).
 import { promises as fs } from 'fs';
 import { join } from 'path';
 import { REPO, startStack, type Stack } from './e2e/stack';
@@ -10,7 +12,9 @@ import { REPO, startStack, type Stack } from './e2e/stack';
 async function main() {
 	const work = join(REPO, '.demo');
 	if (process.argv.includes('--fresh')) await fs.rm(work, { recursive: true, force: true });
-	console.log('Starting the dental financing demo (the first run installs n8n: a few minutes)...');
+	console.log(
+		'Starting the dental financing demo (the first run installs n8n and Node 24, about 3 GB: several minutes, with progress below)...',
+	);
 	const running: { stack?: Stack } = {};
 	const stop = async () => {
 		console.log('\nStopping n8n and the sandbox...');
@@ -22,6 +26,7 @@ async function main() {
 	const stack = await startStack({
 		work,
 		persistSandbox: true,
+		fixedPorts: true,
 		build: !process.argv.includes('--no-build'),
 		packageDir: process.env.DEMO_PACKAGE_DIR,
 		log: (line) => console.log(`  ${line}`),

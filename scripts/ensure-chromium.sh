@@ -1,22 +1,14 @@
 #!/usr/bin/env bash
-# Makes sure Debian's chromium is at /usr/bin/chromium for the console's browser test
-# (playwright-core drives it; no browser download from elsewhere). Idempotent.
+# Makes sure Debian's chromium is at /usr/bin/chromium for the browser tests (playwright-core
+# drives it; no browser download from elsewhere). Quick when it is there; else installs it with
+# apt as root, with progress (scripts/apt-install.sh).
 set -euo pipefail
+cd "$(dirname "$0")"
 
 if [ -x /usr/bin/chromium ]; then
 	echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
 	exit 0
 fi
-
-SUDO=''
-if [ "$(id -u)" -ne 0 ]; then
-	if command -v sudo >/dev/null 2>&1; then SUDO='sudo'; else
-		echo "chromium is missing and this user cannot install packages (not root, no sudo)" >&2
-		exit 1
-	fi
-fi
-
-echo 'chromium missing: apt-get update && apt-get install -y chromium'
-$SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium
+echo 'chromium missing: installing Debian'"'"'s chromium with apt (first run only; measured in the README)'
+bash apt-install.sh 'chromium for the browser tests' chromium
 echo "chromium installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"

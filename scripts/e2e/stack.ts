@@ -1,33 +1,36 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The whole practice on one machine, as the demo, the end-to-end tests and the benchmark use
-// it: the sandbox on its default ports (the shipped templates' Practice settings point there),
-// real n8n with this package packed and installed into `.n8n/nodes`, credentials imported and
-// pointed at the sandbox, the templates imported unchanged from `workflows/` and published.
+// it: the sandbox, real n8n with this package packed and installed into `.n8n/nodes`,
+// credentials imported and pointed at the sandbox, the templates imported unchanged from
+// `workflows/`, then their Practice settings filled through n8n's REST API as an ops person
+// fills them in the editor, and published. Tests run on free ports (several stacks and a demo
+// side by side); the demo on fixed ones.
 import { existsSync, promises as fs } from 'fs';
-import { createServer } from 'net';
-import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { startSandbox, DEFAULT_PORTS, type Sandbox } from '../../sandbox';
 import {
 	activateWorkflow,
 	createN8nHome,
 	deactivateWorkflow,
+	freePort,
 	importCredentials,
 	importWorkflow,
 	installN8n,
 	packPackage,
-	publishWorkflow,
 	startN8n,
+	TEST_RETENTION_ENV,
+	PRACTICE_RETENTION_ENV,
 	type N8nHome,
 	type RunningN8n,
 } from '../n8n/runtime';
 import { run } from '../n8n/install';
+import { fillPracticeSettings, sandboxPracticeSettings } from './practiceSettings';
 
 export const REPO = resolve(__dirname, '..', '..');
 /** The accepted-plans feed the Dentrix Trigger reads (docs/dentrix-api.md). */
 const FEED = '^/v1/treatment-plans$';
-/** n8n's own default port: the templates' "n8n public address" setting defaults to it. */
-export const N8N_PORT = 5678;
+/** The demo's n8n port (n8n's own default), beside the sandbox's default ports. */
+export const DEMO_N8N_PORT = 5678;
 const PACKAGE = 'n8n-nodes-dental-financing';
 
 /** The shipped templates, by file in `workflows/`. */
@@ -42,7 +45,7 @@ export type TemplateKey = keyof typeof TEMPLATES;
  * Published at start: the two that run on their own, and the error workflow (n8n 2.41.1 runs an
  * error workflow's published version only: `loadErrorWorkflowData`). Test mode is run by hand.
  */
-const PUBLISHED: TemplateKey[] = ['application', 'decision', 'errors'];
+export const PUBLISHED: TemplateKey[] = ['application', 'decision', 'errors'];
 
 /** Credential names the templates refer to (by name only; n8n resolves them at import). */
 export const CREDENTIAL_NAMES = { careCredit: 'CareCredit account', dentrix: 'Dentrix account' };
@@ -53,8 +56,13 @@ export interface Stack {
 	home: N8nHome;
 	/** n8n workflow id of each template. */
 	ids: Record<TemplateKey, string>;
-	/** Restart n8n on the same home (after stop or kill). */
+	/** Restart n8n on the same home and port (stopping it first if it still runs). */
 	restartN8n(): Promise<RunningN8n>;
+	/**
+	 * What an ops person does after importing a template into this n8n: fill its Practice
+	 * settings with the sandbox's values (those it has) and save, then publish unless told not to.
+	 */
+	setUpTemplate(workflowId: string, options?: { publish?: boolean }): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -63,15 +71,22 @@ export interface StackOptions {
 	work: string;
 	/** Keep the sandbox state on disk in `work` (the demo), or in memory (tests). */
 	persistSandbox?: boolean;
+	/**
+	 * The demo's fixed ports (the sandbox's defaults and n8n on 5678), so `npm run demo:case` and
+	 * a person's bookmarks find it; otherwise free ports, so tests run while a demo is up.
+	 */
+	fixedPorts?: boolean;
 	/** Build the package first (`npm run build`); tests and the demo do, the bench reuses dist. */
 	build?: boolean;
 	log?: (line: string) => void;
 	/** The package folder to pack (default: this repository). */
 	packageDir?: string;
+	/** More env for n8n (e.g. retention settings); tests' short hard-delete interval by default. */
+	env?: Record<string, string>;
 }
 
 /** Every node type the templates use must be in package.json's `n8n.nodes`, or n8n never loads it. */
-async function checkManifest(packageDir: string): Promise<void> {
+export async function checkManifest(packageDir: string): Promise<void> {
 	const manifest = JSON.parse(await fs.readFile(join(packageDir, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[] };
 	};
@@ -124,69 +139,22 @@ export function sandboxCredentials(sandbox: Sandbox) {
 	];
 }
 
-const LOCK = join(tmpdir(), 'n8n-nodes-dental-financing-stack.lock');
-
 /**
- * One stack per machine at a time: the sandbox's default ports and n8n's 5678 are fixed, so
- * e2e suites (run in parallel by jest), the demo and the benchmark take turns. `mkdir` is atomic;
- * a lock whose process is gone is taken over.
+ * Arms a spent-once marker on the Dentrix feed: `dentrixTriggerHasPolled` then tells when the
+ * Dentrix Trigger's first poll has read it (a plan accepted before that poll is skipped).
  */
-async function acquireLock(
-	log: (line: string) => void,
-	timeoutMs = 30 * 60_000,
-): Promise<() => Promise<void>> {
-	const deadline = Date.now() + timeoutMs;
-	let told = false;
-	for (;;) {
-		const taken = await fs.mkdir(LOCK).then(
-			() => true,
-			() => false,
-		);
-		if (taken) {
-			await fs.writeFile(join(LOCK, 'pid'), String(process.pid));
-			return () => fs.rm(LOCK, { recursive: true, force: true });
-		}
-		const holder = Number(await fs.readFile(join(LOCK, 'pid'), 'utf8').catch(() => '0'));
-		let alive = false;
-		try {
-			process.kill(holder, 0);
-			alive = holder > 0;
-		} catch {
-			alive = false;
-		}
-		if (!alive && holder > 0) {
-			await fs.rm(LOCK, { recursive: true, force: true });
-			continue;
-		}
-		if (Date.now() > deadline) {
-			throw new Error(`the practice stack is still in use by process ${holder} (${LOCK})`);
-		}
-		if (!told)
-			log(`waiting for process ${holder}, which runs the practice stack (the ports are fixed)`);
-		told = true;
-		await new Promise((r) => setTimeout(r, 1000));
-	}
+export async function markDentrixFeed(dentrixUrl: string): Promise<void> {
+	await postJson(`${dentrixUrl}/__sandbox/faults`, {
+		kind: 'latency',
+		delayMs: 1,
+		count: 1,
+		method: 'GET',
+		pathPattern: FEED,
+	});
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
 	const log = options.log ?? (() => undefined);
-	const release = await acquireLock(log);
-	let started = false;
-	try {
-		const stack = await startLocked(options, log);
-		const stop = stack.stop;
-		stack.stop = async () => {
-			await stop();
-			await release();
-		};
-		started = true;
-		return stack;
-	} finally {
-		if (!started) await release();
-	}
-}
-
-async function startLocked(options: StackOptions, log: (line: string) => void): Promise<Stack> {
 	const step = async <T>(label: string, action: () => Promise<T>): Promise<T> => {
 		const started = Date.now();
 		const result = await action();
@@ -202,21 +170,36 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
 	const tarball = await step('npm pack', () => packPackage(packageDir));
 	await fs.mkdir(options.work, { recursive: true });
 	const homeDir = join(options.work, 'n8n-home');
-	const fresh = !existsSync(join(homeDir, '.n8n', 'nodes', 'node_modules', PACKAGE));
+	const idsFile = join(homeDir, 'template-ids.json');
+	// Set up completely once (the ids file is written last); anything less starts over.
+	const fresh = !existsSync(idsFile);
+	if (fresh) await fs.rm(homeDir, { recursive: true, force: true });
 	const home = await step('n8n home with the package in .n8n/nodes', () =>
 		createN8nHome(homeDir, fresh ? [tarball] : [], runtime),
 	);
-	const sandbox = await step('sandbox on its default ports', () =>
-		startSandbox({
-			dataDir: options.persistSandbox ? join(options.work, 'sandbox') : null,
-			ports: DEFAULT_PORTS,
-			n8nEditorUrl: `http://127.0.0.1:${N8N_PORT}`,
-		}),
+	// The demo's n8n on 5678; tests' on a free port, known before anything starts.
+	const port = options.fixedPorts ? DEMO_N8N_PORT : await freePort();
+	const sandbox = await step(
+		`sandbox on ${options.fixedPorts ? 'its default' : 'free'} ports`,
+		() =>
+			startSandbox({
+				dataDir: options.persistSandbox ? join(options.work, 'sandbox') : null,
+				ports: options.fixedPorts
+					? DEFAULT_PORTS
+					: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
+				// The console links to the editor.
+				n8nEditorUrl: `http://127.0.0.1:${port}`,
+			}),
 	);
 	let started = false;
+	let n8n: RunningN8n | undefined;
 	try {
+		const env = {
+			GENERIC_TIMEZONE: 'America/Chicago',
+			...(options.fixedPorts ? PRACTICE_RETENTION_ENV : TEST_RETENTION_ENV),
+			...options.env,
+		};
 		const ids = {} as Record<TemplateKey, string>;
-		const idsFile = join(homeDir, 'template-ids.json');
 		if (fresh) {
 			await step('import credentials', () => importCredentials(home, sandboxCredentials(sandbox)));
 			for (const key of Object.keys(TEMPLATES) as TemplateKey[]) {
@@ -224,65 +207,72 @@ async function startLocked(options: StackOptions, log: (line: string) => void): 
 					importWorkflow(home, join(REPO, 'workflows', TEMPLATES[key])),
 				);
 			}
-			for (const key of PUBLISHED)
-				await step(`publish ${key}`, () => publishWorkflow(home, ids[key]));
-			await fs.writeFile(idsFile, JSON.stringify(ids));
 		} else {
 			Object.assign(ids, JSON.parse(await fs.readFile(idsFile, 'utf8')));
 		}
-		// Login works before the workflows are activated, and a plan accepted before the Dentrix
-		// Trigger's first poll ("start from now") would be skipped: a spent-once marker rule on the
-		// feed's path tells when that poll has read the feed.
-		const start = async () => {
-			await assertPortFree(N8N_PORT);
-			await postJson(`${sandbox.urls.dentrix}/__sandbox/faults`, {
-				kind: 'latency',
-				delayMs: 1,
-				count: 1,
-				method: 'GET',
-				pathPattern: FEED,
-			});
-			const running = await startN8n(home, {
-				port: N8N_PORT,
-				env: { GENERIC_TIMEZONE: 'America/Chicago' },
-			});
+		// Published workflows are activated at start (fresh: none yet); a plan accepted before
+		// the Dentrix Trigger's first poll would be skipped ("start from now"), so wait for it.
+		const start = async (awaitPoll: boolean) => {
+			if (awaitPoll) await markDentrixFeed(sandbox.urls.dentrix);
+			const running = await startN8n(home, { port, env });
 			let ready = false;
 			try {
-				await dentrixTriggerHasPolled(sandbox.urls.dentrix);
+				if (awaitPoll) await dentrixTriggerHasPolled(sandbox.urls.dentrix);
 				ready = true;
 				return running;
 			} finally {
 				if (!ready) await running.stop();
 			}
 		};
-		let n8n = await step('n8n start', start);
+		n8n = await step('n8n start', () => start(!fresh));
+		const setUpTemplate = async (workflowId: string, setUp: { publish?: boolean } = {}) => {
+			const values = sandboxPracticeSettings(sandbox.urls, n8n!.url);
+			await fillPracticeSettings(n8n!, workflowId, values, { onlyExisting: true });
+			if (setUp.publish !== false) await activateWorkflow(n8n!, workflowId);
+		};
+		if (fresh) {
+			await markDentrixFeed(sandbox.urls.dentrix);
+			// The error workflow first: the others name it as theirs.
+			for (const key of ['errors', 'testMode', 'decision', 'application'] as TemplateKey[]) {
+				await step(
+					`fill Practice settings of ${key}${PUBLISHED.includes(key) ? ', publish' : ''}`,
+					() => setUpTemplate(ids[key], { publish: PUBLISHED.includes(key) }),
+				);
+			}
+			await step("the Dentrix Trigger's first poll", () =>
+				dentrixTriggerHasPolled(sandbox.urls.dentrix),
+			);
+			await fs.writeFile(idsFile, JSON.stringify(ids));
+		}
 		const stack: Stack = {
 			sandbox,
 			home,
 			ids,
 			get n8n() {
-				return n8n;
+				return n8n!;
 			},
 			async restartN8n() {
-				n8n = await start();
+				// One n8n per home: a running one is stopped first (nothing to do after stop or kill).
+				await n8n?.stop();
+				n8n = await start(true);
 				return n8n;
 			},
+			setUpTemplate,
 			async stop() {
-				await n8n.stop().catch(() => undefined);
+				await n8n?.stop().catch(() => undefined);
 				await sandbox.stop();
 			},
 		};
 		started = true;
 		return stack;
 	} finally {
-		if (!started) await sandbox.stop();
+		if (!started) {
+			await n8n?.stop().catch(() => undefined);
+			await sandbox.stop();
+		}
 	}
 }
 
-/**
- * Runs a poll of a published polling workflow now: publishing runs one at once (n8n.md), but
- * publishing an already published version is a no-op in 2.41.1, so unpublish first.
- */
 /**
  * Waits until the Dentrix Trigger's first poll has read the accepted-plans feed (the spent-once
  * marker the stack sets before starting n8n is gone); a plan accepted before that is skipped.
@@ -298,20 +288,13 @@ export async function dentrixTriggerHasPolled(dentrixUrl: string, timeoutMs = 12
 	);
 }
 
+/**
+ * Runs a poll of a published polling workflow now: publishing runs one at once, but
+ * publishing an already published version is a no-op in 2.41.1, so unpublish first.
+ */
 export async function pollNow(n8n: RunningN8n, workflowId: string): Promise<void> {
 	await deactivateWorkflow(n8n, workflowId);
 	await activateWorkflow(n8n, workflowId);
-}
-
-/** Another n8n (a demo left running) on the port would answer our readiness checks. */
-function assertPortFree(port: number): Promise<void> {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once('error', () =>
-			reject(new Error(`port ${port} is in use (is \`npm run demo\` running?): stop it first`)),
-		);
-		server.listen(port, '127.0.0.1', () => server.close(() => resolvePort()));
-	});
 }
 
 /** JSON from a sandbox URL. */

@@ -19,6 +19,11 @@ export interface N8nHome {
 	/** `N8N_USER_FOLDER`: n8n keeps `.n8n/` (database, encryption key, nodes) inside. */
 	dir: string;
 	runtime: RuntimePaths;
+	/**
+	 * Env every n8n process and CLI command of this home gets besides the defaults, e.g. queue
+	 * mode's database, Redis and shared encryption key (scripts/e2e/queueStack.ts).
+	 */
+	env?: Record<string, string>;
 }
 
 export interface Owner {
@@ -86,6 +91,7 @@ export async function createN8nHome(
 	dir: string,
 	tarballs: string[] = [],
 	runtime = runtimePaths(),
+	env?: Record<string, string>,
 ): Promise<N8nHome> {
 	if (!existsSync(runtime.n8nBin)) {
 		throw new Error(`n8n is not installed in ${runtime.root}: run scripts/n8n/install.ts first`);
@@ -110,7 +116,7 @@ export async function createN8nHome(
 		];
 		await run('npm', ['install', ...tarballs, ...flags], { cwd: nodes, env: node24Env(runtime) });
 	}
-	return { dir, runtime };
+	return { dir, runtime, env };
 }
 
 /** A free loopback port (free when asked; n8n binds it a moment later). */
@@ -128,6 +134,32 @@ export function freePort(): Promise<number> {
 		});
 	});
 }
+
+/**
+ * How long n8n keeps execution data (patient data among it), as a practice should set it:
+ * docs/n8n-runtime.md "Patient data at rest". Read by n8n 2.41.1's `ExecutionsConfig`
+ * (@n8n/config `executions.config`) and its pruning service; the demo runs with these.
+ */
+export const PRACTICE_RETENTION_ENV: Record<string, string> = {
+	// Pruning on (n8n's default): saved executions older than the age or beyond the count go.
+	EXECUTIONS_DATA_PRUNE: 'true',
+	// Hours a saved execution (a failed run, a decision run) stays: 7 days for ops to look.
+	EXECUTIONS_DATA_MAX_AGE: '168',
+	EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
+	// Whole hours a pruned execution waits, soft-deleted, before its data is deleted.
+	EXECUTIONS_DATA_HARD_DELETE_BUFFER: '0',
+	// Minutes between hard deletions: runs a template does not save (the application's) are
+	// soft-deleted at their end and their data deleted at the next of these.
+	EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1',
+	// Minutes between the age and count checks.
+	EXECUTIONS_DATA_PRUNE_SOFT_DELETE_INTERVAL: '15',
+};
+
+/** The same for tests: the hard deletion every 3 s, so a test sees it happen. */
+export const TEST_RETENTION_ENV: Record<string, string> = {
+	...PRACTICE_RETENTION_ENV,
+	EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '0.05',
+};
 
 /** Env every n8n process of a home gets: isolation, and nothing that calls out to n8n.io. */
 export async function n8nEnv(home: N8nHome, extra: Record<string, string> = {}) {
@@ -147,6 +179,7 @@ export async function n8nEnv(home: N8nHome, extra: Record<string, string> = {}) 
 		// homes (or a CLI command beside a running n8n) never collide on the default 5679.
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		...home.env,
 		...extra,
 	});
 }
@@ -229,6 +262,65 @@ export async function importWorkflow(home: N8nHome, workflow: string | object): 
 	return id;
 }
 
+/**
+ * Rows a SQL query reads from a home's SQLite database (`.n8n/database.sqlite`), through n8n's
+ * own sqlite3 on Node 24, read-only: it works beside a running n8n.
+ */
+export async function sqliteQuery<T = Record<string, unknown>>(
+	home: N8nHome,
+	sql: string,
+): Promise<T[]> {
+	const script = `const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+db.all(process.argv[2], (error, rows) => {
+	if (error) { console.error(error.message); process.exit(1); }
+	process.stdout.write(JSON.stringify(rows));
+	db.close();
+});`;
+	const { stdout } = await run(
+		home.runtime.node,
+		['-e', script, join(home.dir, '.n8n', 'database.sqlite'), sql],
+		{ cwd: join(home.runtime.n8nModules, 'n8n'), env: node24Env(home.runtime) },
+	);
+	return JSON.parse(stdout) as T[];
+}
+
+/**
+ * With n8n stopped: folds SQLite's write-ahead log into the database and empties it, then
+ * rewrites the database without free pages (`PRAGMA wal_checkpoint(TRUNCATE); VACUUM;`, as
+ * `sqlite3 database.sqlite` would). Deleted rows' bytes stay in both until then.
+ */
+export async function compactSqlite(home: N8nHome): Promise<void> {
+	const script = `const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database(process.argv[1]);
+db.exec('PRAGMA wal_checkpoint(TRUNCATE); VACUUM;', (error) => {
+	if (error) { console.error(error.message); process.exit(1); }
+	db.close((closeError) => { if (closeError) { console.error(closeError.message); process.exit(1); } });
+});`;
+	await run(home.runtime.node, ['-e', script, join(home.dir, '.n8n', 'database.sqlite')], {
+		cwd: join(home.runtime.n8nModules, 'n8n'),
+		env: node24Env(home.runtime),
+	});
+}
+
+/** Files under a home's `.n8n` (installed packages left out) whose bytes contain `text`. */
+export async function filesContaining(home: N8nHome, text: string): Promise<string[]> {
+	const found: string[] = [];
+	const needle = Buffer.from(text);
+	const walk = async (dir: string): Promise<void> => {
+		for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (path !== join(home.dir, '.n8n', 'nodes')) await walk(path);
+			} else if (entry.isFile() && (await fs.readFile(path)).includes(needle)) {
+				found.push(path.slice(home.dir.length + 1));
+			}
+		}
+	};
+	await walk(join(home.dir, '.n8n'));
+	return found;
+}
+
 /** Publishes (activates) a workflow while n8n is stopped; a running n8n needs `activateWorkflow`. */
 export async function publishWorkflow(home: N8nHome, id: string): Promise<void> {
 	await n8nCli(home, ['publish:workflow', `--id=${id}`]);
@@ -275,6 +367,12 @@ export function nodeOutput(run: RunData, nodeName: string, output = 0): unknown[
 }
 
 export interface StartOptions {
+	/**
+	 * `start` (the main process: editor, REST, triggers and pollers), or in queue mode `worker`
+	 * (runs executions from the queue; `port` is its health check's) or `webhook` (a webhook
+	 * processor: answers `/webhook/*` and queues the runs).
+	 */
+	command?: 'start' | 'worker' | 'webhook';
 	/** 0 or absent: a free port. */
 	port?: number;
 	env?: Record<string, string>;
@@ -293,7 +391,7 @@ export interface RunningN8n {
 	startMs: number;
 	/** Everything n8n printed so far (stdout and stderr). */
 	logs(): string;
-	/** The `n8n-auth` cookie for the REST API (cached after the first login). */
+	/** The `n8n-auth` cookie for the REST API (cached after the first login); main process only. */
 	login(): Promise<string>;
 	/** SIGTERM and wait (n8n finishes running executions); SIGKILL after `graceMs`. The exit code. */
 	stop(graceMs?: number): Promise<number | null>;
@@ -329,31 +427,46 @@ export function ownerPasswordHash(runtime: RuntimePaths, password: string): stri
 
 export async function startN8n(home: N8nHome, options: StartOptions = {}): Promise<RunningN8n> {
 	const started = Date.now();
+	const command = options.command ?? 'start';
 	const owner = options.owner ?? DEFAULT_OWNER;
 	const port = options.port || (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const env = await n8nEnv(home, {
+	const server = {
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_WEBHOOK_URL: `${url}/`,
 		N8N_EDITOR_BASE_URL: `${url}/`,
-		// Plain http on loopback: a secure cookie would never come back.
-		N8N_SECURE_COOKIE: 'false',
-		// Publishing on a running n8n goes through an outbox polled every 15 s by default.
-		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500',
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: owner.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(home.runtime, owner.password),
-		...options.env,
-	});
+	};
+	const byCommand: Record<string, Record<string, string>> = {
+		start: {
+			...server,
+			// Plain http on loopback: a secure cookie would never come back.
+			N8N_SECURE_COOKIE: 'false',
+			// Publishing on a running n8n goes through an outbox polled every 15 s by default.
+			N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500',
+			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+			N8N_INSTANCE_OWNER_EMAIL: owner.email,
+			N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+			N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
+			N8N_INSTANCE_OWNER_PASSWORD_HASH: ownerPasswordHash(home.runtime, owner.password),
+		},
+		// A worker serves nothing but its health check (`/healthz/readiness`), here on `port`.
+		worker: {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		},
+		webhook: server,
+	};
+	const env = await n8nEnv(home, { ...byCommand[command], ...options.env });
+	// n8n warns below 5; the 2.41.1 default is 10.
+	const args = command === 'worker' ? ['worker', '--concurrency=5'] : [command];
 	const watchdog = join(home.dir, 'watchdog.js');
 	await fs.writeFile(watchdog, WATCHDOG);
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- script code: starting n8n is its job
-	const child = spawn(home.runtime.node, ['--require', watchdog, home.runtime.n8nBin, 'start'], {
+	const child = spawn(home.runtime.node, ['--require', watchdog, home.runtime.n8nBin, ...args], {
 		cwd: home.dir,
 		env,
 		// Its own process group, so stop/kill reach the task runner n8n spawns.
@@ -386,6 +499,7 @@ export async function startN8n(home: N8nHome, options: StartOptions = {}): Promi
 
 	let cookie: string | undefined;
 	const login = async () => {
+		if (command !== 'start') throw new Error(`n8n ${command} has no login: use the main process`);
 		if (cookie) return cookie;
 		const response = await fetch(`${url}/rest/login`, {
 			method: 'POST',
@@ -427,24 +541,27 @@ export async function startN8n(home: N8nHome, options: StartOptions = {}): Promi
 	const deadline = started + (options.timeoutMs ?? 240_000);
 	for (;;) {
 		if (exitCode !== undefined)
-			throw new Error(`n8n exited (${exitCode}) while starting:\n${output.slice(-5000)}`);
+			throw new Error(
+				`n8n ${command} exited (${exitCode}) while starting:\n${output.slice(-5000)}`,
+			);
 		if (Date.now() > deadline) {
 			await kill();
 			throw new Error(`n8n did not become ready at ${url} in time:\n${output.slice(-5000)}`);
 		}
-		// Readiness answers 200 once the database is connected and migrated.
+		// Readiness answers 200 once the database is connected and migrated (and, for a worker,
+		// Redis too); the main process is ready when its owner can log in.
 		const ready = await fetch(`${url}/healthz/readiness`).then(
 			(r) => r.ok,
 			() => false,
 		);
-		if (
+		const loggedIn =
 			ready &&
-			(await login().then(
-				() => true,
-				() => false,
-			))
-		)
-			break;
+			(command !== 'start' ||
+				(await login().then(
+					() => true,
+					() => false,
+				)));
+		if (loggedIn) break;
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	n8n.startMs = Date.now() - started;

@@ -1,19 +1,24 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and sandbox JSON is read loosely */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and sandbox JSON is read loosely */
 // The shipped Open Dental templates in real n8n 2.41.1, end to end, on the templates suite's stack
-// (scripts/e2e/stack.ts: the package packed and installed into `.n8n/nodes`, the sandbox on its
-// default ports): the Open Dental credential and the two Open Dental templates are imported
-// unchanged beside the Dentrix ones, then a coordinator fills the form, the patient is approved
-// with a shortfall, the chair-side link is pressed, and the stand-in's ledger is checked.
+// (scripts/e2e/stack.ts: the package packed and installed into `.n8n/nodes`, sandbox and n8n on
+// free ports): the Open Dental credential and the two Open Dental templates are imported
+// unchanged beside the Dentrix ones, their Practice settings filled and published as an ops
+// person does, then a coordinator fills the form, the patient is approved with a shortfall, the
+// chair-side link is pressed, and the stand-in's ledger is checked. Last, the form's date of
+// birth is looked for in n8n's database once the hard deletion has run (patient data at rest).
 // Needs the Open Dental node and credential in package.json's `n8n` lists (or E2E_PACKAGE_DIR
 // pointing at a package folder that lists them).
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import {
+	compactSqlite,
+	filesContaining,
 	importCredentials,
 	n8nCli,
 	importWorkflow,
-	publishWorkflow,
+	sqliteQuery,
+	TEST_RETENTION_ENV,
 } from '../../scripts/n8n/runtime';
 import { Practice, tokenOf } from '../../scripts/e2e/practice';
 import { getJson, REPO, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
@@ -55,8 +60,9 @@ beforeAll(async () => {
 		stack.home,
 		join(REPO, 'workflows', 'opendental-decision-to-arrangement.json'),
 	);
-	for (const id of Object.values(ids)) await publishWorkflow(stack.home, id);
 	await stack.restartN8n();
+	// As an ops person does in the editor: fill each template's Practice settings, save, publish.
+	for (const id of Object.values(ids)) await stack.setUpTemplate(id);
 	// n8n activates published workflows after it answers logins: wait for the form to be served.
 	await waitFor(
 		'the coordinator form',
@@ -167,5 +173,48 @@ describe('Open Dental templates in real n8n', () => {
 			expect(writes.writes.filter((w) => w.path === '/api/v1/payplans')).toEqual([]);
 		},
 		8 * MINUTE,
+	);
+
+	it(
+		"the form's date of birth is gone from n8n's database once the hard deletion has run",
+		async () => {
+			// The application template saves no successful run: n8n soft-deletes it at its end,
+			// and the hard deletion (every 3 s here, EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL)
+			// deletes its row and data. Saved runs (the decision's) stay: the check can see data.
+			expect(TEST_RETENTION_ENV.EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL).toBe('0.05');
+			const rows = (sql: string) => sqliteQuery<{ n: number }>(stack.home, sql);
+			const count = async (sql: string) => (await rows(sql))[0]!.n;
+			const withText = (text: string) =>
+				`SELECT count(*) AS n FROM execution_data WHERE data LIKE '%${text}%' OR "workflowData" LIKE '%${text}%'`;
+			expect(await count(withText('Alvarez'))).toBeGreaterThan(0);
+			await waitFor(
+				'no soft-deleted execution left',
+				async () =>
+					(await count(
+						'SELECT count(*) AS n FROM execution_entity WHERE "deletedAt" IS NOT NULL',
+					)) === 0
+						? true
+						: undefined,
+				MINUTE,
+			);
+			expect(
+				await count(
+					`SELECT count(*) AS n FROM execution_entity WHERE "workflowId" = '${ids.application}'`,
+				),
+			).toBe(0);
+			expect(await count(withText('1968-11-22'))).toBe(0);
+			// SQLite leaves deleted rows' bytes in its write-ahead log (and free pages) until they
+			// are overwritten; with n8n stopped, a checkpoint and VACUUM remove them
+			// (docs/n8n-runtime.md, "Patient data at rest").
+			const before = await filesContaining(stack.home, '1968-11-22');
+			console.log(
+				`[e2e opendental] files holding the date of birth after the hard deletion: ${before.join(', ') || 'none'}`,
+			);
+			expect(await stack.n8n.stop()).toBe(0);
+			await compactSqlite(stack.home);
+			expect(await filesContaining(stack.home, '1968-11-22')).toEqual([]);
+			expect(await filesContaining(stack.home, 'Alvarez')).toEqual(['.n8n/database.sqlite']);
+		},
+		4 * MINUTE,
 	);
 });

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The shipped templates in real n8n 2.41.1, end to end: the package packed and installed into
-// `.n8n/nodes`, the templates imported unchanged from workflows/ and published, credentials
-// pointed at the sandbox, and the sandbox's ledger checked field by field. The sandbox runs on
-// its default ports because the templates' Practice settings point there (so this suite and
-// `npm run demo` cannot run at the same time). Tests run in order and share one practice.
+// `.n8n/nodes`, the templates imported unchanged from workflows/, their Practice settings filled
+// in through the editor's REST API and published, credentials pointed at the sandbox, and the
+// sandbox's ledger checked field by field. Sandbox and n8n run on free ports, so this suite runs
+// while `npm run demo` is up. Tests run in order and share one practice.
 import { existsSync, promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -25,6 +25,7 @@ import {
 	type Session,
 } from '../../scripts/e2e/practice';
 import { pollNow, REPO, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
+import { PRACTICE_SETTINGS, practiceSettingsOf } from '../../scripts/e2e/practiceSettings';
 
 const MINUTE = 60_000;
 const started = Date.now();
@@ -102,9 +103,24 @@ afterAll(async () => {
 
 describe('shipped templates in real n8n', () => {
 	it(
-		'imports every template with credentials resolved by name and publishes the two that run alone',
+		'imports every template with credentials resolved by name, fills only its Practice settings, and publishes the two that run alone',
 		async () => {
-			for (const key of ['application', 'decision', 'testMode'] as const) {
+			const urls = stack.sandbox.urls;
+			// What the stack typed into each template's Practice settings, and nothing else.
+			const filled: Record<string, Record<string, string>> = {
+				application: {
+					coordinatorWebhookUrl: `${urls.console}/hooks/coordinator`,
+					patientMessageWebhookUrl: `${urls.console}/hooks/patient`,
+					n8nPublicUrl: stack.n8n.url,
+				},
+				decision: {
+					coordinatorWebhookUrl: `${urls.console}/hooks/coordinator`,
+					reviewWebhookUrl: `${urls.console}/hooks/review`,
+				},
+				testMode: { reviewWebhookUrl: `${urls.console}/hooks/review` },
+				errors: { opsWebhookUrl: `${urls.console}/hooks/ops` },
+			};
+			for (const key of ['application', 'decision', 'testMode', 'errors'] as const) {
 				const response = await fetch(`${stack.n8n.url}/rest/workflows/${stack.ids[key]}`, {
 					headers: { cookie: await stack.n8n.login() },
 				});
@@ -112,16 +128,23 @@ describe('shipped templates in real n8n', () => {
 				const template = JSON.parse(
 					await fs.readFile(join(REPO, 'workflows', templateFile(key)), 'utf8'),
 				) as WorkflowJson;
-				// Unchanged: same nodes and parameters as the file.
-				expect(workflow.nodes.map((n) => [n.name, n.type, n.parameters])).toEqual(
-					template.nodes.map((n) => [n.name, n.type, n.parameters]),
-				);
+				// The shipped file holds no address of the sandbox (nor any other): empty settings.
+				const shipped = practiceSettingsOf(template);
+				for (const name of Object.keys(filled[key])) expect(shipped[name]).toBe('');
+				expect(JSON.stringify(template)).not.toMatch(/127\.0\.0\.1|localhost/);
+				// Unchanged but for the values filled in: same nodes and parameters as the file.
+				expect(practiceSettingsOf(workflow)).toEqual({ ...shipped, ...filled[key] });
+				const others = (w: WorkflowJson) =>
+					w.nodes
+						.filter((n) => n.name !== PRACTICE_SETTINGS)
+						.map((n) => [n.name, n.type, n.parameters]);
+				expect(others(workflow)).toEqual(others(template));
 				for (const node of workflow.nodes.filter((n) => n.credentials)) {
 					for (const credential of Object.values(node.credentials!)) {
 						expect(credential.id).toMatch(/^[A-Za-z0-9]{16}$/);
 					}
 				}
-				expect(workflow.settings.errorWorkflow).toBe(stack.ids.errors);
+				if (key !== 'errors') expect(workflow.settings.errorWorkflow).toBe(stack.ids.errors);
 				expect(workflow.active).toBe(key !== 'testMode');
 			}
 		},
@@ -738,7 +761,7 @@ interface WorkflowJson {
 	nodes: Array<{
 		name: string;
 		type: string;
-		parameters: unknown;
+		parameters: Record<string, unknown>;
 		credentials?: Record<string, { id: string | null; name: string }>;
 	}>;
 	settings: { errorWorkflow?: string };
