@@ -6,7 +6,8 @@ export type OpenDentalResource =
 	| 'paymentPlan'
 	| 'commlog'
 	| 'payment'
-	| 'adjustment';
+	| 'adjustment'
+	| 'appointment';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;
