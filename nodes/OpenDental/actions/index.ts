@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { getAppointment } from './appointment/get.operation';
+import { getAsapList } from './appointment/getAsapList.operation';
+import { getAppointmentFields } from './appointment/getFields.operation';
+import { getManyAppointments } from './appointment/getMany.operation';
+import { getSlots } from './appointment/getSlots.operation';
+import { setAppointmentField } from './appointment/setField.operation';
 import { createCommlog } from './commlog/create.operation';
 import { getManyCommlogs } from './commlog/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -35,10 +41,17 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyRecalls,
 	setRecallStatus,
 	getManyRecallTypes,
+	getManyAppointments,
+	getAppointment,
+	getAsapList,
+	getSlots,
+	getAppointmentFields,
+	setAppointmentField,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Appointment', value: 'appointment' },
 	{ name: 'Commlog', value: 'commlog' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },

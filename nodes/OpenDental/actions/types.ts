@@ -8,7 +8,8 @@ export type OpenDentalResource =
 	| 'payment'
 	| 'adjustment'
 	| 'recall'
-	| 'recallType';
+	| 'recallType'
+	| 'appointment';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;
