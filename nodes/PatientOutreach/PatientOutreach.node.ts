@@ -31,7 +31,7 @@ export class PatientOutreach implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] }}',
 		description:
-			'Recall, reactivation and financed-but-not-booked outreach by the practice\'s rules: consent, channel, quiet hours, touch limits, opt-outs',
+			"Recall, reactivation and financed-but-not-booked outreach by the practice's rules: consent, channel, quiet hours, touch limits, opt-outs",
 		defaults: { name: 'Patient Outreach' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

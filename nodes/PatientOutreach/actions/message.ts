@@ -83,7 +83,8 @@ export const messageField: INodeProperties = {
 			type: 'string',
 			typeOptions: { rows: 3 },
 			default: '',
-			description: 'The text message, with placeholders; "Reply STOP to opt out." is added when it does not mention STOP',
+			description:
+				'The text message, with placeholders; "Reply STOP to opt out." is added when it does not mention STOP',
 		},
 	],
 };

@@ -106,6 +106,12 @@ export function readPolicy(ctx: IExecuteFunctions, i: number): OutreachPolicy {
 		};
 	}
 	if (Array.isArray(p.sendDays)) input.sendDays = p.sendDays;
+	// From a template's Practice settings: "monday, tuesday, ...".
+	else if (typeof p.sendDays === 'string' && p.sendDays.trim() !== '')
+		input.sendDays = p.sendDays
+			.toLowerCase()
+			.split(/[\s,]+/)
+			.filter(Boolean);
 	for (const name of ['maxTouches', 'minimumDaysBetweenTouches'] as const) {
 		if (p[name] !== undefined && p[name] !== '') input[name] = Number(p[name]);
 	}

@@ -16,6 +16,7 @@ import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
 import { findInList, idempotentWrite, wouldWrite } from '../write';
 import { BY_HAND, objectParameter, problemsError, sourceFields } from '../../../shared/parameters';
+import { outreachFields, outreachSourceOption, prepareOutreachNote } from './outreachSource';
 
 interface PreparedNote {
 	patNum: number;
@@ -25,6 +26,11 @@ interface PreparedNote {
 }
 
 function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
+	if (ctx.getNodeParameter('source', i) === 'outreach') {
+		// An outreach note is keyed by its outreach key, looked up like a case reference.
+		const note = prepareOutreachNote(ctx, i, readSettings(ctx, i).commType ?? 'Misc');
+		return { patNum: note.patNum, referenceToken: note.key, body: note.body, arrangement: null };
+	}
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
 		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
@@ -69,11 +75,14 @@ export const createCommlog: OpenDentalOperation = {
 	description:
 		"Write the case's audit note as a commlog (Financial type), once: Open Dental's record of the financing",
 	properties: [
-		...sourceFields(
-			"The audit note of the Payment Arrangement node's item",
-			'A note written by hand',
-			'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+		...withOutreachSource(
+			sourceFields(
+				"The audit note of the Payment Arrangement node's item",
+				'A note written by hand',
+				'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+			),
 		),
+		...outreachFields,
 		{
 			displayName: 'PatNum',
 			name: 'patNum',
@@ -109,7 +118,9 @@ export const createCommlog: OpenDentalOperation = {
 			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			find: () =>
 				findInList(ctx, i, '/commlogs', { PatNum: note.patNum }, (c) =>
-					hasReferenceToken(c.Note, note.referenceToken),
+					note.referenceToken.startsWith('[out:')
+						? String(c.Note ?? '').includes(note.referenceToken)
+						: hasReferenceToken(c.Note, note.referenceToken),
 				),
 		});
 		const written =
@@ -126,3 +137,12 @@ export const createCommlog: OpenDentalOperation = {
 		};
 	},
 };
+
+/** The Source options with "From Patient Outreach" added. */
+function withOutreachSource(
+	fields: ReturnType<typeof sourceFields>,
+): ReturnType<typeof sourceFields> {
+	return fields.map((f) =>
+		f.name === 'source' ? { ...f, options: [...(f.options ?? []), outreachSourceOption] } : f,
+	);
+}

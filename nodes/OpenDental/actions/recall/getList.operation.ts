@@ -47,14 +47,19 @@ function dueRange(ctx: IExecuteFunctions, i: number): IDataObject {
 	return qs;
 }
 
-/** An optional Open Dental number: empty means "all"; "0" is allowed (ClinicNum 0 is Unassigned). */
-function optionalNumber(ctx: IExecuteFunctions, name: string, i: number): number | undefined {
+/** Optional Open Dental numbers, comma-separated: empty means "all"; 0 is allowed (ClinicNum 0 is Unassigned). */
+function optionalNumbers(
+	ctx: IExecuteFunctions,
+	name: string,
+	i: number,
+): Array<number | undefined> {
 	const raw = String(ctx.getNodeParameter(name, i, '') ?? '').trim();
-	if (raw === '') return undefined;
-	if (/^\d+$/.test(raw)) return Number(raw);
+	if (raw === '') return [undefined];
+	const parts = raw.split(/\s*,\s*/);
+	if (parts.every((p) => /^\d+$/.test(p))) return [...new Set(parts.map(Number))];
 	throw new NodeOperationError(ctx.getNode(), `"${raw}" is not an Open Dental number (${name})`, {
 		itemIndex: i,
-		description: `Enter the ${name} as Open Dental shows it, a whole number, or leave it empty for all.`,
+		description: `Enter the ${name} as Open Dental shows it, a whole number (several: separated by commas), or leave it empty for all.`,
 	});
 }
 
@@ -126,8 +131,9 @@ export const getRecallList: OpenDentalOperation = {
 			name: 'clinicNum',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. 1',
-			description: 'Only patients of this clinic; empty: all clinics; 0: Unassigned',
+			placeholder: 'e.g. 1, 2',
+			description:
+				'Only patients of this clinic (several: one list each, separated by commas); empty: all clinics; 0: Unassigned',
 		},
 		{
 			displayName: 'ProvNum',
@@ -165,22 +171,35 @@ export const getRecallList: OpenDentalOperation = {
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const qs: IDataObject = {
 			...dueRange(ctx, i),
-			ClinicNum: optionalNumber(ctx, 'clinicNum', i),
-			ProvNum: optionalNumber(ctx, 'provNum', i),
+			ProvNum: optionalNumbers(ctx, 'provNum', i)[0],
 			IncludeReminded: ctx.getNodeParameter('includeReminded', i, true) as boolean,
 		};
 		const type = String(ctx.getNodeParameter('recallType', i, '') ?? '').trim();
 		if (type) qs.RecallType = type;
 		const { returnAll, limit } = listOptions(ctx, i);
-		const rows = await openDentalList(ctx, '/recalls/List', qs, { returnAll, limit, itemIndex: i });
-		const typeNums = ctx.getNodeParameter('checkRecallTypes', i, true)
-			? new Map(
-					(await practiceRecallTypes(ctx, i)).map((t) => [
-						String(t.Description).toLowerCase(),
-						Number(t.RecallTypeNum),
-					]),
-				)
-			: null;
+		// One list per clinic: the whole list is read once per clinic per run, never per patient.
+		const rows: IDataObject[] = [];
+		for (const clinic of optionalNumbers(ctx, 'clinicNum', i)) {
+			const left = returnAll ? 0 : limit - rows.length;
+			if (!returnAll && left <= 0) break;
+			rows.push(
+				...(await openDentalList(
+					ctx,
+					'/recalls/List',
+					{ ...qs, ClinicNum: clinic },
+					{ returnAll, limit: left, itemIndex: i },
+				)),
+			);
+		}
+		const typeNums =
+			rows.length > 0 && ctx.getNodeParameter('checkRecallTypes', i, true)
+				? new Map(
+						(await practiceRecallTypes(ctx, i)).map((t) => [
+							String(t.Description).toLowerCase(),
+							Number(t.RecallTypeNum),
+						]),
+					)
+				: null;
 		return rows.map((r) => toRecallListRow(r, typeNums));
 	},
 };

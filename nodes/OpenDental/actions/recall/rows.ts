@@ -87,7 +87,8 @@ export function toRecallType(t: Wire): IDataObject {
 		description: t.Description,
 		defaultInterval: t.DefaultInterval,
 		timePattern: t.TimePattern,
-		procedureCodes: typeof t.Procedures === 'string' && t.Procedures !== '' ? t.Procedures.split(',') : [],
+		procedureCodes:
+			typeof t.Procedures === 'string' && t.Procedures !== '' ? t.Procedures.split(',') : [],
 		appendToSpecial: t.AppendToSpecial === 'true' || t.AppendToSpecial === true,
 	};
 }

@@ -56,7 +56,11 @@ function prepare(ctx: IExecuteFunctions, i: number): Prepared {
 	const keys = [...findTouchKeys(typedKey), ...findConsentKeys(typedKey)];
 	if (typedKey !== '' && (keys.length !== 1 || keys[0]!.key !== typedKey)) {
 		problems.push(
-			problem('touchKey', 'invalid', 'must be one touch key as the Patient Outreach node builds it'),
+			problem(
+				'touchKey',
+				'invalid',
+				'must be one touch key as the Patient Outreach node builds it',
+			),
 		);
 	}
 	let note = String(ctx.getNodeParameter('commlogNote', i, '') ?? '').trim();

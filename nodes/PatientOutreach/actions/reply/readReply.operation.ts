@@ -44,6 +44,13 @@ export const readReply: PlanOperation = {
 			description: "The reply's text",
 		},
 		{
+			displayName: 'Reply ID',
+			name: 'replyId',
+			type: 'string',
+			default: '={{ $json.body.MessageSid }}',
+			description: 'The messaging service\'s ID of the reply (Twilio\'s MessageSid): each reply is recorded once',
+		},
+		{
 			displayName: 'Patient ID',
 			name: 'patientId',
 			type: 'string',
@@ -58,6 +65,7 @@ export const readReply: PlanOperation = {
 		const from = normalizeUsPhone(ctx.getNodeParameter('from', i, ''), 'from');
 		const meaning = classifyReply(ctx.getNodeParameter('reply', i, ''));
 		const patientId = String(ctx.getNodeParameter('patientId', i, '') ?? '').trim();
+		const replyId = String(ctx.getNodeParameter('replyId', i, '') ?? '').trim();
 		const receivedAt = new Date();
 		const base = {
 			kind: meaning.kind,
@@ -66,6 +74,13 @@ export const readReply: PlanOperation = {
 			from: from.ok ? from.value : null,
 			patientId: patientId || null,
 			receivedAt: receivedAt.toISOString(),
+			summary: `Patient ${patientId || '(unknown number)'} replied by text${
+				meaning.kind === 'optOut'
+					? ` ${meaning.keyword}: outreach ended`
+					: meaning.kind === 'optIn'
+						? ` ${meaning.keyword}: outreach may resume`
+						: '; please read it in the messaging service'
+			}.`,
 		};
 		const consent = meaning.kind === 'optOut' || meaning.kind === 'optIn';
 		if (!from.ok || !consent) {
@@ -74,7 +89,9 @@ export const readReply: PlanOperation = {
 				json: { ...base, ...(from.ok ? {} : { problems: from.problems.map((p) => ({ ...p })) }) },
 			};
 		}
-		const key = patientId ? consentKey(patientId, meaning.kind === 'optOut' ? 'optOut' : 'optIn') : null;
+		const key = patientId
+			? consentKey(patientId, meaning.kind === 'optOut' ? 'optOut' : 'optIn', replyId)
+			: null;
 		if (key && !key.ok) {
 			return { output: OTHER, json: { ...base, problems: key.problems.map((p) => ({ ...p })) } };
 		}

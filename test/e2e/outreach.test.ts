@@ -1,0 +1,197 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and sandbox JSON is read loosely */
+// The outreach templates in real n8n 2.41.1 with the packed package (scripts/e2e/stack.ts), imported
+// unchanged, their Practice settings filled through n8n's REST API: recall outreach against the
+// Open Dental stand-in, texts through the Twilio stand-in, e-mails through the sandbox's SMTP
+// server, replies through the published replies webhook. Quiet hours hold, the sends, a re-run
+// that sends nothing twice, the touch cap, a STOP reply that ends outreach and is recorded.
+import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { executeWorkflow, nodeOutput } from '../../scripts/n8n/runtime';
+import { fillPracticeSettings } from '../../scripts/e2e/practiceSettings';
+import { Practice } from '../../scripts/e2e/practice';
+import { getJson, postJson, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
+import { OPEN_WINDOW, setUpOutreach, type OutreachKey } from '../../scripts/e2e/outreach';
+
+const MINUTE = 60_000;
+let stack: Stack;
+let practice: Practice;
+let work: string;
+let ids: Record<OutreachKey, string>;
+
+type Row = Record<string, any>;
+const od = () => getJson<Row>(`${stack.sandbox.urls.openDental}/__sandbox/state`);
+const sms = async () =>
+	(await getJson<{ messages: Row[] }>(`${stack.sandbox.urls.twilio}/__sandbox/sms`)).messages;
+const mail = async () =>
+	(await getJson<{ mail: Row[] }>(`${stack.sandbox.urls.console}/__sandbox/mail`)).mail;
+const outreachCommlogs = async () =>
+	((await od()).commlogs as Row[]).filter((c) => String(c.Note).includes('[out:'));
+/** The Plan step's items by output name, per patient. */
+function planned(run: Parameters<typeof nodeOutput>[0]) {
+	const out: Record<string, Row[]> = {};
+	['Text', 'E-Mail', 'Staff', 'No Message'].forEach((name, i) => {
+		out[name] = nodeOutput(run, 'Plan next message', i) as Row[];
+	});
+	return out;
+}
+const ofPatient = (rows: Row[], id: string) => rows.find((r) => r.patientId === id);
+
+beforeAll(async () => {
+	work = await fs.mkdtemp(join(tmpdir(), 'e2e-outreach-'));
+	stack = await startStack({
+		work,
+		build: process.env.E2E_PACKAGE_DIR === undefined,
+		packageDir: process.env.E2E_PACKAGE_DIR,
+	});
+	practice = new Practice(stack.sandbox.urls);
+	ids = await setUpOutreach(stack);
+}, 20 * MINUTE);
+
+afterAll(async () => {
+	await stack?.stop();
+	if (work && !process.env.E2E_KEEP) await fs.rm(work, { recursive: true, force: true });
+}, 2 * MINUTE);
+
+describe('Recall outreach (Open Dental) in real n8n', () => {
+	it(
+		'quiet hours hold every message: nothing sent, nothing written',
+		async () => {
+			const hour = Number(
+				new Intl.DateTimeFormat('en-US', {
+					timeZone: 'America/Chicago',
+					hour: 'numeric',
+					hourCycle: 'h23',
+				}).format(new Date()),
+			);
+			const start = (hour + 2) % 22;
+			await fillPracticeSettings(stack.n8n, ids.recall, {
+				sendWindowStart: `${String(start).padStart(2, '0')}:00`,
+				sendWindowEnd: `${String(start + 1).padStart(2, '0')}:00`,
+			});
+			const run = await executeWorkflow(stack.home, ids.recall);
+			const plan = planned(run);
+			expect(plan.Text).toEqual([]);
+			expect(plan['E-Mail']).toEqual([]);
+			expect(ofPatient(plan['No Message'], '239')).toMatchObject({
+				action: 'held',
+				reason: 'quietHours',
+			});
+			expect(await sms()).toEqual([]);
+			expect(await mail()).toEqual([]);
+			expect(await outreachCommlogs()).toEqual([]);
+			await fillPracticeSettings(stack.n8n, ids.recall, OPEN_WINDOW);
+		},
+		5 * MINUTE,
+	);
+
+	it(
+		"sends by each patient's channel, records each on the recall once, skips and lists the rest for the front desk",
+		async () => {
+			const run = await executeWorkflow(stack.home, ids.recall);
+			const plan = planned(run);
+			// Texts: Rosa (231), Lena (239), Edwin (248): Text OK, prefer texts.
+			expect(plan.Text.map((r) => r.patientId).sort()).toEqual(['231', '239', '248']);
+			// E-mails: Omar (240, text not OK), Beatrice (241, e-mail only, third touch).
+			expect(plan['E-Mail'].map((r) => r.patientId).sort()).toEqual(['240', '241']);
+			const texts = (await sms()).filter((m) => m.direction === 'outbound-api');
+			expect(texts.map((m) => m.to).sort()).toEqual([
+				'+12175550301',
+				'+12175550309',
+				'+12175550318',
+			]);
+			expect(texts.find((m) => m.to === '+12175550309')!.body).toMatch(
+				/^Hi Lena, it's time for your checkup at Prairie Smiles Dental \(due \d{4}-\d{2}-\d{2}\)\..* Reply STOP to opt out\.$/,
+			);
+			const mails = await mail();
+			expect(mails.map((m) => m.to[0]).sort()).toEqual([
+				'beatrice.lowe@example.com',
+				'omar.haddad@example.com',
+			]);
+			expect(mails[0]!.subject).toBe('Time for your checkup at Prairie Smiles Dental');
+			// Each message left one commlog, the recall's own (Recalls PUT Status), with its touch key.
+			const logs = await outreachCommlogs();
+			expect(logs).toHaveLength(5);
+			expect(logs.every((c) => c.CommType === 237)).toBe(true);
+			const writes = (
+				await getJson<{ writes: Row[] }>(
+					`${stack.sandbox.urls.console}/__sandbox/writes?service=openDental`,
+				)
+			).writes;
+			expect(writes.filter((w: Row) => w.path.endsWith('/recalls/Status'))).toHaveLength(5);
+			expect(writes.filter((w: Row) => w.path.endsWith('/commlogs'))).toHaveLength(0);
+			const recalls = (await od()).recalls as Row[];
+			expect(recalls.find((r) => r.PatNum === 239)!.RecallStatus).toBe(132);
+			expect(recalls.find((r) => r.PatNum === 240)!.RecallStatus).toBe(133);
+			// Nobody else: do not contact, inactive, deceased, home phone only, bad data.
+			for (const id of ['242', '243', '244', '245', '246', '247'])
+				expect(logs.some((c) => c.PatNum === Number(id))).toBe(false);
+			expect(ofPatient(plan.Staff, '244')!.problems.map((p: Row) => p.code)).toEqual([
+				'malformedPhone',
+				'malformedEmail',
+			]);
+			expect(ofPatient(plan.Staff, '247')!.problems[0].code).toBe('noDueDate');
+			const [summary] = await waitFor('the front desk summary', async () => {
+				const found = await practice.messages('frontdesk', 'Recall outreach');
+				return found.length ? found : undefined;
+			});
+			expect(summary!.text).toContain('*Sent* (5)');
+			expect(summary!.text).toContain('Felix Morrow');
+			expect(summary!.text).not.toMatch(/\d{3}-\d{2}-\d{4}/);
+		},
+		5 * MINUTE,
+	);
+
+	it(
+		'a re-run the same day sends nothing twice; the touch cap holds',
+		async () => {
+			const textsBefore = (await sms()).length;
+			const run = await executeWorkflow(stack.home, ids.recall);
+			const plan = planned(run);
+			expect(plan.Text).toEqual([]);
+			expect(plan['E-Mail']).toEqual([]);
+			expect(ofPatient(plan['No Message'], '239')).toMatchObject({
+				action: 'wait',
+				reason: 'minimumGap',
+			});
+			expect(ofPatient(plan['No Message'], '241')).toMatchObject({
+				action: 'stop',
+				reason: 'maxTouchesReached',
+			});
+			expect((await sms()).length).toBe(textsBefore);
+			expect(await mail()).toHaveLength(2);
+			expect(await outreachCommlogs()).toHaveLength(5);
+		},
+		5 * MINUTE,
+	);
+
+	it(
+		'a STOP reply reaches the replies webhook, is recorded once, and ends outreach for that patient',
+		async () => {
+			const reply = await postJson<Row>(`${stack.sandbox.urls.twilio}/__sandbox/twilio/inbound`, {
+				from: '+12175550309',
+				body: 'STOP',
+			});
+			expect(reply.message.webhook.status).toBe(200);
+			const [log] = await waitFor('the opt-out commlog', async () => {
+				const found = (await outreachCommlogs()).filter((c) => c.Note.includes('[out:stop:239:'));
+				return found.length ? found : undefined;
+			});
+			expect(log).toMatchObject({ PatNum: 239, Mode_: 'Text', SentOrReceived: 'Received' });
+			expect(log!.Note).toMatch(/^The patient replied STOP by text at .*outreach ended/);
+			await waitFor('the front desk told', async () => {
+				const found = await practice.messages('frontdesk', 'Patient 239 replied by text STOP');
+				return found.length ? found : undefined;
+			});
+			// Twilio's own opt-out, and the next run ends outreach for Lena whatever the gap.
+			const optOuts = (await getJson<Row>(`${stack.sandbox.urls.twilio}/__sandbox/sms`)).optOuts;
+			expect(optOuts.some((o: Row) => o.phone === '+12175550309')).toBe(true);
+			const run = await executeWorkflow(stack.home, ids.recall);
+			expect(ofPatient(planned(run)['No Message'], '239')).toMatchObject({
+				action: 'stop',
+				reason: 'optedOut',
+			});
+		},
+		5 * MINUTE,
+	);
+});
