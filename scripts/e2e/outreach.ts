@@ -11,6 +11,8 @@ import { postJson, REPO, type Stack } from './stack';
 export const OUTREACH_TEMPLATES = {
 	recall: 'recall-outreach-opendental.json',
 	replies: 'outreach-replies-opendental.json',
+	financed: 'financed-not-booked-opendental.json',
+	reactivation: 'reactivation-opendental.json',
 } as const;
 export type OutreachKey = keyof typeof OUTREACH_TEMPLATES;
 

@@ -195,3 +195,110 @@ describe('Recall outreach (Open Dental) in real n8n', () => {
 		5 * MINUTE,
 	);
 });
+
+const OD_AUTH = { authorization: 'ODFHIR sandbox-od-developer/sandbox-od-customer' };
+async function odCall(method: string, path: string, body?: unknown): Promise<Row> {
+	const response = await fetch(`${stack.sandbox.urls.openDental}/api/v1${path}`, {
+		method,
+		headers: { ...OD_AUTH, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+	return text ? (JSON.parse(text) as Row) : {};
+}
+
+describe('Financed but not booked (Open Dental) in real n8n', () => {
+	const planOf = (run: Parameters<typeof nodeOutput>[0]) => {
+		const out: Record<string, Row[]> = {};
+		['Text', 'E-Mail', 'Staff', 'No Message'].forEach((name, i) => {
+			out[name] = nodeOutput(run, 'Plan follow-up', i) as Row[];
+		});
+		return out;
+	};
+
+	it(
+		'the coordinator first, then the patient, and nothing once an appointment holds the financed procedures',
+		async () => {
+			const first = await executeWorkflow(stack.home, ids.financed);
+			let plan = planOf(first);
+			expect(ofPatient(plan['No Message'], '253')).toMatchObject({ action: 'booked' });
+			expect(ofPatient(plan['No Message'], '254')).toMatchObject({ action: 'wait' });
+			expect(ofPatient(plan.Staff, '252')).toMatchObject({ action: 'coordinatorTask' });
+			await waitFor('the coordinator task message', async () => {
+				const found = await practice.messages(
+					'coordinator',
+					'Marta Kovacs',
+					'please call the patient',
+				);
+				return found.length ? found : undefined;
+			});
+			const task = (await outreachCommlogs()).filter((c) =>
+				c.Note.includes('[out:fnb:252:APP-520614:task]'),
+			);
+			expect(task).toHaveLength(1);
+			expect(plan.Text).toEqual([]);
+			// A re-run: the task is not given twice, and the patient is not messaged before the day.
+			plan = planOf(await executeWorkflow(stack.home, ids.financed));
+			expect(ofPatient(plan['No Message'], '252')).toMatchObject({ action: 'wait' });
+			expect(await practice.messages('coordinator', 'Marta Kovacs')).toHaveLength(1);
+
+			await fillPracticeSettings(stack.n8n, ids.financed, { patientMessageAfterDays: 5 });
+			const second = await executeWorkflow(stack.home, ids.financed);
+			plan = planOf(second);
+			expect(ofPatient(plan.Text, '252')).toMatchObject({ touchKey: '[out:fnb:252:APP-520614:1]' });
+			const toMarta = () => sms().then((m) => m.filter((x) => x.to === '+12175550325'));
+			expect(await toMarta()).toHaveLength(1);
+
+			// The coordinator books Marta: an appointment holding the financed procedures.
+			const marta = (nodeOutput(second, 'Financed cases') as Row[]).find(
+				(c) => c.patientId === '252',
+			)!;
+			const ops = (await odCall('GET', '/operatories?ClinicNum=1')) as unknown as Row[];
+			const apt = await odCall('POST', '/appointments', {
+				PatNum: 252,
+				Op: ops[0]!.OperatoryNum,
+				AptDateTime: `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)} 10:00:00`,
+			});
+			for (const procNum of marta.procedureIds as string[])
+				await odCall('PUT', `/procedurelogs/${procNum}`, { AptNum: apt.AptNum });
+			await fillPracticeSettings(stack.n8n, ids.financed, { minimumDaysBetweenTouches: 1 });
+			plan = planOf(await executeWorkflow(stack.home, ids.financed));
+			expect(ofPatient(plan['No Message'], '252')).toMatchObject({
+				action: 'booked',
+				appointmentIds: [String(apt.AptNum)],
+			});
+			expect(await toMarta()).toHaveLength(1);
+		},
+		10 * MINUTE,
+	);
+});
+
+describe('Reactivation (Open Dental) in real n8n', () => {
+	it(
+		'a work list for the coordinator, largest value first, and a message to each patient allowed',
+		async () => {
+			const run = await executeWorkflow(stack.home, ids.reactivation);
+			const list = nodeOutput(run, 'Reactivation list') as Row[];
+			expect(list.map((e) => e.patientId)).toEqual(['249', '251', '250']);
+			expect(list[0]).toMatchObject({ valueCents: 475000, rank: 1 });
+			const [workList] = await waitFor('the work list', async () => {
+				const found = await practice.messages('coordinator', 'Reactivation work list');
+				return found.length ? found : undefined;
+			});
+			expect(workList!.text.indexOf('Patient 249')).toBeLessThan(
+				workList!.text.indexOf('Patient 251'),
+			);
+			const texts = nodeOutput(run, 'Plan next message', 0) as Row[];
+			const mails = nodeOutput(run, 'Plan next message', 1) as Row[];
+			expect(texts.map((t) => t.patientId).sort()).toEqual(['249', '251']);
+			expect(mails.map((t) => t.patientId)).toEqual(['250']);
+			expect((await mail()).some((m) => m.to[0] === 'gloria.stein@example.com')).toBe(true);
+			// Again the same day: nothing twice.
+			const again = await executeWorkflow(stack.home, ids.reactivation);
+			expect(nodeOutput(again, 'Plan next message', 0)).toEqual([]);
+			expect(nodeOutput(again, 'Plan next message', 1)).toEqual([]);
+		},
+		10 * MINUTE,
+	);
+});

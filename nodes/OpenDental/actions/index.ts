@@ -17,6 +17,8 @@ import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
 import { getPaymentPlan } from './paymentPlan/get.operation';
 import { getManyPaymentPlans } from './paymentPlan/getMany.operation';
+import { getManyFinancedCases } from './financedCase/getMany.operation';
+import { getAppointmentValue } from './procedure/getValue.operation';
 import { getRecallList } from './recall/getList.operation';
 import { getManyRecalls } from './recall/getMany.operation';
 import { setRecallStatus } from './recall/setStatus.operation';
@@ -41,6 +43,8 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyRecalls,
 	setRecallStatus,
 	getManyRecallTypes,
+	getManyFinancedCases,
+	getAppointmentValue,
 	getManyAppointments,
 	getAppointment,
 	getAsapList,
@@ -53,9 +57,11 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
 	{ name: 'Appointment', value: 'appointment' },
 	{ name: 'Commlog', value: 'commlog' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
+	{ name: 'Procedure', value: 'procedure' },
 	{ name: 'Recall', value: 'recall' },
 	{ name: 'Recall Type', value: 'recallType' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },

@@ -9,7 +9,9 @@ export type OpenDentalResource =
 	| 'adjustment'
 	| 'recall'
 	| 'recallType'
-	| 'appointment';
+	| 'appointment'
+	| 'financedCase'
+	| 'procedure';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;

@@ -51,9 +51,10 @@ export const buildReactivationList: ListOperation = {
 			displayName: 'Since',
 			name: 'since',
 			type: 'string',
-			default: '',
+			default: '={{ $json.date ?? $json.createdAt }}',
 			required: true,
-			description: 'The date it was planned or broken (yyyy-MM-dd)',
+			description:
+				'The date it was planned or broken (yyyy-MM-dd; a date-time is cut to its date): the appointment\'s date, or when a planned one was entered',
 		},
 		{
 			displayName: 'Older Than (Days)',
@@ -94,6 +95,7 @@ export const buildReactivationList: ListOperation = {
 			const oldest = [...e.items].sort((a, b) => a.since.localeCompare(b.since))[0]!;
 			return {
 				json: {
+					action: 'workList',
 					rank: rank + 1,
 					patientId: e.patientId,
 					valueCents: e.valueCents,

@@ -4,6 +4,7 @@ import { formatInstantIn } from '../../../../financing';
 import type { ListOperation } from '../types';
 
 const SECTIONS: Array<{ title: string; actions: string[] }> = [
+	{ title: 'Work list, largest value first', actions: ['workList'] },
 	{ title: 'Sent', actions: ['send', 'sent'] },
 	{ title: 'For staff', actions: ['staffTask', 'coordinatorTask', 'review'] },
 	{ title: 'Needs review (nothing sent)', actions: ['needsReview', 'failed'] },
