@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { findReferenceToken, maskDateOfBirth, maskTaxId, parseMoney } from '../../financing';
+import { toContactPreferences } from './contactPreferences';
 import type { PatientDataOptions } from '../shared/parameters';
 
 /**
@@ -51,6 +52,7 @@ export function toPatient(p: Wire, options: PatientDataOptions): IDataObject {
 		family: p.family,
 		locationId: p.locationId,
 		primaryProviderId: p.primaryProviderId,
+		contactPreferences: toContactPreferences(p),
 	};
 }
 

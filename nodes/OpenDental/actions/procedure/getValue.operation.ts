@@ -30,7 +30,7 @@ export const getAppointmentValue: OpenDentalOperation = {
 			displayName: 'Planned Appointment',
 			name: 'planned',
 			type: 'boolean',
-			default: "={{ $json.status === 'Planned' }}",
+			default: false,
 			description:
 				"Whether the appointment is a planned one (its procedures carry it as PlannedAptNum, Open Dental 24.4.5)",
 		},
