@@ -9,6 +9,7 @@ import { esc, linkify, type NavLink, page, table } from './html';
 import { dentrixSection } from './ledger';
 import { practiceNumbers } from './metrics';
 import { openDentalSection } from './openDental';
+import { outreachSection } from './outreach';
 import type { ConsoleView } from './view';
 import { channelName, duration, isPatientChannel } from './words';
 
@@ -80,6 +81,7 @@ export const SECTIONS: Section[] = [
 	{ id: 'patients', title: 'Sent to patients', render: patientsSection },
 	{ id: 'dentrix', title: 'Dentrix ledger', render: dentrixSection },
 	{ id: 'opendental', title: 'Open Dental', render: openDentalSection },
+	{ id: 'outreach', title: 'Outreach', render: outreachSection },
 	{ id: 'activity', title: 'Recent activity', render: activitySection },
 ];
 

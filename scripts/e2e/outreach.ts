@@ -56,19 +56,18 @@ export function outreachSettings(stack: Stack): Record<string, unknown> {
  */
 export async function setUpOutreach(
 	stack: Stack,
-	options: { pacingMs?: number } = {},
+	options: { pacingMs?: number; openDentalBaseUrl?: string } = {},
 ): Promise<Record<OutreachKey, string>> {
 	const urls = stack.sandbox.urls;
 	await stack.n8n.stop();
 	// One practice runs one practice system: the Dentrix decision workflow is not published here.
 	await n8nCli(stack.home, ['unpublish:workflow', `--id=${stack.ids.decision}`]);
-	await n8nCli(stack.home, ['unpublish:workflow', `--id=${stack.ids.application}`]);
 	await importCredentials(stack.home, [
 		{
 			name: 'Open Dental account',
 			type: 'openDentalApi',
 			data: {
-				baseUrl: `${urls.openDental}/api/v1`,
+				baseUrl: options.openDentalBaseUrl ?? `${urls.openDental}/api/v1`,
 				developerApiKey: 'sandbox-od-developer',
 				customerApiKey: 'sandbox-od-customer',
 				pacingMs: options.pacingMs ?? 0,
