@@ -132,7 +132,7 @@ describe('Recall outreach (Open Dental) in real n8n', () => {
 			]);
 			expect(ofPatient(plan.Staff, '247')!.problems[0].code).toBe('noDueDate');
 			const [summary] = await waitFor('the front desk summary', async () => {
-				const found = await practice.messages('frontdesk', 'Recall outreach');
+				const found = await practice.messages('frontdesk', 'Recall outreach', '*Sent*');
 				return found.length ? found : undefined;
 			});
 			expect(summary!.text).toContain('*Sent* (5)');

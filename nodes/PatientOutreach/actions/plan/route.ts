@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	formatInstantIn,
 	outreachNote,
 	renderOutreachMessage,
 	type OutreachPolicy,
@@ -39,14 +40,18 @@ const WORDS: Record<OutreachPurpose, string> = {
 /** An item-level problem: to a person, nothing sent to that patient; the rest goes on. */
 export function needsReview(subject: Subject, found: Problem[]): Routed {
 	// The domain names fields from its request ("touch.patient.email"): the patient's field is enough.
-	const problems = found.map((p) => ({ ...p, field: p.field.replace(/^touch\./, '') }));
+	const problems = found.map((p) => ({
+		...p,
+		field: p.field.replace(/^touch\./, ''),
+		message: p.message.replace(/^touch\./, ''),
+	}));
 	return {
 		output: STAFF,
 		json: {
 			...base(subject),
 			action: 'needsReview',
 			problems,
-			summary: `${subject.label}: nothing sent, needs review: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+			summary: `${subject.label}: nothing sent, needs review: ${problems.map((p) => p.message).join('; ')}`,
 		},
 	};
 }
@@ -80,7 +85,7 @@ export function routeTouch(
 					channel: plan.channel,
 					touchNumber: plan.touchNumber,
 					sendAt: plan.sendAt,
-					summary: `${subject.label}: ${what} ${plan.touchNumber} held for quiet hours until ${plan.sendAt}`,
+					summary: `${subject.label}: ${what} ${plan.touchNumber} held for quiet hours until ${formatInstantIn(policy.timeZone, new Date(plan.sendAt))}`,
 				},
 			};
 		}
