@@ -4,14 +4,20 @@
 // Open Dental stand-in, texts through the Twilio stand-in, e-mails through the sandbox's SMTP
 // server, replies through the published replies webhook. Quiet hours hold, the sends, a re-run
 // that sends nothing twice, the touch cap, a STOP reply that ends outreach and is recorded.
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
+import { chromium } from 'playwright-core';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { executeWorkflow, nodeOutput } from '../../scripts/n8n/runtime';
 import { fillPracticeSettings } from '../../scripts/e2e/practiceSettings';
 import { Practice } from '../../scripts/e2e/practice';
-import { getJson, postJson, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
-import { OPEN_WINDOW, setUpOutreach, type OutreachKey } from '../../scripts/e2e/outreach';
+import { getJson, postJson, REPO, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
+import {
+	OPEN_WINDOW,
+	OUTREACH_TEMPLATES,
+	setUpOutreach,
+	type OutreachKey,
+} from '../../scripts/e2e/outreach';
 
 const MINUTE = 60_000;
 let stack: Stack;
@@ -300,5 +306,91 @@ describe('Reactivation (Open Dental) in real n8n', () => {
 			expect(nodeOutput(again, 'Plan next message', 1)).toEqual([]);
 		},
 		10 * MINUTE,
+	);
+});
+
+describe('the outreach templates in the editor', () => {
+	it(
+		'every node renders with our icons; no sticky note overlaps another or a node, and each note fits; the recall screenshot',
+		async () => {
+			const profile = await fs.mkdtemp(join(tmpdir(), 'e2e-outreach-chromium-'));
+			const context = await chromium.launchPersistentContext(profile, {
+				executablePath: '/usr/bin/chromium',
+				headless: true,
+				viewport: { width: 1800, height: 1000 },
+				args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+			});
+			try {
+				const cookie = (await stack.n8n.login()).split('=');
+				await context.addCookies([
+					{ name: cookie[0]!, value: cookie.slice(1).join('='), url: stack.n8n.url },
+				]);
+				const page = await context.newPage();
+				for (const key of Object.keys(OUTREACH_TEMPLATES) as OutreachKey[]) {
+					await page.goto(`${stack.n8n.url}/workflow/${ids[key]}`);
+					await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+					const template = JSON.parse(
+						await fs.readFile(join(REPO, 'workflows', OUTREACH_TEMPLATES[key]), 'utf8'),
+					) as { nodes: Array<{ name: string; type: string }> };
+					await page
+						.locator('body')
+						.press('1')
+						.catch(() => undefined);
+					await page.waitForTimeout(1500);
+					const boxes: Array<{ name: string; sticky: boolean; box: Row; fits: boolean }> = [];
+					for (const node of template.nodes) {
+						const el = page.locator(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`);
+						expect(await el.count()).toBe(1);
+						const box = (await el.boundingBox())!;
+						const sticky = node.type === 'n8n-nodes-base.stickyNote';
+						// A note fits when its text needs no scrolling inside the note.
+						const fits = sticky
+							? await el.evaluate((e) => {
+									const inner = (
+										e as unknown as {
+											querySelectorAll(
+												s: string,
+											): ArrayLike<{ scrollHeight: number; clientHeight: number }>;
+										}
+									).querySelectorAll('*');
+									return Array.from(inner).every((x) => x.scrollHeight <= x.clientHeight + 2);
+								})
+							: true;
+						boxes.push({ name: node.name, sticky, box, fits });
+						if (node.type.startsWith('n8n-nodes-dental-financing.')) {
+							const icon = el.locator('img').first();
+							await icon.waitFor({ timeout: 20_000 });
+							expect(
+								await icon.evaluate(
+									(img) => (img as unknown as { naturalWidth: number }).naturalWidth,
+								),
+							).toBeGreaterThan(0);
+						}
+					}
+					const overlap = (a: Row, b: Row) =>
+						a.x < b.x + b.width &&
+						b.x < a.x + a.width &&
+						a.y < b.y + b.height &&
+						b.y < a.y + a.height;
+					const clashes: string[] = [];
+					for (const a of boxes.filter((b) => b.sticky)) {
+						if (!a.fits) clashes.push(`${a.name} does not fit its text`);
+						for (const b of boxes)
+							if (b !== a && (b.sticky ? a.name < b.name : true) && overlap(a.box, b.box))
+								clashes.push(`${a.name} overlaps ${b.name}`);
+					}
+					expect({ template: key, clashes }).toEqual({ template: key, clashes: [] });
+					if (key === 'recall') {
+						const file = join(REPO, 'docs', 'screenshots', 'recall-outreach-opendental.png');
+						await page.screenshot({ path: file });
+						expect(existsSync(file)).toBe(true);
+					}
+				}
+			} finally {
+				await context.close();
+				await fs.rm(profile, { recursive: true, force: true });
+			}
+		},
+		5 * MINUTE,
 	);
 });
