@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OutreachPlaceholder } from '../../../financing';
+import { OUTREACH_PLACEHOLDERS, type OutreachPlaceholder } from '../../../financing';
 
 /**
  * The practice's message texts and the values of their placeholders ({{firstName}},
@@ -89,15 +89,7 @@ export const messageField: INodeProperties = {
 	],
 };
 
-const VALUES: OutreachPlaceholder[] = [
-	'firstName',
-	'practiceName',
-	'practicePhone',
-	'bookingLink',
-	'dueDate',
-	'appointmentDate',
-	'coordinatorName',
-];
+const VALUES = OUTREACH_PLACEHOLDERS;
 
 export interface MessageSetup {
 	text: string;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
+	openDentalCommlogShape,
 	findConsentKeys,
 	findTouchKeys,
 	localDateTimeIn,
@@ -49,16 +50,8 @@ export const outreachFields: INodeProperties[] = [
 		name: 'outreachMode',
 		type: 'options',
 		default: 'None',
-		options: [
-			'None',
-			'Email',
-			'Mail',
-			'Phone',
-			'In Person',
-			'Text',
-			'Email and Text',
-			'Phone and Text',
-		].map((m) => ({ name: m, value: m })),
+		// Commlogs POST's Mode_ values (https://www.opendental.com/site/apicommlogs.html).
+		options: openDentalCommlogShape.mode.options.map((m) => ({ name: m, value: m })),
 		displayOptions: OUTREACH,
 		description: "The commlog's Mode_",
 	},
