@@ -148,7 +148,7 @@ test('Build Reactivation List: one line per patient, largest value first; bad it
 	const problems = run.output('Node', 1).map((p) => (p.json.problems as any[])[0]);
 	expect(problems.map((p) => [p.field, p.code]).sort()).toEqual([
 		['kind', 'unknownKind'],
-		['valueCents', 'too_small'],
+		['valueCents', 'tooSmall'],
 	]);
 });
 
