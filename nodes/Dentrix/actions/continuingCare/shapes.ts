@@ -1,22 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+// The one per-run cache of the package (it lives beside the Open Dental node, which added it first).
+import { oncePerRun } from '../../../OpenDental/runCache';
 import { dentrixRead } from '../../transport';
 
 /** The practice's continuing care types (`GET /v1/practice`), read once per node run. */
-const cache = new WeakMap<object, Promise<string[]>>();
-
 export async function careTypes(ctx: IExecuteFunctions, i: number): Promise<string[]> {
-	let types = cache.get(ctx);
-	if (!types) {
-		types = dentrixRead<IDataObject>(
+	return await oncePerRun(ctx, 'continuingCareTypes', async () => {
+		const p = await dentrixRead<IDataObject>(
 			ctx,
 			{ method: 'GET', path: '/practice' },
 			{ itemIndex: i },
-		).then((p) => (Array.isArray(p.continuingCareTypes) ? p.continuingCareTypes.map(String) : []));
-		cache.set(ctx, types);
-		types.catch(() => cache.delete(ctx));
-	}
-	return await types;
+		);
+		return Array.isArray(p.continuingCareTypes) ? p.continuingCareTypes.map(String) : [];
+	});
 }
 
 /** A continuing care record (modeled, docs/dentrix-api.md "Continuing care") as outreach reads it. */

@@ -1,23 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { oncePerRun } from '../../runCache';
 import { openDentalList } from '../../transport';
 
 /**
  * The practice's recall types (RecallTypes GET, 24.1.44, https://opendental.com/site/apirecalltypes.html),
- * read once per node run (keyed on the context n8n gives the run, so nothing outlives it).
+ * read once per node run.
  */
-const cache = new WeakMap<object, Promise<IDataObject[]>>();
-
 export async function practiceRecallTypes(
 	ctx: IExecuteFunctions,
 	i: number,
 ): Promise<IDataObject[]> {
-	let types = cache.get(ctx);
-	if (!types) {
-		types = openDentalList(ctx, '/recalltypes', {}, { itemIndex: i });
-		cache.set(ctx, types);
-		// A failed read is not kept: the next item asks again.
-		types.catch(() => cache.delete(ctx));
-	}
-	return await types;
+	return await oncePerRun(
+		ctx,
+		'recalltypes',
+		async () => await openDentalList(ctx, '/recalltypes', {}, { itemIndex: i }),
+	);
 }
