@@ -13,6 +13,7 @@ import { postPayment } from './payment/post.operation';
 import { createPaymentAgreement } from './paymentAgreement/create.operation';
 import { getPaymentAgreement } from './paymentAgreement/get.operation';
 import { getManyPaymentAgreements } from './paymentAgreement/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { DentrixOperation, DentrixResource } from './types';
 
@@ -31,6 +32,7 @@ export const OPERATIONS: DentrixOperation[] = [
 	getDueList,
 	getManyContinuingCare,
 	recordContact,
+	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
@@ -40,6 +42,7 @@ const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Agreement', value: 'paymentAgreement' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

@@ -7,7 +7,8 @@ export type DentrixResource =
 	| 'ledgerNote'
 	| 'payment'
 	| 'adjustment'
-	| 'continuingCare';
+	| 'continuingCare'
+	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type DentrixOperation = ResourceOperation<DentrixResource>;

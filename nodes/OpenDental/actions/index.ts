@@ -23,6 +23,7 @@ import { getRecallList } from './recall/getList.operation';
 import { getManyRecalls } from './recall/getMany.operation';
 import { setRecallStatus } from './recall/setStatus.operation';
 import { getManyRecallTypes } from './recallType/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { OpenDentalOperation, OpenDentalResource } from './types';
 
@@ -51,6 +52,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getSlots,
 	getAppointmentFields,
 	setAppointmentField,
+	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
@@ -61,6 +63,7 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
 	{ name: 'Procedure', value: 'procedure' },
 	{ name: 'Recall', value: 'recall' },
 	{ name: 'Recall Type', value: 'recallType' },

@@ -11,7 +11,8 @@ export type OpenDentalResource =
 	| 'recallType'
 	| 'appointment'
 	| 'financedCase'
-	| 'procedure';
+	| 'procedure'
+	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
-import { centsFromWire, compact, dollars, encodePmsIds } from '../../shapes';
+import { centsFromWireOrNull, centsToDollars } from '../../../../financing';
+import { compact, encodePmsIds } from '../../shapes';
 import {
 	merchantNumberFor,
 	merchantNumberProperty,
@@ -34,7 +35,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		? moneyParam(ctx, 'prefillOptions.purchaseAmount', 'Purchase Amount', i, purchaseText)
 		: null;
 	if (promoCode) {
-		const amount = purchaseCents ?? centsFromWire(applicant.wire.estimatedFee) ?? 0;
+		const amount = purchaseCents ?? centsFromWireOrNull(applicant.wire.estimatedFee) ?? 0;
 		planFor(ctx, i, promoCode, amount, planCatalogFor(ctx, i), 'Promotional Plan');
 	}
 	const ids = encodePmsIds(applicant.pms);
@@ -53,7 +54,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		transactionInfo: compact({
 			practiceMemo: String(options.practiceMemo ?? '').trim(),
 			promoCode,
-			purchaseAmount: purchaseCents === null ? undefined : dollars(purchaseCents),
+			purchaseAmount: purchaseCents === null ? undefined : centsToDollars(purchaseCents),
 			invoiceNumber: ids.invoiceNumber,
 		}),
 	};
@@ -67,7 +68,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		sessionId: response.sessionId ?? null,
 		referenceId: response.referenceId ?? null,
 		portalUrl: response.portalUrl ?? null,
-		availableCreditCents: centsFromWire(response.availableCredit),
+		availableCreditCents: centsFromWireOrNull(response.availableCredit),
 		merchantNumber,
 		pms: { ...applicant.pms },
 		applicant: applicant.masked,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 // The one per-run cache of the package (it lives beside the Open Dental node, which added it first).
-import { oncePerRun } from '../../../OpenDental/runCache';
+import { oncePerRun } from '../../../shared/runCache';
 import { dentrixRead } from '../../transport';
 
 /** The practice's continuing care types (`GET /v1/practice`), read once per node run. */

@@ -5,12 +5,15 @@ import {
 	findConsentKeys,
 	findTouchKeys,
 	localDateTimeIn,
+	fail,
+	ok,
 	problem,
 	screenPatientText,
 	type Problem,
+	type Result,
+	type WireRequest,
 } from '../../../../financing';
-import { numberParameter } from '../fields';
-import { problemsError } from '../../../shared/parameters';
+import { checkedNumber } from '../fields';
 
 /**
  * Source "From Patient Outreach": the note a message, a coordinator task or a reply leaves
@@ -73,19 +76,21 @@ export const outreachFields: INodeProperties[] = [
 	},
 ];
 
-export interface PreparedOutreachNote {
-	patNum: number;
-	key: string;
-	body: IDataObject;
-}
+/** The outreach note's commlog request, with its key and patient (the write path's request). */
+export type OutreachCommlog = WireRequest<IDataObject> & { token: string; patNum: string };
 
-export function prepareOutreachNote(
+/**
+ * The outreach note checked whole before anything is sent: a PatNum, a note carrying an outreach
+ * key (the last one found is the write's key) and screened for patient data, a date-time when given.
+ */
+export function checkOutreachNote(
 	ctx: IExecuteFunctions,
 	i: number,
 	commType: string,
-): PreparedOutreachNote {
+): Result<OutreachCommlog> {
 	const problems: Problem[] = [];
-	const patNum = numberParameter(ctx, 'outreachPatNum', i);
+	const patNum = checkedNumber(ctx.getNodeParameter('outreachPatNum', i, ''), 'patNum', 'PatNum');
+	if (!patNum.ok) problems.push(...patNum.problems);
 	const note = String(ctx.getNodeParameter('outreachNote', i, '') ?? '').trim();
 	const keys = [...findTouchKeys(note), ...findConsentKeys(note)];
 	if (note === '') problems.push(problem('note', 'required', 'map the Patient Outreach note'));
@@ -97,17 +102,19 @@ export function prepareOutreachNote(
 	const at = String(ctx.getNodeParameter('outreachDateTime', i, '') ?? '').trim();
 	if (at !== '' && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(at))
 		problems.push(problem('dateTime', 'invalid', 'must be yyyy-MM-dd HH:mm:ss'));
-	if (problems.length) throw problemsError(ctx, i, 'The commlog was not written', problems);
-	return {
-		patNum,
-		key: keys[keys.length - 1]!.key,
+	if (!patNum.ok || problems.length) return fail(...problems);
+	return ok({
+		method: 'POST',
+		path: '/commlogs',
+		token: keys[keys.length - 1]!.key,
+		patNum: patNum.value,
 		body: {
-			PatNum: patNum,
+			PatNum: Number(patNum.value),
 			Note: note,
 			CommDateTime: at || localDateTimeIn(ctx.getTimezone(), new Date()),
 			commType,
-			Mode_: ctx.getNodeParameter('outreachMode', i, 'None'),
-			SentOrReceived: ctx.getNodeParameter('outreachSentOrReceived', i, 'Sent'),
+			Mode_: ctx.getNodeParameter('outreachMode', i, 'None') as string,
+			SentOrReceived: ctx.getNodeParameter('outreachSentOrReceived', i, 'Sent') as string,
 		},
-	};
+	});
 }

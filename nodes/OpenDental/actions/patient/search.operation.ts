@@ -76,7 +76,7 @@ export const searchPatients: OpenDentalOperation = {
 			}
 			qs.Birthdate = birthdate;
 		}
-		// Open Dental staff recommend Patients GET Simple (opendental-api.md §2.11): it has Guarantor.
+		// Open Dental staff recommend Patients GET Simple (docs/opendental-api-notes.md §2.11): it has Guarantor.
 		const found = await openDentalList(ctx, '/patients/Simple', qs, listOptions(ctx, i));
 		const guarantors = await guarantorsOf(ctx, i, found);
 		const options = readPatientDataOptions(ctx, i);

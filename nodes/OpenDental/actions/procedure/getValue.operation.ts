@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { cents } from '../../shapes';
+import { centsFromWireOrNull } from '../../../../financing';
 import { openDentalList } from '../../transport';
 import { numberParameter } from '../fields';
 import type { OpenDentalOperation } from '../types';
@@ -14,7 +14,7 @@ export const getAppointmentValue: OpenDentalOperation = {
 	resource: 'procedure',
 	value: 'getAppointmentValue',
 	name: 'Get Appointment Value',
-	action: "Get the procedures of an appointment and their value",
+	action: 'Get the procedures of an appointment and their value',
 	description:
 		'The procedures an appointment holds (or a planned appointment plans) and the sum of their fees, in cents',
 	properties: [
@@ -32,7 +32,7 @@ export const getAppointmentValue: OpenDentalOperation = {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether the appointment is a planned one (its procedures carry it as PlannedAptNum, Open Dental 24.4.5)",
+				'Whether the appointment is a planned one (its procedures carry it as PlannedAptNum, Open Dental 24.4.5)',
 		},
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
@@ -49,7 +49,7 @@ export const getAppointmentValue: OpenDentalOperation = {
 			code: p.procCode,
 			description: p.descript,
 			status: p.ProcStatus,
-			feeCents: cents(p.ProcFee),
+			feeCents: centsFromWireOrNull(p.ProcFee),
 		}));
 		return {
 			appointmentId: String(aptNum),

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { oncePerRun } from '../../runCache';
+import { oncePerRun } from '../../../shared/runCache';
 import { openDentalList } from '../../transport';
 
 /**

@@ -1,17 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
+	fail,
 	findConsentKeys,
 	findTouchKeys,
+	ok,
 	problem,
 	screenPatientText,
 	type Problem,
+	type Result,
+	type WireRequest,
 } from '../../../../financing';
+import { wouldWrite, write } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
-import { numberParameter, patNumField, testModeField } from '../fields';
+import { writeOnce } from '../../transport';
+import { findOnPatient } from '../facts';
+import { checkedNumber, patNumField, testModeField } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import { problemsError } from '../../../shared/parameters';
 
 /** Recalls PUT Status's commlogMode values (https://www.opendental.com/site/apirecalls.html). */
 const COMMLOG_MODES = [
@@ -25,16 +30,15 @@ const COMMLOG_MODES = [
 	'PhoneAndText',
 ] as const;
 
-interface Prepared {
-	patNum: number;
-	touchKey: string;
-	body: IDataObject;
-}
+const NOT_WRITTEN = 'The recall status was not set';
+
+type Request = WireRequest<IDataObject> & { patNum: string; touchKey: string };
 
 /** The whole request, checked before anything is sent. */
-function prepare(ctx: IExecuteFunctions, i: number): Prepared {
+function check(ctx: IExecuteFunctions, i: number): Result<Request> {
 	const problems: Problem[] = [];
-	const patNum = numberParameter(ctx, 'patNum', i);
+	const patNum = checkedNumber(ctx.getNodeParameter('patNum', i, ''), 'patNum', 'PatNum');
+	if (!patNum.ok) problems.push(...patNum.problems);
 	const recallType = String(ctx.getNodeParameter('recallType', i, '') ?? '').trim();
 	if (recallType === '')
 		problems.push(problem('recallType', 'required', 'name the recall type, e.g. Prophy'));
@@ -67,12 +71,18 @@ function prepare(ctx: IExecuteFunctions, i: number): Prepared {
 	if (note !== '') problems.push(...screenPatientText(note, 'commlogNote'));
 	if (typedKey !== '' && !note.includes(typedKey))
 		note = note === '' ? `Recall reminder. ${typedKey}` : `${note} ${typedKey}`;
-	if (problems.length) throw problemsError(ctx, i, 'The recall status was not set', problems);
-	const body: IDataObject = { PatNum: patNum, recallType };
+	if (!patNum.ok || problems.length) return fail(...problems);
+	const body: IDataObject = { PatNum: Number(patNum.value), recallType };
 	if (rawStatus !== '') body.RecallStatus = Number(rawStatus);
 	if (mode !== 'None') body.commlogMode = mode;
 	if (note !== '') body.commlogNote = note;
-	return { patNum, touchKey: typedKey, body };
+	return ok({
+		method: 'PUT',
+		path: '/recalls/Status',
+		body,
+		patNum: patNum.value,
+		touchKey: typedKey,
+	});
 }
 
 export const setRecallStatus: OpenDentalOperation = {
@@ -131,24 +141,31 @@ export const setRecallStatus: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const prepared = prepare(ctx, i);
-		const request = { method: 'PUT' as const, path: '/recalls/Status', body: prepared.body };
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: async () =>
-				prepared.touchKey === ''
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: () => check(ctx, i),
+			// Without a touch key nothing identifies an earlier write: setting a status again is harmless.
+			find: async (request) =>
+				request.touchKey === ''
 					? null
-					: await findInList(ctx, i, '/commlogs', { PatNum: prepared.patNum }, (c) =>
-							String(c.Note ?? '').includes(prepared.touchKey),
+					: await findOnPatient(
+							ctx,
+							i,
+							{ notWritten: NOT_WRITTEN, field: 'patNum' },
+							'/commlogs',
+							{ PatNum: request.patNum },
+							(c) => String(c.Note ?? '').includes(request.touchKey),
 						),
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
+		const { request } = result;
 		return {
 			created: result.created,
 			outcome: result.outcome,
-			patientId: String(prepared.patNum),
-			recallType: prepared.body.recallType,
-			touchKey: prepared.touchKey || null,
+			patientId: request.patNum,
+			recallType: request.body?.recallType,
+			touchKey: request.touchKey || null,
 			...(result.outcome === 'testMode'
 				? { wouldWrite: wouldWrite(request) }
 				: { commlog: result.record ? toCommlog(result.record) : null }),

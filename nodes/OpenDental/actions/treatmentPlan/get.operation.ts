@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { problem } from '../../../../financing';
-import { cents, fullName } from '../../shapes';
+import { centsFromWireOrNull, problem } from '../../../../financing';
+import { fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
@@ -11,7 +11,7 @@ const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s 
 const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
- * A Saved plan's proctps are frozen copies that carry the patient amount (opendental-api.md
+ * A Saved plan's proctps are frozen copies that carry the patient amount (docs/opendental-api-notes.md
  * §2.14); the procedure id is the original ProcNum, which the payment plan attaches to.
  */
 async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: number) {
@@ -31,9 +31,12 @@ async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: 
 			description: p.Descript,
 			tooth: tooth(p.ToothNumTP),
 			surface: p.Surf,
-			feeCents: cents(p.FeeAmt),
-			insuranceEstimateCents: sum([cents(p.PriInsAmt), cents(p.SecInsAmt)]),
-			patientPortionCents: cents(p.PatAmt),
+			feeCents: centsFromWireOrNull(p.FeeAmt),
+			insuranceEstimateCents: sum([
+				centsFromWireOrNull(p.PriInsAmt),
+				centsFromWireOrNull(p.SecInsAmt),
+			]),
+			patientPortionCents: centsFromWireOrNull(p.PatAmt),
 		}));
 }
 
@@ -63,7 +66,7 @@ async function activeProcedures(
 	);
 	return attaches.map((a) => {
 		const p = logs.find((l) => l.ProcNum === a.ProcNum) ?? {};
-		const fee = cents(p.ProcFee);
+		const fee = centsFromWireOrNull(p.ProcFee);
 		return {
 			procedureId: String(a.ProcNum),
 			cdtCode: p.procCode,
@@ -135,7 +138,7 @@ export const getTreatmentPlan: OpenDentalOperation = {
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
 		const treatPlanNum = numberParameter(ctx, 'treatmentPlan', i, { locator: true });
-		// TreatPlans GET has no single-plan form (opendental-api.md §2.12): the patient's list.
+		// TreatPlans GET has no single-plan form (docs/opendental-api-notes.md §2.12): the patient's list.
 		const plans = await openDentalList(
 			ctx,
 			'/treatplans',
