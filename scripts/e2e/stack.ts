@@ -88,6 +88,8 @@ export interface StackOptions {
 	 * test (test/e2e/setup.test.ts) takes those steps itself, as docs/setup.md says.
 	 */
 	bare?: boolean;
+	/** The Open Dental stand-in paced to one request a second per customer key (the outreach bench). */
+	openDentalThrottle?: boolean;
 }
 
 /** Every node type the templates use must be in package.json's `n8n.nodes`, or n8n never loads it. */
@@ -194,6 +196,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 					: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
 				// The console links to the editor.
 				n8nEditorUrl: `http://127.0.0.1:${port}`,
+				openDentalThrottle: options.openDentalThrottle ?? false,
 			}),
 	);
 	let started = false;
