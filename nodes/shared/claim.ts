@@ -197,15 +197,14 @@ export class CaseClaim {
 
 	/** Rewrites the claim into its final note (held only); the deadline ends. */
 	async release(text: string): Promise<CaseNote | null> {
-		try {
-			return this.held ? await this.store.rewrite(this.held.noteId, text) : null;
-		} catch (error) {
-			// Too late to rewrite: the claim stays until it expires; what was written is found again.
-			if (error instanceof DeadlineReached) return null;
-			throw error;
-		} finally {
-			this.end();
-		}
+		if (!this.held) return null;
+		// Too late to rewrite: the claim stays until it expires; what was written is found again.
+		const rewritten = this.store
+			.rewrite(this.held.noteId, text)
+			.catch(async (error: unknown) =>
+				error instanceof DeadlineReached ? null : await Promise.reject(error),
+			);
+		return await rewritten.finally(() => this.end());
 	}
 
 	end(): void {

@@ -255,12 +255,11 @@ export interface WriteOnceOptions {
 
 /** The lookup after a write that may have committed: a deadline reached there leaves it unknown. */
 async function lookUpAfter<T>(find: () => Promise<T | null>): Promise<T | null> {
-	try {
-		return await find();
-	} catch (error) {
-		if (error instanceof DeadlineReached) throw new DeadlineReached(true);
-		throw error;
-	}
+	return await find().catch(async (error: unknown) => {
+		return await Promise.reject(
+			error instanceof DeadlineReached ? new DeadlineReached(true) : error,
+		);
+	});
 }
 
 /**

@@ -69,10 +69,10 @@ export async function write<R, T>(
 	if (!checked.ok) throw problemsError(ctx, i, w.notWritten, checked.problems);
 	const request = checked.value;
 	const find = () => w.find(request);
-	const existing = await find();
-	if (existing) return { outcome: 'alreadyWritten', created: false, request, record: existing };
-	if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
-	try {
+	const steps = async (): Promise<Written<R, T>> => {
+		const existing = await find();
+		if (existing) return { outcome: 'alreadyWritten', created: false, request, record: existing };
+		if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
 		const claimed = w.claim ? await w.claim(request) : 'go';
 		if (claimed === false)
 			return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
@@ -86,11 +86,19 @@ export async function write<R, T>(
 			request,
 			record: sent.record,
 		};
-	} catch (error) {
-		if (!(error instanceof DeadlineReached)) throw error;
-		const mayHaveLanded = error.mayHaveLanded;
-		return { outcome: 'unfinished', created: false, request, record: null, mayHaveLanded };
-	}
+	};
+	// The claim's deadline came first: what may exist is said; any other error goes on as it is.
+	return await steps().catch(async (error: unknown) =>
+		error instanceof DeadlineReached
+			? {
+					outcome: 'unfinished' as const,
+					created: false,
+					request,
+					record: null,
+					mayHaveLanded: error.mayHaveLanded,
+				}
+			: await Promise.reject(error),
+	);
 }
 
 /** The request a test-mode run would have sent, exactly. */

@@ -172,22 +172,23 @@ export const postPayment: DentrixOperation = {
 			const checked = await check();
 			return checked.ok ? { ok: true as const, value: pick(checked.value)! } : checked;
 		};
+		const takeClaim = async (request: EntryRequest) => {
+			const body = request.body as unknown as { patientId: string; date: string };
+			claim ??= dentrixClaim(
+				ctx,
+				i,
+				{ guarantorId: guarantorOf(request.path), patientId: body.patientId, date: body.date },
+				transactionId,
+				claimLease(ctx, i),
+			);
+			return await claim.take();
+		};
 		try {
 			const posted = await postEntry(ctx, i, {
 				check: entry((r) => r.payment as EntryRequest),
 				notWritten: NOT_WRITTEN,
 				testMode,
-				claim: async (request) => {
-					const body = request.body as unknown as { patientId: string; date: string };
-					claim = dentrixClaim(
-						ctx,
-						i,
-						{ guarantorId: guarantorOf(request.path), patientId: body.patientId, date: body.date },
-						transactionId,
-						claimLease(ctx, i),
-					);
-					return await claim.take();
-				},
+				claim: takeClaim,
 			});
 			const requests = await check();
 			const fee = requests.ok ? requests.value.merchantFeeAdjustment : null;
@@ -198,6 +199,7 @@ export const postPayment: DentrixOperation = {
 							check: entry((r) => r.merchantFeeAdjustment as EntryRequest),
 							notWritten: 'The merchant fee adjustment was not written',
 							testMode,
+							claim: takeClaim,
 						})
 					: null;
 			const held = (claim as CaseClaim | null)?.held;
