@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/, and sandbox and item JSON is read loosely */
+/* eslint-disable @typescript-eslint/no-explicit-any, no-console -- test code, never shipped: sandbox and item JSON is read loosely, and the suite prints the writes it counted */
 // The case claim (nodes/shared/claim.ts) through n8n-core's real execution against the sandbox:
 // several executions of the same write at once (Promise.all), a dead run's expired claim taken
 // over, a live claim of another run respected, and a holder that reaches its deadline.
