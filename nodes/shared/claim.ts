@@ -174,9 +174,13 @@ export class CaseClaim {
 	 * `go` when this run holds the case (and, with `trustFresh`, nothing of the case existed when
 	 * it claimed it), `refind` when it holds a case others touched, false when another run does.
 	 */
-	async take(options: { trustFresh?: boolean } = {}): Promise<false | 'go' | 'refind'> {
+	async take(
+		options: { trustFresh?: boolean; done?: (notes: CaseNote[]) => boolean } = {},
+	): Promise<false | 'go' | 'refind' | 'done'> {
 		if (this.held) return 'go';
 		this.seen = await this.store.notes();
+		// The case's final note exists: nothing to claim.
+		if (options.done?.(this.seen)) return 'done';
 		const verdict = await takeClaim(
 			this.store,
 			this.key,

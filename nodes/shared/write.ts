@@ -52,7 +52,7 @@ export interface Write<R, T> {
 	 * The case claim (shared/claim.ts): false when another live run holds the case; `refind` when
 	 * this run has just claimed a case others touched before (the record is looked up again).
 	 */
-	claim?: (request: R) => Promise<false | 'go' | 'refind'>;
+	claim?: (request: R) => Promise<false | 'go' | 'refind' | 'done'>;
 	testMode: boolean;
 	/** Throws to stop the write at the last moment (a service rule on what was just read). */
 	guard?: (request: R) => void | Promise<void>;
@@ -76,7 +76,7 @@ export async function write<R, T>(
 		const claimed = w.claim ? await w.claim(request) : 'go';
 		if (claimed === false)
 			return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
-		const found = claimed === 'refind' ? await find() : null;
+		const found = claimed === 'go' ? null : await find();
 		if (found) return { outcome: 'alreadyWritten', created: false, request, record: found };
 		await w.guard?.(request);
 		const sent = await w.send(request, find);

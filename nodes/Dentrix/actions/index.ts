@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { writeFinancedCase } from './financedCase/write.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
 import { getManyLedgerNotes } from './ledgerNote/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -19,6 +20,7 @@ export const OPERATIONS: DentrixOperation[] = [
 	getPatient,
 	searchPatients,
 	getTreatmentPlan,
+	writeFinancedCase,
 	createPaymentAgreement,
 	getPaymentAgreement,
 	getManyPaymentAgreements,
@@ -31,6 +33,7 @@ export const OPERATIONS: DentrixOperation[] = [
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
