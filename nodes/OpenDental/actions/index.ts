@@ -4,6 +4,7 @@ import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
 import { createCommlog } from './commlog/create.operation';
 import { getManyCommlogs } from './commlog/getMany.operation';
+import { writeFinancedCase } from './financedCase/write.operation';
 import { getPatient } from './patient/get.operation';
 import { searchPatients } from './patient/search.operation';
 import { createPayment } from './payment/create.operation';
@@ -20,6 +21,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getPatient,
 	searchPatients,
 	getTreatmentPlan,
+	writeFinancedCase,
 	createPaymentPlan,
 	getPaymentPlan,
 	getManyPaymentPlans,
@@ -34,6 +36,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
 	{ name: 'Commlog', value: 'commlog' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },

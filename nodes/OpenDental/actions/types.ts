@@ -7,6 +7,7 @@ export type OpenDentalResource =
 	| 'commlog'
 	| 'payment'
 	| 'adjustment'
+	| 'financedCase'
 	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
