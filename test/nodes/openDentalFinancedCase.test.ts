@@ -23,7 +23,6 @@ afterEach(async () => {
 });
 
 const TOKEN = '[cc:APP-900001]';
-const SHORTFALL = 75001;
 const items = () => [{ decision: decision() }];
 const caseWorkflow = () =>
 	chain([
