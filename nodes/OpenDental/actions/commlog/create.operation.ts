@@ -152,10 +152,10 @@ export const createCommlog: OpenDentalOperation = {
 				send: async (request, find) => {
 					const held = (claim as CaseClaim | null)?.held;
 					if (!held) return await writeOnce(ctx, request, find, { itemIndex: i });
-					const { Note } = request.body as IDataObject;
+					const { Note, CommDateTime } = request.body as IDataObject;
 					const record = await openDentalRequest<IDataObject>(
 						ctx,
-						{ method: 'PUT', path: `/commlogs/${held.noteId}`, body: { Note } },
+						{ method: 'PUT', path: `/commlogs/${held.noteId}`, body: { Note, CommDateTime } },
 						{ itemIndex: i },
 					);
 					return { record, created: true };

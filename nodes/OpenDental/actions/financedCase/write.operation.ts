@@ -284,7 +284,7 @@ export const writeFinancedCase: OpenDentalOperation = {
 						{
 							method: 'PUT',
 							path: `/commlogs/${claim.held!.noteId}`,
-							body: { Note: r.body!.Note },
+							body: { Note: r.body!.Note, CommDateTime: r.body!.CommDateTime },
 						},
 						{ itemIndex: i },
 					),
