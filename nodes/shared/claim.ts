@@ -211,6 +211,14 @@ export class CaseClaim {
 		return await rewritten.finally(() => this.end());
 	}
 
+	/** A claim held for nothing (the record turned up written): it says so and stops being one. */
+	async standDown(): Promise<void> {
+		if (this.held)
+			await this.release(
+				`The financing automation found this case already written, so run ${this.held.run} wrote nothing. [cc:${this.key}.stoodBack]`,
+			);
+	}
+
 	end(): void {
 		this.deadline(undefined);
 	}

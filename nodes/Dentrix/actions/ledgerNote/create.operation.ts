@@ -149,6 +149,7 @@ export const createLedgerNote: DentrixOperation = {
 					return { record, created: true };
 				},
 			});
+			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
 			return {
 				created: result.created,
 				outcome: result.outcome,

@@ -204,7 +204,10 @@ export const postPayment: DentrixOperation = {
 					: null;
 			const held = (claim as CaseClaim | null)?.held;
 			// The claim ends as a short record of what this run posted (it was a claim until now).
-			if (held && posted.outcome !== 'unfinished' && feeAdjustment?.outcome !== 'unfinished')
+			const wrote = posted.created === true || feeAdjustment?.created === true;
+			if (held && !wrote && posted.outcome === 'alreadyWritten')
+				await (claim as CaseClaim | null)?.standDown();
+			else if (held && posted.outcome !== 'unfinished' && feeAdjustment?.outcome !== 'unfinished')
 				await (claim as CaseClaim | null)?.release(
 					`The financing automation posted the CareCredit payment of transaction ${transactionId}${fee ? ' and its merchant fee adjustment' : ''} (run ${held.run}). [cc:${transactionId}.posted]`,
 				);

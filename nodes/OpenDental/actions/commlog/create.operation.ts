@@ -161,6 +161,7 @@ export const createCommlog: OpenDentalOperation = {
 					return { record, created: true };
 				},
 			});
+			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
 			return {
 				created: result.created,
 				outcome: result.outcome,

@@ -198,7 +198,9 @@ export const createPayment: OpenDentalOperation = {
 			});
 			const held = (claim as CaseClaim | null)?.held;
 			// The claim ends as a short record of what this run posted (it was a claim until now).
-			if (held && result.outcome !== 'unfinished')
+			if (held && result.outcome === 'alreadyWritten')
+				await (claim as CaseClaim | null)?.standDown();
+			else if (held && result.outcome !== 'unfinished')
 				await (claim as CaseClaim | null)?.release(
 					`The financing automation posted the CareCredit payment of transaction ${transactionId} (run ${held.run}). [cc:${transactionId}.posted]`,
 				);
