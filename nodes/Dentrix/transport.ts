@@ -14,6 +14,7 @@ import {
 	failedWith,
 	retryRead,
 	sendOnce,
+	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
@@ -119,7 +120,7 @@ export async function dentrixRead<T = IDataObject>(
 	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		DENTRIX_RETRY,
+		withDeadline(ctx, DENTRIX_RETRY),
 		async () => await send(ctx, request),
 		failedWith(ctx, DENTRIX, options.itemIndex),
 		options,
@@ -145,11 +146,16 @@ export async function writeOnce<T>(
 				`Dentrix refused the write: ${contractError(body).message ?? 'conflict'}`,
 				{ itemIndex: options.itemIndex },
 			));
-	return await sharedWriteOnce(DENTRIX_RETRY, async () => await send(ctx, request), find, {
-		refusal: 409,
-		onRefusal: onConflict,
-		failed: failedWith(ctx, DENTRIX, options.itemIndex),
-	});
+	return await sharedWriteOnce(
+		withDeadline(ctx, DENTRIX_RETRY),
+		async () => await send(ctx, request),
+		find,
+		{
+			refusal: 409,
+			onRefusal: onConflict,
+			failed: failedWith(ctx, DENTRIX, options.itemIndex),
+		},
+	);
 }
 
 /** The first record of an account's list (one page of 200) that `matches`, e.g. by reference. */

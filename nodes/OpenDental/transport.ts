@@ -13,6 +13,7 @@ import {
 	failedWith,
 	retryRead,
 	sendOnce,
+	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
@@ -170,7 +171,7 @@ export async function openDentalRequest<T = IDataObject>(
 	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		OPEN_DENTAL_RETRY,
+		withDeadline(ctx, OPEN_DENTAL_RETRY),
 		async () => await send(ctx, request),
 		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 		options,
@@ -236,10 +237,15 @@ export async function writeOnce<T>(
 	options: { itemIndex: number },
 ): Promise<WriteOnceResult<T>> {
 	const request: OpenDentalRequest = { ...write, body: write.body as IDataObject | undefined };
-	return await sharedWriteOnce(OPEN_DENTAL_RETRY, async () => await send(ctx, request), find, {
-		refusal: 400,
-		failed: failedWith(ctx, OPEN_DENTAL, options.itemIndex),
-	});
+	return await sharedWriteOnce(
+		withDeadline(ctx, OPEN_DENTAL_RETRY),
+		async () => await send(ctx, request),
+		find,
+		{
+			refusal: 400,
+			failed: failedWith(ctx, OPEN_DENTAL, options.itemIndex),
+		},
+	);
 }
 
 /** First record of a patient's list that matches (every page: Open Dental has no text search). */

@@ -92,15 +92,24 @@ export function testModeField(system: string): INodeProperties {
 	};
 }
 
-/** Whether a follow-up write stands back for the execution that created `record` concurrently. */
-export function skipConcurrentField(record: string): INodeProperties {
-	return {
-		displayName: 'Skip When Another Run Is Writing',
-		name: 'skipConcurrent',
-		type: 'boolean',
-		default: true,
-		description: `Whether to write nothing for an item whose ${record} another execution created at the same moment (its outcome is "writtenConcurrently"): that execution writes this too`,
-	};
+/**
+ * How long this run's case claim stands (shared/claim.ts): two runs of the same case never both
+ * write; a run that dies leaves a claim the next run takes over once it has expired.
+ */
+export const claimLeaseField: INodeProperties = {
+	displayName: 'Claim Lease (Seconds)',
+	name: 'claimLeaseSeconds',
+	type: 'number',
+	default: 300,
+	typeOptions: { minValue: 30, maxValue: 3600 },
+	description:
+		"How long this run holds the case against other runs; it starts no request that could end later than 15 seconds before then, and a run that died is taken over once it has passed. Keep it shorter than the trigger's look-back.",
+};
+
+/** The lease of an item's claim, in seconds. */
+export function claimLease(ctx: IExecuteFunctions, i: number): number {
+	const n = Number(ctx.getNodeParameter('claimLeaseSeconds', i, 300));
+	return Number.isFinite(n) && n > 0 ? n : 300;
 }
 
 /** A patient chosen from a searchable list or typed as the system's own ID. */

@@ -27,6 +27,46 @@ export interface RetryPolicy {
 	maxRetryAfterMs?: number;
 	/** The client timeout of every request: the longest one attempt can take. */
 	timeoutMs: number;
+	/**
+	 * The case claim's deadline (epoch ms, shared/claim.ts): no attempt starts unless it can end,
+	 * timeout included, by then; a wait that would pass it ends the call with `DeadlineReached`.
+	 */
+	deadlineAt?: number;
+}
+
+/**
+ * The claim's deadline came before a request could start: nothing more is sent. `mayHaveLanded`
+ * when the last attempt of a write had no clear answer (a 5xx or no answer) and was not looked up.
+ */
+export class DeadlineReached extends Error {
+	constructor(readonly mayHaveLanded = false) {
+		super('The case claim ran out before the next request could start');
+	}
+}
+
+/**
+ * A node run's deadline, kept per n8n context (like Open Dental's pacing: nothing outlives the
+ * run). The services' transports read it into their policy, so every read and write of a holder
+ * stops at its claim's deadline without passing it through each call.
+ */
+const deadlines = new WeakMap<object, number>();
+
+export function setDeadline(ctx: object, deadlineAt: number | undefined): void {
+	if (deadlineAt === undefined) deadlines.delete(ctx);
+	else deadlines.set(ctx, deadlineAt);
+}
+
+/** The service's policy with the run's deadline, when it holds a claim. */
+export function withDeadline(ctx: object, policy: RetryPolicy): RetryPolicy {
+	const deadlineAt = deadlines.get(ctx);
+	return deadlineAt === undefined ? policy : { ...policy, deadlineAt };
+}
+
+/** Throws when an attempt after `waitMs` could not end by the deadline. */
+function startOrStop(policy: RetryPolicy, waitMs: number, mayHaveLanded = false): void {
+	if (policy.deadlineAt === undefined) return;
+	if (Date.now() + waitMs + policy.timeoutMs > policy.deadlineAt)
+		throw new DeadlineReached(mayHaveLanded);
 }
 
 /** How long to wait before retry `retry` (1-based): the server's Retry-After seconds, else backoff. */
@@ -160,11 +200,18 @@ export function failedWith<C extends Context>(
 			: service.apiError(ctx, last?.statusCode ?? 0, last?.body, itemIndex);
 }
 
-async function waitBefore(policy: RetryPolicy, attempt: number, last: Attempt | undefined) {
-	if (attempt > 0)
-		await sleep(
-			retryDelay(policy, attempt, isNoAnswer(last) ? undefined : last?.headers['retry-after']),
-		);
+async function waitBefore(
+	policy: RetryPolicy,
+	attempt: number,
+	last: Attempt | undefined,
+	mayHaveLanded = false,
+) {
+	const wait =
+		attempt > 0
+			? retryDelay(policy, attempt, isNoAnswer(last) ? undefined : last?.headers['retry-after'])
+			: 0;
+	startOrStop(policy, wait, mayHaveLanded);
+	if (wait > 0) await sleep(wait);
 }
 
 /**
@@ -206,6 +253,15 @@ export interface WriteOnceOptions {
 	notDone?: (answer: RawResponse) => boolean;
 }
 
+/** The lookup after a write that may have committed: a deadline reached there leaves it unknown. */
+async function lookUpAfter<T>(find: () => Promise<T | null>): Promise<T | null> {
+	return await find().catch(async (error: unknown) => {
+		return await Promise.reject(
+			error instanceof DeadlineReached ? new DeadlineReached(true) : error,
+		);
+	});
+}
+
 /**
  * A write that must happen at most once, for a service with no idempotency key: `find` looks the
  * record up by its reference (the `[cc:...]` token or the CareCredit transaction id).
@@ -237,7 +293,7 @@ export async function writeOnce<T>(
 			}
 		}
 		if (!find) throw options.failed(last);
-		const found = await find();
+		const found = await lookUpAfter(find);
 		if (found) return { record: found, created: true };
 	}
 	throw options.failed(last);

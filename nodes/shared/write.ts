@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { todayIn, type Problem, type Result, type WriteContext } from '../../financing';
 import { problemsError } from './parameters';
-import type { WriteOnceResult } from './retry';
+import { DeadlineReached, type WriteOnceResult } from './retry';
 
 /**
  * The one write path of every writer (docs/writers.md), in this order:
@@ -11,9 +11,12 @@ import type { WriteOnceResult } from './retry';
  *          first; any problem → one NodeOperationError naming every field, nothing sent
  *   find   the record carrying this write's reference → `alreadyWritten`, nothing sent
  *   (test mode stops here with the exact request)
- *   claim  the case (the next step of issue 11 slots in here) → `anotherRunIsWriting`
+ *   claim  the case (shared/claim.ts) → `anotherRunIsWriting`; a fresh claim finds again
  *   guard  service rules on what was just read (e.g. another active agreement) → an error
  *   write  once (retry.ts `writeOnce`: a fault that may have committed is looked up first)
+ *
+ * Under a claim, no request starts that could end after the claim's deadline: the write stops
+ * with `unfinished` (and `mayHaveLanded` when its last attempt had no clear answer).
  *
  * The node maps its parameters to the contract's input and the outcome to its item; no rule of
  * its own.
@@ -23,6 +26,7 @@ export type WriteOutcome =
 	| 'alreadyWritten'
 	| 'writtenConcurrently'
 	| 'anotherRunIsWriting'
+	| 'unfinished'
 	| 'testMode';
 
 export interface Written<R, T> {
@@ -33,6 +37,8 @@ export interface Written<R, T> {
 	request: R;
 	/** The record as the system holds it; null in test mode and when another run is writing. */
 	record: T | null;
+	/** `unfinished` only: the last attempt had no clear answer, the record may exist. */
+	mayHaveLanded?: boolean;
 }
 
 export interface Write<R, T> {
@@ -42,8 +48,11 @@ export interface Write<R, T> {
 	check: () => Result<R> | Promise<Result<R>>;
 	/** The record carrying this write's reference, if the system holds it. */
 	find: (request: R) => Promise<T | null>;
-	/** False when another live run holds the case; true when this run may write. */
-	claim?: () => boolean | Promise<boolean>;
+	/**
+	 * The case claim (shared/claim.ts): false when another live run holds the case; `refind` when
+	 * this run has just claimed a case others touched before (the record is looked up again).
+	 */
+	claim?: (request: R) => Promise<false | 'go' | 'refind' | 'done'>;
 	testMode: boolean;
 	/** Throws to stop the write at the last moment (a service rule on what was just read). */
 	guard?: (request: R) => void | Promise<void>;
@@ -60,45 +69,41 @@ export async function write<R, T>(
 	if (!checked.ok) throw problemsError(ctx, i, w.notWritten, checked.problems);
 	const request = checked.value;
 	const find = () => w.find(request);
-	const existing = await find();
-	if (existing) return { outcome: 'alreadyWritten', created: false, request, record: existing };
-	if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
-	if (w.claim && !(await w.claim()))
-		return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
-	await w.guard?.(request);
-	const sent = await w.send(request, find);
-	return {
-		outcome: sent.created ? 'created' : 'writtenConcurrently',
-		created: sent.created,
-		request,
-		record: sent.record,
+	const steps = async (): Promise<Written<R, T>> => {
+		const existing = await find();
+		if (existing) return { outcome: 'alreadyWritten', created: false, request, record: existing };
+		if (w.testMode) return { outcome: 'testMode', created: false, request, record: null };
+		const claimed = w.claim ? await w.claim(request) : 'go';
+		if (claimed === false)
+			return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
+		const found = claimed === 'go' ? null : await find();
+		if (found) return { outcome: 'alreadyWritten', created: false, request, record: found };
+		await w.guard?.(request);
+		const sent = await w.send(request, find);
+		return {
+			outcome: sent.created ? 'created' : 'writtenConcurrently',
+			created: sent.created,
+			request,
+			record: sent.record,
+		};
 	};
+	// The claim's deadline came first: what may exist is said; any other error goes on as it is.
+	return await steps().catch(async (error: unknown) =>
+		error instanceof DeadlineReached
+			? {
+					outcome: 'unfinished' as const,
+					created: false,
+					request,
+					record: null,
+					mayHaveLanded: error.mayHaveLanded,
+				}
+			: await Promise.reject(error),
+	);
 }
 
 /** The request a test-mode run would have sent, exactly. */
 export function wouldWrite(request: { method: string; path: string; body?: object }): IDataObject {
 	return { method: request.method, path: request.path, body: (request.body ?? {}) as IDataObject };
-}
-
-/**
- * Today's stand-in for the claim (the next step, issue 11, replaces it): a follow-up writer fed
- * by a writer that found another execution writing the same case stands back, and says so to the
- * writer after it (`caseHeldByAnotherRun`), even when it found its own record already written.
- */
-export function anotherRunHolds(ctx: IExecuteFunctions, i: number): boolean {
-	if (!ctx.getNodeParameter('skipConcurrent', i, true)) return false;
-	const incoming = ctx.getInputData()[i]?.json ?? {};
-	return (
-		incoming.outcome === 'writtenConcurrently' ||
-		incoming.outcome === 'anotherRunIsWriting' ||
-		incoming.caseHeldByAnotherRun === true
-	);
-}
-
-/** The stand-in as the write path's claim step, and the mark a follow-up writer passes on. */
-export function claimFromIncoming(ctx: IExecuteFunctions, i: number) {
-	const held = anotherRunHolds(ctx, i);
-	return { claim: () => !held, mark: held ? { caseHeldByAnotherRun: true } : {} };
 }
 
 /**

@@ -7,7 +7,9 @@ import {
 	contains,
 	type Ctx,
 	dollars,
+	HttpError,
 	invalid,
+	notFound,
 	page,
 	queryDate,
 	route,
@@ -168,6 +170,27 @@ export const ledgerRoutes: Array<Route<DentrixState>> = [
 		};
 		state.ledgerNotes.push(note);
 		return { status: 201, body: note };
+	}),
+
+	// Rewrites a note's text (and its kind or date when given): modeled, docs/dentrix-api.md. The
+	// case claim becomes the audit note this way.
+	route('PUT', '/v1/accounts/:guarantorId/ledger-notes/:id', (req, ctx) => {
+		const { state } = ctx;
+		const g = account(state, req.params.guarantorId);
+		const note = state.ledgerNotes.find((n) => n.id === req.params.id && n.guarantorId === g.id);
+		if (!note) throw new HttpError(notFound('ledger note on this account', req.params.id));
+		const body = bodyOf(req);
+		const f = new Fields(body);
+		const text = f.text('text', 'Note text', LIMITS.ledgerNote, { required: true });
+		if (text !== undefined && !text.trim()) f.fail('text', 'required', 'Note text is required.');
+		const kind =
+			body.kind === undefined
+				? note.kind
+				: f.oneOf('kind', 'Kind', NOTE_KINDS, { fallback: note.kind });
+		const date = body.date === undefined ? note.date : f.date('date', 'Date', {});
+		if (f.errors.length) return invalid('ledger note', f.errors);
+		Object.assign(note, { text: text!, kind: kind!, date: date! });
+		return { status: 200, body: note };
 	}),
 
 	// ----- payments and adjustments -----

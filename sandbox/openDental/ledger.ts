@@ -158,6 +158,23 @@ export const ledgerRoutes: Array<Route<OpenDentalState>> = [
 		);
 		return ok(paged(req, rows).map((c) => commlogOut(state, c)));
 	}),
+	// Commlogs PUT (Version Added 25.2.21, https://www.opendental.com/site/apicommlogs.html): the
+	// fields given change, the others stay. The case claim becomes the audit note this way.
+	route('PUT', '/commlogs/:CommlogNum', (req, ctx) => {
+		const { state } = ctx;
+		const c = state.commlogs.find((x) => x.CommlogNum === Number(req.params.CommlogNum));
+		if (!c) throw notFound('Commlog not found.');
+		const b = body(req);
+		if (given(b, 'Note')) c.Note = text(b, 'Note')!;
+		if (given(b, 'CommDateTime')) {
+			if (!isDateTime(String(b.CommDateTime)))
+				throw bad('CommDateTime must be in "yyyy-MM-dd HH:mm:ss" format.');
+			c.CommDateTime = String(b.CommDateTime);
+		}
+		if (given(b, 'Mode_')) c.Mode_ = oneOf(b, 'Mode_', MODES) ?? c.Mode_;
+		c.DateTStamp = dateTime(ctx.now());
+		return ok(commlogOut(state, c));
+	}),
 	route('GET', '/commlogs/:CommlogNum', (req, { state }) => {
 		const c = state.commlogs.find((x) => x.CommlogNum === Number(req.params.CommlogNum));
 		if (!c) throw notFound('Commlog not found.');

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test code, never shipped: static data is read loosely */
 // The CareCredit Trigger polled through n8n-core's PollContext, its cursor kept in static data
 // between polls as n8n keeps it, against the sandbox's decision feed over loopback.
 import type { IDataObject } from 'n8n-workflow';
@@ -109,7 +110,7 @@ test('emits every new decision once, as the decision of domain.md §7, and null 
 	await applicantDecided('CallForAuth', 'P3');
 	expect(summary((await harness.poll(wf))?.[0])).toEqual(['CallForAuth:P3']);
 	expect(harness.staticData(wf)['node:Trigger']).toMatchObject({
-		cursor: expect.stringMatching(/^\d+$/),
+		merchants: { [DOWNTOWN]: { cursor: expect.stringMatching(/^\d+$/) } },
 	});
 });
 
@@ -140,7 +141,8 @@ test('re-emits the decisions of the look-back window, marked redelivered, alongs
 	// n8n saved the cursor, then died while the workflow for P1 ran: the next poll sends P1 again.
 	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Completed:P1:again']);
 	await applicantDecided('Declined', 'P2');
-	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Completed:P1:again', 'Declined:P2']);
+	// New decisions first, then the look-back's.
+	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Declined:P2', 'Completed:P1:again']);
 
 	// Outside the window (here: a window of 0) nothing is sent again.
 	const saved = harness.staticData(wf);
@@ -150,7 +152,7 @@ test('re-emits the decisions of the look-back window, marked redelivered, alongs
 });
 
 test('a restarted cursor reads the backlog again, collapsed, and pages through it', async () => {
-	const wf = trigger();
+	const wf = trigger({ maxDecisions: 500 });
 	for (let i = 0; i < 120; i++) await applicantDecided(i % 2 ? 'Declined' : 'Approved', `P${i}`);
 	const { sessionId } = await applicantDecided('Approved', 'P120');
 	await cc.call('POST', '/__sandbox/careCredit/feed/repeat', { sessionId });
@@ -196,4 +198,41 @@ test('a merchant number that is not 16 digits is refused with a message saying s
 	await expect(harness.poll(trigger({ merchantNumber: '123' }))).rejects.toThrow(
 		/exactly 16 digits/,
 	);
+});
+
+test('watches every merchant number of the list, a cursor each; at most N decisions per poll, new ones first, the rest at the next poll', async () => {
+	const wf = trigger({
+		merchantNumber: `${DOWNTOWN}, ${LAKESIDE}`,
+		maxDecisions: 3,
+		lookBackMinutes: 10,
+	});
+	await applicantDecided('Approved', 'P1');
+	await applicantDecided('Declined', 'P2');
+	await applicantDecided('Approved', 'L1', LAKESIDE);
+	await applicantDecided('Declined', 'L2', LAKESIDE);
+	const first = await harness.poll(wf);
+	expect(summary(first?.[0])).toEqual(['Completed:P1', 'Declined:P2', 'Completed:L1']);
+	expect(first![0].map((i) => i.json.merchantNumber)).toEqual([DOWNTOWN, DOWNTOWN, LAKESIDE]);
+	const state = harness.staticData(wf)['node:Trigger'] as any;
+	expect(Object.keys(state.merchants).sort()).toEqual([DOWNTOWN, LAKESIDE].sort());
+	// The next poll: the one left first, then the look-back's (bounded too).
+	expect(summary((await harness.poll(wf))?.[0])).toEqual([
+		'Declined:L2',
+		'Completed:P1:again',
+		'Declined:P2:again',
+	]);
+	const third = await harness.poll(wf);
+	expect(third![0]).toHaveLength(3);
+	expect(third![0].every((i) => i.json.redelivered === true)).toBe(true);
+});
+
+test("an empty list watches the credential's default merchant number; the older single cursor is kept", async () => {
+	await applicantDecided('Approved', 'P1');
+	const wf = trigger();
+	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Completed:P1']);
+	const cursor = (harness.staticData(wf)['node:Trigger'] as any).merchants[DOWNTOWN].cursor;
+	harness.resetStaticData(wf, { 'node:Trigger': { cursor } });
+	expect(await harness.poll(wf)).toBeNull();
+	await applicantDecided('Declined', 'P2');
+	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Declined:P2']);
 });

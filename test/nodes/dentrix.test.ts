@@ -19,6 +19,8 @@ const one = (
 	onError?: 'continueErrorOutput' | 'continueRegularOutput',
 ) => nodeWorkflow(DENTRIX, parameters as never, { credentials: ['dentrixApi'], onError });
 
+const HOUSEKEEPING = /\[cc:[^\]]+\.(claim|stoodBack|posted)\]/i;
+
 /** Records on an account in the stand-in (amounts in cents). */
 async function ledger(guarantorId: string) {
 	const s = await env.state();
@@ -26,7 +28,10 @@ async function ledger(guarantorId: string) {
 		list.filter((r) => r.guarantorId === guarantorId);
 	return {
 		agreements: mine(s.paymentAgreements) as any[],
-		notes: mine(s.ledgerNotes) as any[],
+		// The case's notes; the automation's own records (a payment's released claim, a claim that
+		// stood back, a live claim) apart.
+		notes: mine(s.ledgerNotes).filter((n: any) => !HOUSEKEEPING.test(n.text)) as any[],
+		housekeeping: mine(s.ledgerNotes).filter((n: any) => HOUSEKEEPING.test(n.text)) as any[],
 		payments: mine(s.payments) as any[],
 		adjustments: mine(s.adjustments) as any[],
 	};
@@ -242,6 +247,9 @@ describe('writing a financed case', () => {
 		expect(after.agreements).toHaveLength(1);
 		expect(after.notes).toHaveLength(1);
 		expect(after.payments).toHaveLength(1);
+		// No live claim is left; the payment's claim ends as one record of what was posted.
+		expect(after.housekeeping.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+		expect(after.housekeeping.filter((n) => /\.posted\]/.test(n.text))).toHaveLength(1);
 	});
 
 	test('test mode returns exactly what would be written and writes nothing', async () => {

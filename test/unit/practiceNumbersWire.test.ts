@@ -46,6 +46,14 @@ describe('which notes are audit notes', () => {
 		['a status note', 'CareCredit status Declined (declined). [cc:sess-1.declined]', false],
 		['a review note', 'held for review by automation [cc:sess-1.review]', false],
 		['an outreach note', 'Recall text about CareCredit [out:recall:101:40:2]', false],
+		[
+			'a live case claim',
+			'The financing automation is writing this case (run 7, until 2026-03-03T16:15:00.000Z). [cc:APP-1.claim]',
+			false,
+		],
+		['a run that stood back', 'The financing automation stood back [cc:APP-1.stoodBack]', false],
+		['a payment claim released', 'posted the CareCredit payment [cc:TXN-1.posted]', false],
+		['a settled review', 'Review resolved [cc:APP-1.resolved]', false],
 		['another note', 'Lab case sent', false],
 		['no text', 42, false],
 	])('%s', (_label, text, expected) => expect(isAuditNoteText(text)).toBe(expected));

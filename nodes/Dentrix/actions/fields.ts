@@ -44,8 +44,6 @@ export const caseReferenceField: INodeProperties = {
 
 export const testModeField = shared.testModeField('Dentrix');
 
-export const skipConcurrentField = shared.skipConcurrentField('payment agreement');
-
 /** A locator's value, trimmed. */
 export function locatorValue(ctx: IExecuteFunctions, name: string, i: number): string {
 	return String(ctx.getNodeParameter(name, i, '', { extractValue: true }) ?? '').trim();

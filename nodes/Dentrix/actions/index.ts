@@ -5,6 +5,7 @@ import { createAdjustment } from './adjustment/create.operation';
 import { getDueList } from './continuingCare/getDueList.operation';
 import { getManyContinuingCare } from './continuingCare/getMany.operation';
 import { recordContact } from './continuingCare/recordContact.operation';
+import { writeFinancedCase } from './financedCase/write.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
 import { getManyLedgerNotes } from './ledgerNote/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -22,6 +23,7 @@ export const OPERATIONS: DentrixOperation[] = [
 	getPatient,
 	searchPatients,
 	getTreatmentPlan,
+	writeFinancedCase,
 	createPaymentAgreement,
 	getPaymentAgreement,
 	getManyPaymentAgreements,
@@ -38,6 +40,7 @@ export const OPERATIONS: DentrixOperation[] = [
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
 	{ name: 'Continuing Care', value: 'continuingCare' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },

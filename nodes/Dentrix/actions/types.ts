@@ -8,6 +8,7 @@ export type DentrixResource =
 	| 'payment'
 	| 'adjustment'
 	| 'continuingCare'
+	| 'financedCase'
 	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */

@@ -21,8 +21,6 @@ export const patientLocator = (name: string, displayName: string, description: s
 
 export const testModeField = shared.testModeField('Open Dental');
 
-export const skipConcurrentField = shared.skipConcurrentField('payment plan');
-
 export const patNumField: INodeProperties = {
 	displayName: 'PatNum',
 	name: 'patNum',

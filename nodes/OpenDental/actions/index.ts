@@ -10,6 +10,7 @@ import { getSlots } from './appointment/getSlots.operation';
 import { setAppointmentField } from './appointment/setField.operation';
 import { createCommlog } from './commlog/create.operation';
 import { getManyCommlogs } from './commlog/getMany.operation';
+import { writeFinancedCase } from './financedCase/write.operation';
 import { getPatient } from './patient/get.operation';
 import { searchPatients } from './patient/search.operation';
 import { createPayment } from './payment/create.operation';
@@ -32,6 +33,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getPatient,
 	searchPatients,
 	getTreatmentPlan,
+	writeFinancedCase,
 	createPaymentPlan,
 	getPaymentPlan,
 	getManyPaymentPlans,

@@ -8,19 +8,22 @@ import {
 	type Result,
 	type WriteContext,
 } from '../../../../financing';
-import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
+import { caseKey, type CaseClaim } from '../../../shared/claim';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
-import { findOnAccount, sentPath, writeOnce } from '../../transport';
+import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
+import { dentrixClaim } from '../claim';
 import type { DentrixOperation } from '../types';
 import { arrangementFor, checkWithAccount, guarantorOf, withReference } from '../facts';
-import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import {
-	caseReferenceField,
-	guarantorIdField,
-	patientIdField,
-	skipConcurrentField,
-	testModeField,
-} from '../fields';
+	BY_HAND,
+	claimLease,
+	claimLeaseField,
+	dateField,
+	objectParameter,
+	sourceFields,
+} from '../../../shared/parameters';
+import { caseReferenceField, guarantorIdField, patientIdField, testModeField } from '../fields';
 
 /** The note as the contract's input: from the arrangement's audit note, or typed by hand. */
 function noteInput(
@@ -97,43 +100,72 @@ export const createLedgerNote: DentrixOperation = {
 			],
 		},
 		{ ...dateField, displayOptions: BY_HAND },
-		skipConcurrentField,
+		claimLeaseField,
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const context = writeContext(ctx);
 		const { input, prefix, arrangement } = noteInput(ctx, i, context);
-		const held = claimFromIncoming(ctx, i);
-		const result = await write(ctx, i, {
-			notWritten: 'The ledger note was not written',
-			check: async () => {
-				if (!input.ok) return input;
-				const note = input.value as { patientId: string; referenceToken: string };
-				const checked = await checkWithAccount(ctx, i, note.patientId, prefix, (facts) =>
-					checkDentrixLedgerNote(note, context, facts, prefix),
-				);
-				return checked.ok
-					? { ok: true, value: { ...checked.value.request, token: note.referenceToken } }
-					: checked;
-			},
-			find: (request) =>
-				findOnAccount(ctx, i, request.path, { contains: request.token }, (n) =>
-					hasReferenceToken(n.text, request.token),
-				),
-			claim: held.claim,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
-		});
-		return {
-			created: result.created,
-			outcome: result.outcome,
-			...held.mark,
-			referenceToken: result.request.token,
-			guarantorId: guarantorOf(result.request.path),
-			...(result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite({ ...result.request, path: sentPath(result.request.path) }) }
-				: { note: result.record ? toLedgerNote(result.record) : null }),
-			arrangement,
-		};
+		let claim: CaseClaim | null = null;
+		try {
+			const result = await write(ctx, i, {
+				notWritten: 'The ledger note was not written',
+				check: async () => {
+					if (!input.ok) return input;
+					const note = input.value as { patientId: string; referenceToken: string };
+					const checked = await checkWithAccount(ctx, i, note.patientId, prefix, (facts) =>
+						checkDentrixLedgerNote(note, context, facts, prefix),
+					);
+					return checked.ok
+						? { ok: true, value: { ...checked.value.request, token: note.referenceToken } }
+						: checked;
+				},
+				find: (request) =>
+					findOnAccount(ctx, i, request.path, { contains: request.token }, (n) =>
+						hasReferenceToken(n.text, request.token),
+					),
+				// The note's own claim: it becomes the note itself (one note per case).
+				claim: async (request) => {
+					const body = request.body as { patientId: string; date: string };
+					claim = dentrixClaim(
+						ctx,
+						i,
+						{ guarantorId: guarantorOf(request.path), patientId: body.patientId, date: body.date },
+						caseKey(request.token) ?? request.token,
+						claimLease(ctx, i),
+					);
+					return await claim.take();
+				},
+				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+				send: async (request, find) => {
+					const held = (claim as CaseClaim | null)?.held;
+					if (!held) return await writeOnce(ctx, request, find, { itemIndex: i });
+					const { text, kind, date } = request.body as IDataObject;
+					const record = await dentrixRead<IDataObject>(
+						ctx,
+						{ method: 'PUT', path: `${request.path}/${held.noteId}`, body: { text, kind, date } },
+						{ itemIndex: i },
+					);
+					return { record, created: true };
+				},
+			});
+			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
+			return {
+				created: result.created,
+				outcome: result.outcome,
+				...(result.outcome === 'anotherRunIsWriting'
+					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
+					: {}),
+				...(result.mayHaveLanded ? { mayHaveLanded: true } : {}),
+				referenceToken: result.request.token,
+				guarantorId: guarantorOf(result.request.path),
+				...(result.outcome === 'testMode'
+					? { wouldWrite: wouldWrite({ ...result.request, path: sentPath(result.request.path) }) }
+					: { note: result.record ? toLedgerNote(result.record) : null }),
+				arrangement,
+			};
+		} finally {
+			(claim as CaseClaim | null)?.end();
+		}
 	},
 };

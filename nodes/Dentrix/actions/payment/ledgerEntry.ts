@@ -89,6 +89,7 @@ export async function postEntry(
 	return {
 		created: result.created,
 		outcome: result.outcome,
+		...(result.mayHaveLanded ? { mayHaveLanded: true } : {}),
 		...(result.outcome === 'testMode'
 			? { wouldWrite: wouldWrite({ ...result.request, path: sentPath(result.request.path) }) }
 			: {

@@ -9,12 +9,21 @@ import {
 	type Problem,
 	type Result,
 } from '../../../../financing';
-import { claimFromIncoming, typedThenChecked, writeContext } from '../../../shared/write';
+import type { CaseClaim } from '../../../shared/claim';
+import { typedThenChecked, writeContext } from '../../../shared/write';
+import { dentrixClaim } from '../claim';
 import type { DentrixOperation } from '../types';
 import { arrangementFor, checkWithAccount, guarantorOf } from '../facts';
 import { once, postEntry, typedEntry, type EntryRequest } from './ledgerEntry';
-import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
-import { guarantorIdField, patientIdField, skipConcurrentField, testModeField } from '../fields';
+import {
+	BY_HAND,
+	claimLease,
+	claimLeaseField,
+	dateField,
+	objectParameter,
+	sourceFields,
+} from '../../../shared/parameters';
+import { guarantorIdField, patientIdField, testModeField } from '../fields';
 
 const NOT_WRITTEN = 'The CareCredit payment was not written';
 
@@ -128,7 +137,7 @@ export const postPayment: DentrixOperation = {
 				},
 			],
 		},
-		skipConcurrentField,
+		claimLeaseField,
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
@@ -157,33 +166,62 @@ export const postPayment: DentrixOperation = {
 			return checked.ok ? { ok: true, value: checked.value.request } : checked;
 		});
 		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
-		const held = claimFromIncoming(ctx, i);
+		// The payment's own claim, keyed by the CareCredit transaction id: never posted twice.
+		let claim: CaseClaim | null = null;
 		const entry = (pick: (r: DentrixPaymentRequests) => EntryRequest | null) => async () => {
 			const checked = await check();
 			return checked.ok ? { ok: true as const, value: pick(checked.value)! } : checked;
 		};
-		const posted = await postEntry(ctx, i, {
-			check: entry((r) => r.payment as EntryRequest),
-			notWritten: NOT_WRITTEN,
-			testMode,
-			claim: held.claim,
-		});
-		const requests = await check();
-		const fee = requests.ok ? requests.value.merchantFeeAdjustment : null;
-		const feeAdjustment =
-			fee && posted.outcome !== 'anotherRunIsWriting'
-				? await postEntry(ctx, i, {
-						check: entry((r) => r.merchantFeeAdjustment as EntryRequest),
-						notWritten: 'The merchant fee adjustment was not written',
-						testMode,
-					})
-				: null;
-		return {
-			...posted,
-			...held.mark,
-			transactionId,
-			guarantorId: requests.ok ? guarantorOf(requests.value.payment.path) : '',
-			feeAdjustment,
+		const takeClaim = async (request: EntryRequest) => {
+			const body = request.body as unknown as { patientId: string; date: string };
+			claim ??= dentrixClaim(
+				ctx,
+				i,
+				{ guarantorId: guarantorOf(request.path), patientId: body.patientId, date: body.date },
+				transactionId,
+				claimLease(ctx, i),
+			);
+			return await claim.take();
 		};
+		try {
+			const posted = await postEntry(ctx, i, {
+				check: entry((r) => r.payment as EntryRequest),
+				notWritten: NOT_WRITTEN,
+				testMode,
+				claim: takeClaim,
+			});
+			const requests = await check();
+			const fee = requests.ok ? requests.value.merchantFeeAdjustment : null;
+			const goOn = posted.outcome !== 'anotherRunIsWriting' && posted.outcome !== 'unfinished';
+			const feeAdjustment =
+				fee && goOn
+					? await postEntry(ctx, i, {
+							check: entry((r) => r.merchantFeeAdjustment as EntryRequest),
+							notWritten: 'The merchant fee adjustment was not written',
+							testMode,
+							claim: takeClaim,
+						})
+					: null;
+			const held = (claim as CaseClaim | null)?.held;
+			// The claim ends as a short record of what this run posted (it was a claim until now).
+			const wrote = posted.created === true || feeAdjustment?.created === true;
+			if (held && !wrote && posted.outcome === 'alreadyWritten')
+				await (claim as CaseClaim | null)?.standDown();
+			else if (held && posted.outcome !== 'unfinished' && feeAdjustment?.outcome !== 'unfinished')
+				await (claim as CaseClaim | null)?.release(
+					`The financing automation posted the CareCredit payment of transaction ${transactionId}${fee ? ' and its merchant fee adjustment' : ''} (run ${held.run}). [cc:${transactionId}.posted]`,
+				);
+			return {
+				...posted,
+				...(posted.outcome === 'anotherRunIsWriting'
+					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
+					: {}),
+				transactionId,
+				guarantorId: requests.ok ? guarantorOf(requests.value.payment.path) : '',
+				feeAdjustment,
+			};
+		} finally {
+			(claim as CaseClaim | null)?.end();
+		}
 	},
 };

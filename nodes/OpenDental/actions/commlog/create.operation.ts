@@ -10,14 +10,23 @@ import {
 	type Result,
 	type WireRequest,
 } from '../../../../financing';
-import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
+import type { CaseClaim } from '../../../shared/claim';
+import { caseKey } from '../../../shared/claim';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
+import { openDentalClaim } from '../claim';
 import { toCommlog } from '../../shapes';
-import { writeOnce } from '../../transport';
+import { openDentalRequest, writeOnce } from '../../transport';
 import { arrangementFor, findOnPatient } from '../facts';
-import { caseReferenceField, skipConcurrentField, testModeField } from '../fields';
+import { caseReferenceField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { BY_HAND, objectParameter, sourceFields } from '../../../shared/parameters';
+import {
+	BY_HAND,
+	claimLease,
+	claimLeaseField,
+	objectParameter,
+	sourceFields,
+} from '../../../shared/parameters';
 import { checkOutreachNote, outreachFields, outreachSourceOption } from './outreachSource';
 
 type Request = WireRequest<object> & { token: string; patNum: string };
@@ -100,59 +109,90 @@ export const createCommlog: OpenDentalOperation = {
 		},
 		{ ...caseReferenceField, displayOptions: BY_HAND },
 		openDentalSettingsField(['commType']),
-		skipConcurrentField,
+		claimLeaseField,
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		// An outreach note is keyed by its outreach key (touch, task or consent key), found in the
-		// commlog's Note as the case reference is found.
+		// commlog's Note as the case reference is found; it is no case, so it takes no case claim.
 		const outreach = ctx.getNodeParameter('source', i) === 'outreach';
 		const { input, prefix, arrangement } = outreach
 			? { input: ok<Record<string, unknown>>({}), prefix: '', arrangement: null }
 			: commlogInput(ctx, i);
-		const held = claimFromIncoming(ctx, i);
-		const result = await write<Request, IDataObject>(ctx, i, {
-			notWritten: NOT_WRITTEN,
-			check: () => {
-				if (outreach) return checkOutreachNote(ctx, i, readSettings(ctx, i).commType ?? 'Misc');
-				if (!input.ok) return input;
-				const checked = checkOpenDentalCommlog(input.value, writeContext(ctx), prefix);
-				return checked.ok
-					? ok({
-							...checked.value.request,
-							token: String(input.value.referenceToken),
-							patNum: String(input.value.patNum),
-						})
-					: checked;
-			},
-			// Commlogs GET needs PatNum before 25.1.13 (docs/opendental-api-notes.md §2.8): always sent.
-			find: (request) =>
-				findOnPatient(
-					ctx,
-					i,
-					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
-					'/commlogs',
-					{ PatNum: request.patNum },
-					(c) =>
-						outreach
-							? String(c.Note ?? '').includes(request.token)
-							: hasReferenceToken(c.Note, request.token),
-				),
-			claim: held.claim,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
-		});
-		return {
-			created: result.created,
-			outcome: result.outcome,
-			...held.mark,
-			referenceToken: result.request.token,
-			patientId: result.request.patNum,
-			...(result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(result.request) }
-				: { commlog: result.record ? toCommlog(result.record) : null }),
-			arrangement,
-		};
+		let claim: CaseClaim | null = null;
+		try {
+			const result = await write<Request, IDataObject>(ctx, i, {
+				notWritten: NOT_WRITTEN,
+				check: () => {
+					if (outreach) return checkOutreachNote(ctx, i, readSettings(ctx, i).commType ?? 'Misc');
+					if (!input.ok) return input;
+					const checked = checkOpenDentalCommlog(input.value, writeContext(ctx), prefix);
+					return checked.ok
+						? ok({
+								...checked.value.request,
+								token: String(input.value.referenceToken),
+								patNum: String(input.value.patNum),
+							})
+						: checked;
+				},
+				// Commlogs GET needs PatNum before 25.1.13 (docs/opendental-api-notes.md §2.8): always sent.
+				find: (request) =>
+					findOnPatient(
+						ctx,
+						i,
+						{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
+						'/commlogs',
+						{ PatNum: request.patNum },
+						(c) =>
+							outreach
+								? String(c.Note ?? '').includes(request.token)
+								: hasReferenceToken(c.Note, request.token),
+					),
+				// The commlog's own claim: it becomes the commlog itself (one commlog per case).
+				claim: async (request) => {
+					if (outreach) return 'go';
+					const body = request.body as { commType?: string };
+					claim = openDentalClaim(
+						ctx,
+						i,
+						request.patNum,
+						String(body.commType ?? 'Financial'),
+						caseKey(request.token) ?? request.token,
+						claimLease(ctx, i),
+					);
+					return await claim.take();
+				},
+				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+				send: async (request, find) => {
+					const held = (claim as CaseClaim | null)?.held;
+					if (!held) return await writeOnce(ctx, request, find, { itemIndex: i });
+					const { Note, CommDateTime } = request.body as IDataObject;
+					const record = await openDentalRequest<IDataObject>(
+						ctx,
+						{ method: 'PUT', path: `/commlogs/${held.noteId}`, body: { Note, CommDateTime } },
+						{ itemIndex: i },
+					);
+					return { record, created: true };
+				},
+			});
+			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
+			return {
+				created: result.created,
+				outcome: result.outcome,
+				...(result.outcome === 'anotherRunIsWriting'
+					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
+					: {}),
+				...(result.mayHaveLanded ? { mayHaveLanded: true } : {}),
+				referenceToken: result.request.token,
+				patientId: result.request.patNum,
+				...(result.outcome === 'testMode'
+					? { wouldWrite: wouldWrite(result.request) }
+					: { commlog: result.record ? toCommlog(result.record) : null }),
+				arrangement,
+			};
+		} finally {
+			(claim as CaseClaim | null)?.end();
+		}
 	},
 };
 

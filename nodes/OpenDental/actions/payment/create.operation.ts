@@ -11,20 +11,23 @@ import {
 	type Result,
 	type WireRequest,
 } from '../../../../financing';
-import {
-	claimFromIncoming,
-	typedThenChecked,
-	wouldWrite,
-	write,
-	writeContext,
-} from '../../../shared/write';
+import type { CaseClaim } from '../../../shared/claim';
+import { typedThenChecked, wouldWrite, write, writeContext } from '../../../shared/write';
+import { openDentalClaim } from '../claim';
 import { toPayment } from '../../shapes';
 import { writeOnce } from '../../transport';
 import { arrangementFor, findOnPatient } from '../facts';
-import { skipConcurrentField, testModeField } from '../fields';
+import { testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
+import {
+	BY_HAND,
+	claimLease,
+	claimLeaseField,
+	dateField,
+	objectParameter,
+	sourceFields,
+} from '../../../shared/parameters';
 
 type Request = WireRequest<{ PatNum: number; PayType?: number; CheckNum: string }>;
 
@@ -136,7 +139,7 @@ export const createPayment: OpenDentalOperation = {
 			displayOptions: BY_HAND,
 		},
 		openDentalSettingsField(['careCreditPayType', 'clinicNum']),
-		skipConcurrentField,
+		claimLeaseField,
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
@@ -151,42 +154,71 @@ export const createPayment: OpenDentalOperation = {
 			};
 		}
 		const { input, prefix, typed = [], config } = prepared;
-		const held = claimFromIncoming(ctx, i);
-		const result = await write<Request, IDataObject>(ctx, i, {
-			notWritten: NOT_WRITTEN,
-			check: () => {
-				const checked = input.ok
-					? typedThenChecked(typed, checkOpenDentalPayment(input.value, writeContext(ctx), prefix))
-					: input;
-				// The pay type is a setting of the node: named after the request's own problems.
-				if (config.length > 0)
-					return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...config] };
-				return checked.ok ? ok(checked.value.request as Request) : checked;
-			},
-			// CheckNum holds the CareCredit transaction: how a second run finds this payment.
-			find: (request) =>
-				findOnPatient(
-					ctx,
-					i,
-					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
-					'/payments',
-					{ PatNum: request.body!.PatNum },
-					(p) =>
-						p.CheckNum === request.body!.CheckNum && Number(p.PayType) === request.body!.PayType,
-				),
-			claim: held.claim,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
-		});
-		return {
-			created: result.created,
-			outcome: result.outcome,
-			...held.mark,
-			transactionId,
-			patientId: String(result.request.body!.PatNum),
-			...(result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(result.request) }
-				: { payment: result.record ? toPayment(result.record) : null }),
-		};
+		// The payment's own claim, keyed by the CareCredit transaction id: never posted twice.
+		let claim: CaseClaim | null = null;
+		try {
+			const result = await write<Request, IDataObject>(ctx, i, {
+				notWritten: NOT_WRITTEN,
+				check: () => {
+					const checked = input.ok
+						? typedThenChecked(
+								typed,
+								checkOpenDentalPayment(input.value, writeContext(ctx), prefix),
+							)
+						: input;
+					// The pay type is a setting of the node: named after the request's own problems.
+					if (config.length > 0)
+						return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...config] };
+					return checked.ok ? ok(checked.value.request as Request) : checked;
+				},
+				// CheckNum holds the CareCredit transaction: how a second run finds this payment.
+				find: (request) =>
+					findOnPatient(
+						ctx,
+						i,
+						{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
+						'/payments',
+						{ PatNum: request.body!.PatNum },
+						(p) =>
+							p.CheckNum === request.body!.CheckNum && Number(p.PayType) === request.body!.PayType,
+					),
+				claim: async (request) => {
+					claim = openDentalClaim(
+						ctx,
+						i,
+						String(request.body!.PatNum),
+						readSettings(ctx, i).commType ?? 'Financial',
+						transactionId,
+						claimLease(ctx, i),
+					);
+					return await claim.take();
+				},
+				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+				send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
+			});
+			const held = (claim as CaseClaim | null)?.held;
+			// The claim ends as a short record of what this run posted (it was a claim until now).
+			if (held && result.outcome === 'alreadyWritten')
+				await (claim as CaseClaim | null)?.standDown();
+			else if (held && result.outcome !== 'unfinished')
+				await (claim as CaseClaim | null)?.release(
+					`The financing automation posted the CareCredit payment of transaction ${transactionId} (run ${held.run}). [cc:${transactionId}.posted]`,
+				);
+			return {
+				created: result.created,
+				outcome: result.outcome,
+				...(result.outcome === 'anotherRunIsWriting'
+					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
+					: {}),
+				...(result.mayHaveLanded ? { mayHaveLanded: true } : {}),
+				transactionId,
+				patientId: String(result.request.body!.PatNum),
+				...(result.outcome === 'testMode'
+					? { wouldWrite: wouldWrite(result.request) }
+					: { payment: result.record ? toPayment(result.record) : null }),
+			};
+		} finally {
+			(claim as CaseClaim | null)?.end();
+		}
 	},
 };

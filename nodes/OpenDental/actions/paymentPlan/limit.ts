@@ -71,12 +71,16 @@ export function differences(record: IDataObject, built: Built): Problem[] {
 		);
 }
 
-/** Sets the plan's links to their parts (at most one AmountOverride), then reads the plan back. */
+/**
+ * Sets the plan's links to their parts (at most one AmountOverride), then reads the plan back;
+ * without `readBack` (Financed Case: Write on a plan it has just created) the PUT's 200 suffices.
+ */
 export async function limitToShortfall(
 	ctx: IExecuteFunctions,
 	i: number,
 	record: IDataObject,
 	built: Built,
+	readBack = true,
 ): Promise<IDataObject> {
 	const payPlanNum = String(record.PayPlanNum);
 	const links = await openDentalList(
@@ -128,6 +132,7 @@ export async function limitToShortfall(
 				{ itemIndex: i },
 			);
 	}
+	if (!readBack) return record;
 	const stored = await openDentalRequest<IDataObject>(
 		ctx,
 		{ method: 'GET', path: `/payplans/${payPlanNum}` },

@@ -1,0 +1,315 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	checkDentrixLedgerNote,
+	checkDentrixPayment,
+	checkDentrixPaymentAgreement,
+	dentrixLedgerNoteFromArrangement,
+	dentrixPaymentAgreementFromArrangement,
+	dentrixPaymentFromArrangement,
+	hasReferenceToken,
+	ok,
+	typedText,
+	type Problem,
+	type WireRequest,
+} from '../../../../financing';
+import { caseKey, type CaseClaim } from '../../../shared/claim';
+import {
+	arrangementField,
+	caseOutput,
+	doneIn,
+	markAll,
+	NOT_STARTED,
+	NOTHING,
+	recordOf,
+	resolvedIn,
+	resolvedNoteText,
+	reviewIn,
+	stopped,
+	transactionIdField,
+	whatExists,
+	type CaseRecord,
+} from '../../../shared/financedCase';
+import {
+	claimLease,
+	claimLeaseField,
+	objectParameter,
+	problemsError,
+} from '../../../shared/parameters';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
+import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
+import { dentrixClaim } from '../claim';
+import { accountFacts, arrangementFor } from '../facts';
+import { testModeField } from '../fields';
+import type { DentrixOperation } from '../types';
+
+const NOT_WRITTEN = 'The financed case was not written';
+const LABELS = {
+	agreement: 'the payment agreement',
+	careCreditPayment: 'the CareCredit payment',
+	merchantFee: 'the merchant fee adjustment',
+	resolvedNote: 'the review-resolved note',
+	auditNote: 'the audit note',
+};
+
+type Req = WireRequest<IDataObject>;
+const asReq = (r: unknown) => r as Req;
+
+/** One page (200) of an account's list. */
+async function listOnAccount(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject) {
+	const page = await dentrixRead<{ items?: IDataObject[] }>(
+		ctx,
+		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
+		{ itemIndex: i },
+	);
+	return page.items ?? [];
+}
+
+/**
+ * Dentrix "Financed Case: Write": the whole approved case under one claim (docs/writers.md):
+ * everything checked first, then the payment agreement (financing record or in-house plan), the
+ * CareCredit payment and its merchant fee adjustment (keyed by the transaction id), a "resolved"
+ * note when the case had been held for review, and last the claim rewritten into the audit note.
+ */
+export const writeFinancedCase: DentrixOperation = {
+	resource: 'financedCase',
+	value: 'write',
+	name: 'Write',
+	action: 'Write a financed case',
+	description:
+		'Write an approved case whole, once, under one claim: agreement, CareCredit payment, merchant fee, audit note',
+	properties: [arrangementField, transactionIdField, claimLeaseField, testModeField],
+	async execute(ctx: IExecuteFunctions, i: number) {
+		const context = writeContext(ctx);
+		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
+		const txn = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
+		const view = arrangementFor(arrangement, context, txn === '' ? undefined : txn);
+		if (!view.ok) throw problemsError(ctx, i, NOT_WRITTEN, view.problems);
+		const w = view.value;
+		const token = w.referenceToken;
+		const key = caseKey(token) ?? token;
+		const guarantorId = w.treatmentPlan.guarantorId;
+		const patientId = w.treatmentPlan.patientId;
+
+		// Facts, read once: the account's guarantor, the account's agreements (ours or another).
+		const facts = await accountFacts(ctx, i, patientId);
+		const problems: Problem[] = facts
+			? []
+			: [
+					{
+						field: 'treatmentPlan.patientId',
+						code: 'patientNotFound',
+						message: 'treatmentPlan.patientId: Dentrix has no patient with this id',
+					},
+				];
+		const agreementsPath = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
+		const onAccount = facts ? await listOnAccount(ctx, i, agreementsPath, {}) : [];
+		const ours = (list: IDataObject[]) =>
+			list.find((a) => hasReferenceToken(a.note, token)) ?? null;
+		const other = onAccount.find((a) => a.status === 'active' && a !== ours(onAccount));
+		const checkOf = <T>(
+			r: { ok: true; value: { request: T } } | { ok: false; problems: Problem[] },
+		) => (r.ok ? r.value.request : (problems.push(...r.problems), null));
+		const agreementIn = dentrixPaymentAgreementFromArrangement(w);
+		const paymentIn = txn === '' ? null : dentrixPaymentFromArrangement(w, txn);
+		const known = facts ?? undefined;
+		const agreement = agreementIn
+			? checkOf(
+					checkDentrixPaymentAgreement(
+						agreementIn,
+						context,
+						known && { ...known, activeAgreementId: other ? String(other.id) : null },
+						'dentrixPaymentAgreement',
+					),
+				)
+			: null;
+		const note = checkOf(
+			checkDentrixLedgerNote(dentrixLedgerNoteFromArrangement(w), context, known, 'ledgerNote'),
+		);
+		const payment = paymentIn
+			? checkOf(checkDentrixPayment(paymentIn, context, known, 'careCreditPayment'))
+			: null;
+		if (problems.length > 0 || !note) throw problemsError(ctx, i, NOT_WRITTEN, problems);
+
+		const records: Record<string, CaseRecord> = {
+			agreement: agreement ? NOT_STARTED : NOTHING,
+			careCreditPayment: payment ? NOT_STARTED : NOTHING,
+			merchantFee: payment?.merchantFeeAdjustment ? NOT_STARTED : NOTHING,
+			resolvedNote: NOTHING,
+			auditNote: NOT_STARTED,
+		};
+		const out = (
+			outcome: string,
+			created: boolean,
+			resolvedReview: boolean,
+			more: IDataObject = {},
+		) =>
+			caseOutput({
+				outcome,
+				created,
+				resolvedReview,
+				referenceToken: token,
+				records,
+				message: w.coordinatorMessage ?? '',
+				patientName: (arrangement.treatmentPlan as IDataObject | undefined)?.patientName,
+				more: { guarantorId, patientId, transactionId: txn, ...more },
+			});
+		if (ctx.getNodeParameter('testMode', i, false) as boolean) {
+			const sent = (r: Req | null | undefined) =>
+				r ? wouldWrite({ ...r, path: sentPath(r.path) }) : null;
+			return out('testMode', false, false, {
+				wouldWrite: {
+					agreement: sent(asReq(agreement)),
+					careCreditPayment: sent(asReq(payment?.payment)),
+					merchantFee: sent(asReq(payment?.merchantFeeAdjustment)),
+					auditNote: sent(asReq(note)),
+				},
+			});
+		}
+
+		const noteBody = note.body as unknown as {
+			patientId: string;
+			date: string;
+			kind: string;
+			text: string;
+		};
+		const claim: CaseClaim = dentrixClaim(
+			ctx,
+			i,
+			{ guarantorId, patientId: noteBody.patientId, date: noteBody.date },
+			key,
+			claimLease(ctx, i),
+		);
+		try {
+			const took = await claim.take({ trustFresh: true, done: doneIn(key) });
+			const sessionKey = typedText((arrangement.decision as IDataObject | undefined)?.sessionId);
+			const reviewKeys = [
+				key,
+				...(typeof sessionKey === 'string' && sessionKey && sessionKey !== key ? [sessionKey] : []),
+			];
+			// A review keyed by the CareCredit session is not among the case's notes: one more read.
+			const reviewNotes =
+				reviewKeys.length > 1 && took !== false && took !== 'done'
+					? await listOnAccount(
+							ctx,
+							i,
+							`/accounts/${encodeURIComponent(guarantorId)}/ledger-notes`,
+							{
+								contains: `[cc:${reviewKeys[1]}.review]`,
+							},
+						)
+					: [];
+			const hadReview = reviewIn(
+				[
+					...claim.seen,
+					...reviewNotes.map((n) => ({ id: String(n.id), text: String(n.text ?? '') })),
+				],
+				reviewKeys,
+			);
+			if (took === 'done') {
+				markAll(records, 'alreadyWritten');
+				return out('alreadyWritten', false, false);
+			}
+			if (took === false) {
+				markAll(records, 'anotherRunIsWriting');
+				return out('anotherRunIsWriting', false, false, { heldByRun: claim.heldBy });
+			}
+			// Nothing of the case can exist when no note of it existed before this claim.
+			const fresh = took === 'go' && !claim.held?.already;
+			const held = async (): Promise<'go'> => 'go';
+			const entry = async (request: Req, field: string) =>
+				await write<Req, IDataObject>(ctx, i, {
+					notWritten: NOT_WRITTEN,
+					check: () => ok(request),
+					find: (r) =>
+						findOnAccount(
+							ctx,
+							i,
+							r.path,
+							{ reference: r.body!.reference },
+							(e) => e.reference === r.body!.reference && e[field] === r.body![field],
+						),
+					claim: held,
+					testMode: false,
+					send: (r, find) => writeOnce(ctx, r, find, { itemIndex: i }),
+				});
+			if (agreement) {
+				const a = await write<Req, IDataObject>(ctx, i, {
+					notWritten: NOT_WRITTEN,
+					check: () => ok(asReq(agreement)),
+					find: async (r) => (fresh ? null : ours(await listOnAccount(ctx, i, r.path, {}))),
+					claim: held,
+					testMode: false,
+					send: (r, find) => writeOnce(ctx, r, find, { itemIndex: i }),
+				});
+				records.agreement = recordOf(a, (r) => r.id);
+			}
+			if (payment && !stopped(records.agreement)) {
+				records.careCreditPayment = recordOf(
+					await entry(asReq(payment.payment), 'paymentType'),
+					(r) => r.id,
+				);
+				if (payment.merchantFeeAdjustment && !stopped(records.careCreditPayment))
+					records.merchantFee = recordOf(
+						await entry(asReq(payment.merchantFeeAdjustment), 'type'),
+						(r) => r.id,
+					);
+			}
+			const resolve = hadReview && !resolvedIn(claim.seen, key);
+			if (hadReview && !resolve) records.resolvedNote = { outcome: 'alreadyWritten', id: null };
+			if (resolve && !Object.values(records).some(stopped)) {
+				const n = await write<Req, IDataObject>(ctx, i, {
+					notWritten: NOT_WRITTEN,
+					check: () =>
+						ok({
+							method: 'POST',
+							path: `/accounts/${encodeURIComponent(guarantorId)}/ledger-notes`,
+							body: {
+								patientId: noteBody.patientId,
+								date: noteBody.date,
+								kind: 'guarantorNote',
+								text: resolvedNoteText(key),
+							},
+						}),
+					find: async (r) =>
+						await findOnAccount(ctx, i, r.path, { contains: `[cc:${key}.resolved]` }, () => true),
+					claim: held,
+					testMode: false,
+					send: (r, find) => writeOnce(ctx, r, find, { itemIndex: i }),
+				});
+				records.resolvedNote = recordOf(n, (r) => r.id);
+			}
+			if (Object.values(records).some(stopped)) {
+				records.auditNote = NOT_STARTED;
+				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
+			}
+			// Last: the claim becomes the audit note; the case is done.
+			const audit = await write<Req, IDataObject>(ctx, i, {
+				notWritten: NOT_WRITTEN,
+				check: () => ok(asReq(note)),
+				find: async () => null,
+				claim: held,
+				testMode: false,
+				send: async (r) => ({
+					record: await dentrixRead<IDataObject>(
+						ctx,
+						{
+							method: 'PUT',
+							path: `${r.path}/${encodeURIComponent(claim.held!.noteId)}`,
+							body: { text: noteBody.text, kind: noteBody.kind, date: noteBody.date },
+						},
+						{ itemIndex: i },
+					),
+					created: true,
+				}),
+			});
+			records.auditNote = recordOf(audit, (r) => r.id);
+			if (stopped(records.auditNote))
+				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
+			// The run that writes the audit note sends the messages: the resolved one too.
+			return out('created', true, hadReview);
+		} finally {
+			claim.end();
+		}
+	},
+};

@@ -1,0 +1,133 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { touchesCase, tokenPattern, type CaseNote } from './claim';
+import type { Written } from './write';
+
+/**
+ * What Dentrix and Open Dental "Financed Case: Write" share: the case's records written under one
+ * claim (docs/writers.md, "Financed Case: Write"), their output, and the messages in the
+ * practice's words.
+ */
+
+/** One record of the case: what happened to it, and its id in the practice system. */
+export interface CaseRecord {
+	outcome: string;
+	id: string | null;
+}
+
+export const NOTHING: CaseRecord = { outcome: 'nothingToWrite', id: null };
+export const NOT_STARTED: CaseRecord = { outcome: 'notStarted', id: null };
+
+export function recordOf<R, T>(w: Written<R, T>, id: (record: T) => unknown): CaseRecord {
+	const value = w.record ? id(w.record) : null;
+	return {
+		outcome: w.mayHaveLanded ? 'unfinishedMayExist' : w.outcome,
+		id: value === null || value === undefined || value === '' ? null : String(value),
+	};
+}
+
+/** Every record the case has gets the same outcome (the case was done, or another run holds it). */
+export function markAll(records: Record<string, CaseRecord>, outcome: string): void {
+	for (const k of Object.keys(records))
+		if (records[k] !== NOTHING) records[k] = { outcome, id: null };
+}
+
+/** Whether a record's write ended early (the claim's deadline came first). */
+export const stopped = (r: CaseRecord) => r.outcome.startsWith('unfinished');
+
+/** The case is done: a note carries its final token `[cc:<case>]`. */
+export const doneIn = (key: string) => (notes: CaseNote[]) =>
+	notes.some((n) => tokenPattern(key).test(n.text));
+
+/** A review note of the case (`[cc:<case>.review]`, or keyed by the CareCredit session). */
+export function reviewIn(notes: CaseNote[], keys: string[]): boolean {
+	return notes.some((n) => keys.some((k) => tokenPattern(`${k}.review`).test(n.text)));
+}
+
+export const resolvedIn = (notes: CaseNote[], key: string) =>
+	notes.some((n) => tokenPattern(`${key}.resolved`).test(n.text));
+
+export { touchesCase };
+
+/** A message in the practice's words: no reference token, no system ids. */
+export function practiceWords(text: string): string {
+	return text
+		.replace(/\s*\[\s*cc\s*:[^\]]*\]/gi, '')
+		.replace(/\s*\((?:patient|account|guarantor|PatNum)\s+[^)]*\)/gi, '')
+		.replace(/\s{2,}/g, ' ')
+		.trim();
+}
+
+/** The short ledger note that settles a review: the case was written after all. */
+export function resolvedNoteText(key: string): string {
+	return `Review resolved: this CareCredit case was written in full by the financing automation after it had been held for review. [cc:${key}.resolved]`;
+}
+
+export function resolvedMessage(patientName: unknown): string {
+	const who =
+		typeof patientName === 'string' && patientName.trim() ? ` for ${patientName.trim()}` : '';
+	return `Resolved: the CareCredit case${who} that was held for review has now been written in full; nothing more to do.`;
+}
+
+/** What exists when the run stopped early, in the practice's words. */
+export function whatExists(
+	records: Record<string, CaseRecord>,
+	labels: Record<string, string>,
+): string {
+	const have = Object.entries(records)
+		.filter(
+			([, r]) =>
+				r.id !== null || ['created', 'alreadyWritten', 'writtenConcurrently'].includes(r.outcome),
+		)
+		.map(([k]) => labels[k] ?? k);
+	const maybe = Object.entries(records)
+		.filter(([, r]) => r.outcome === 'unfinishedMayExist')
+		.map(([k]) => labels[k] ?? k);
+	const parts = [
+		have.length ? `written: ${have.join(', ')}` : 'nothing written yet',
+		...(maybe.length ? [`may exist (no clear answer): ${maybe.join(', ')}`] : []),
+	];
+	return `${parts.join('; ')}. The next run of this case finishes the rest.`;
+}
+
+/** The one output item of the case. */
+export function caseOutput(o: {
+	outcome: string;
+	created: boolean;
+	resolvedReview: boolean;
+	referenceToken: string;
+	records: Record<string, CaseRecord>;
+	message: string;
+	patientName?: unknown;
+	more?: IDataObject;
+}): IDataObject {
+	return {
+		outcome: o.outcome,
+		created: o.created,
+		resolvedReview: o.resolvedReview,
+		referenceToken: o.referenceToken,
+		...(o.records as unknown as IDataObject),
+		message: o.created ? practiceWords(o.message) : '',
+		resolvedMessage: o.resolvedReview ? resolvedMessage(o.patientName) : '',
+		...o.more,
+	};
+}
+
+export const transactionIdField: INodeProperties = {
+	displayName: 'Transaction ID',
+	name: 'transactionId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. TXN-20261120-0001',
+	description:
+		"The CareCredit purchase's transaction ID when the purchase is done: its payment is posted once per transaction. Empty: no payment yet.",
+};
+
+export const arrangementField: INodeProperties = {
+	displayName: 'Arrangement',
+	name: 'arrangement',
+	type: 'json',
+	default: '={{ $json.arrangement ?? $json }}',
+	required: true,
+	description: 'The arrangement the Payment Arrangement node built (Build or Validate)',
+};

@@ -1,0 +1,210 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, no-console -- test code, never shipped: sandbox and item JSON is read loosely, and the suite prints the calls it counted */
+// Dentrix "Financed Case: Write" through n8n-core's real execution against the stand-in: one
+// case whole under one claim, several runs of it at once, a deadline reached and the case then
+// taken over, a case held for review later written.
+import { chain, decision, POLICY, setup } from './dentrixFixtures';
+
+jest.setTimeout(60_000);
+
+let env: Awaited<ReturnType<typeof setup>>;
+beforeEach(async () => {
+	env = await setup();
+});
+afterEach(async () => {
+	await env.sandbox.stop();
+});
+
+const TOKEN = '[cc:APP-700001]';
+
+function caseWorkflow(write: Record<string, unknown> = {}) {
+	return chain([
+		{
+			name: 'Plan',
+			type: 'dentrix',
+			parameters: {
+				resource: 'treatmentPlan',
+				operation: 'get',
+				treatmentPlan: {
+					__rl: true,
+					mode: 'id',
+					value: '={{ $json.decision.pms.treatmentPlanId }}',
+				},
+			},
+		},
+		{
+			name: 'Build',
+			type: 'paymentArrangement',
+			parameters: {
+				operation: 'build',
+				decision: "={{ $('Start').item.json.decision }}",
+				policy: { ...POLICY, posting: 'gross', merchantFeeAdjustment: true },
+			},
+		},
+		{
+			name: 'Case',
+			type: 'dentrix',
+			parameters: {
+				resource: 'financedCase',
+				operation: 'write',
+				transactionId: 'TXN-700001',
+				...write,
+			},
+		},
+	]);
+}
+
+const items = () => [{ decision: decision() }];
+
+async function account() {
+	const s = await env.state();
+	const mine = (list: any[]) => list.filter((r) => r.guarantorId === 'pat_1027');
+	return {
+		agreements: mine(s.paymentAgreements),
+		notes: mine(s.ledgerNotes),
+		payments: mine(s.payments),
+		adjustments: mine(s.adjustments),
+	};
+}
+
+const caseWrites = async () =>
+	(await env.admin.writes()).map(
+		(w) => `${w.method} ${w.path.replace('/v1/accounts/pat_1027', '')}`,
+	);
+
+test('one case whole: one agreement, one payment, one fee, one note (the claim become the audit note)', async () => {
+	const run = await env.harness.run(caseWorkflow(), { items: items() });
+	expect(run.error).toBeUndefined();
+	const out = run.json('Case')[0]! as any;
+	expect(out).toMatchObject({
+		outcome: 'created',
+		created: true,
+		resolvedReview: false,
+		resolvedMessage: '',
+		agreement: { outcome: 'created', id: expect.any(String) },
+		careCreditPayment: { outcome: 'created', id: expect.any(String) },
+		merchantFee: { outcome: 'created', id: expect.any(String) },
+		resolvedNote: { outcome: 'nothingToWrite', id: null },
+		auditNote: { outcome: 'created', id: expect.any(String) },
+	});
+	expect(out.message).toMatch(/^CareCredit approved /);
+	expect(out.message).not.toMatch(/\[cc:|pat_|APP-/);
+	const a = await account();
+	expect([a.agreements.length, a.notes.length, a.payments.length, a.adjustments.length]).toEqual([
+		1, 1, 1, 1,
+	]);
+	expect(a.notes[0].text).toContain(TOKEN);
+	expect(a.notes[0].text).not.toMatch(/\.claim\]/);
+	expect(await caseWrites()).toEqual([
+		'POST /ledger-notes',
+		'POST /payment-agreements',
+		'POST /payments',
+		'POST /adjustments',
+		`PUT /ledger-notes/${out.auditNote.id}`,
+	]);
+
+	const before = (await env.admin.writes()).length;
+	const again = (await env.harness.run(caseWorkflow(), { items: items() })).json('Case')[0]!;
+	expect(again).toMatchObject({ outcome: 'alreadyWritten', created: false, message: '' });
+	expect(await env.admin.writes()).toHaveLength(before);
+});
+
+test.each([2, 3, 4])(
+	'%i runs of the same case at once: exactly one of every record',
+	async (runs) => {
+		const results = await Promise.all(
+			Array.from({ length: runs }, () => env.harness.run(caseWorkflow(), { items: items() })),
+		);
+		for (const r of results) expect(r.error).toBeUndefined();
+		const outs = results.map((r) => r.json('Case')[0]!);
+		expect(outs.filter((o) => o.created)).toHaveLength(1);
+		for (const o of outs)
+			expect(['created', 'anotherRunIsWriting', 'alreadyWritten']).toContain(o.outcome);
+		const a = await account();
+		expect(a.agreements).toHaveLength(1);
+		expect(a.payments).toHaveLength(1);
+		expect(a.adjustments).toHaveLength(1);
+		expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+		expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+		const w = await caseWrites();
+		expect(w.filter((x) => x.startsWith('POST /payment-agreements'))).toHaveLength(1);
+		expect(w.filter((x) => x.startsWith('POST /payments'))).toHaveLength(1);
+		expect(w.filter((x) => x.startsWith('POST /adjustments'))).toHaveLength(1);
+		console.log(
+			`Dentrix, ${runs} runs of one case at once: writes at the stand-in ${JSON.stringify(w)}`,
+		);
+	},
+);
+
+test('a deadline reached: unfinished, what exists said, nothing after; the expired claim is then taken over and the case completed', async () => {
+	// Lease 47 s: a Dentrix request (30 s timeout) starts only until 2 s after the claim.
+	await env.admin.fault({
+		kind: 'latency',
+		delayMs: 3000,
+		method: 'POST',
+		pathPattern: 'payment-agreements$',
+		count: 1,
+	} as never);
+	const first = (
+		await env.harness.run(caseWorkflow({ claimLeaseSeconds: 47 }), { items: items() })
+	).json('Case')[0]!;
+	expect(first).toMatchObject({
+		outcome: 'unfinished',
+		created: false,
+		message: '',
+		agreement: { outcome: 'created' },
+		careCreditPayment: { outcome: 'unfinished', id: null },
+		auditNote: { outcome: 'notStarted' },
+	});
+	expect(first.whatExists).toMatch(/^written: the payment agreement\. /);
+	expect(await caseWrites()).toEqual(['POST /ledger-notes', 'POST /payment-agreements']);
+
+	// The claim expires (as if its lease had passed: its until is moved back at the stand-in).
+	const claimNote = (await account()).notes.find((n) => /\.claim\]/.test(n.text));
+	await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes/${claimNote.id}`, {
+		method: 'PUT',
+		headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
+		body: JSON.stringify({
+			text: claimNote.text.replace(
+				/until [^)]+\)/,
+				`until ${new Date(Date.now() - 1000).toISOString()})`,
+			),
+		}),
+	});
+	const second = (await env.harness.run(caseWorkflow(), { items: items() })).json('Case')[0]!;
+	expect(second).toMatchObject({
+		outcome: 'created',
+		created: true,
+		agreement: { outcome: 'alreadyWritten' },
+		careCreditPayment: { outcome: 'created' },
+		merchantFee: { outcome: 'created' },
+		auditNote: { outcome: 'created' },
+	});
+	const a = await account();
+	expect([a.agreements.length, a.payments.length, a.adjustments.length]).toEqual([1, 1, 1]);
+	expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+});
+
+test('a case held for review, later written: one resolved note and the resolved message', async () => {
+	// The review path wrote its note (keyed by the CareCredit session), nothing else.
+	const review = await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes`, {
+		method: 'POST',
+		headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
+		body: JSON.stringify({
+			patientId: 'pat_1027',
+			text: 'CareCredit case held for review: Dentrix could not be reached. Nothing was written. [cc:sess-700001.review]',
+		}),
+	});
+	expect(review.status).toBe(201);
+	const runs = await Promise.all(
+		[1, 2].map(() => env.harness.run(caseWorkflow(), { items: items() })),
+	);
+	const outs = runs.map((r) => r.json('Case')[0]!);
+	const writer = outs.find((o) => o.created)!;
+	expect(writer).toMatchObject({ resolvedReview: true, resolvedNote: { outcome: 'created' } });
+	expect(writer.resolvedMessage).toMatch(/^Resolved: /);
+	expect(writer.resolvedMessage).not.toMatch(/\[cc:|pat_|sess-/);
+	expect(outs.filter((o) => o.resolvedReview)).toHaveLength(1);
+	const notes = (await account()).notes;
+	expect(notes.filter((n) => /\[cc:APP-700001\.resolved\]/.test(n.text))).toHaveLength(1);
+	expect(notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+});
