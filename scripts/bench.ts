@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// `npm run bench -- --faults ...` is the reliability run instead (scripts/bench-faults.ts).
 // `npm run bench [-- --n 200 --concurrency 4 --no-build]`: N approved CareCredit decisions
 // through real n8n and the shipped decision template, by each road, against a bare script
 // making the same HTTP calls (the floor). Time-to-arrangement is "decision available" (the
@@ -244,7 +245,16 @@ The trigger road's poll wait is excluded: in production a decision waits up to 6
 	}
 }
 
-main().catch((error: Error) => {
-	console.error(error.message);
-	process.exit(1);
-});
+if (process.argv.includes('--faults')) {
+	void import('./bench-faults').then(({ runFaults }) =>
+		runFaults().catch((error: Error) => {
+			console.error(error.stack ?? error.message);
+			process.exit(2);
+		}),
+	);
+} else {
+	main().catch((error: Error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
+}
