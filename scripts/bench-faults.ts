@@ -124,8 +124,10 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 /** The cases, spread evenly over kinds, roads (some on both) and the two locations. */
 function planCases(n: number): Array<Pick<Case, 'i' | 'kind' | 'road' | 'location' | 'wave'>> {
 	return Array.from({ length: n }, (_, i) => {
-		// 17 is prime to 20: every residue comes round, across kinds and locations alike.
-		const h = (i * 17 + 3) % 20;
+		// A fixed hash of i, so roads are spread across kinds and locations alike.
+		let h = Math.imul(i ^ 0x5bd1e995, 0x45d9f3b);
+		h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+		h = ((h ^ (h >>> 16)) >>> 0) % 20;
 		const road: Road = h < 2 ? 'both' : h % 2 === 0 ? 'chair' : 'trigger';
 		return {
 			i,
