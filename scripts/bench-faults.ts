@@ -309,7 +309,10 @@ async function openDentalOn(stack: Stack): Promise<string> {
 			},
 		},
 	]);
-	const id = await importWorkflow(stack.home, join(REPO, 'workflows', DECISION_TEMPLATE.openDental));
+	const id = await importWorkflow(
+		stack.home,
+		join(REPO, 'workflows', DECISION_TEMPLATE.openDental),
+	);
 	await stack.restartN8n();
 	await stack.setUpTemplate(id);
 	return id;
@@ -544,7 +547,12 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 			{ expected: 0, found: 0, duplicates: 0, lost: 0, wrong: 0, examples: [] } as Tally,
 		]),
 	) as Record<RecordKind, Tally>;
-	const note = (kind: RecordKind, field: 'duplicates' | 'lost' | 'wrong', c: Case, what: string) => {
+	const note = (
+		kind: RecordKind,
+		field: 'duplicates' | 'lost' | 'wrong',
+		c: Case,
+		what: string,
+	) => {
 		tally[kind][field] += 1;
 		if (tally[kind].examples.length < 3)
 			tally[kind].examples.push(`${field}: ${c.patientId} (${c.road}, ${c.location}) ${what}`);
@@ -578,17 +586,34 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 			if (f.planCents(p) !== planAmount)
 				note('agreement or payment plan', 'wrong', c, `amount ${f.planCents(p)} != ${planAmount}`);
 			else if (f.planDate(p) !== f.writtenOn(p))
-				note('agreement or payment plan', 'wrong', c, `dated ${f.planDate(p)}, written ${f.writtenOn(p)}`);
+				note(
+					'agreement or payment plan',
+					'wrong',
+					c,
+					`dated ${f.planDate(p)}, written ${f.writtenOn(p)}`,
+				);
 		}
 
 		// The CareCredit payment, by transaction id: gross (the Practice setting the run uses).
-		const payments = purchase ? f.payments.filter((p) => f.paymentRef(p) === purchase.transactionID) : [];
+		const payments = purchase
+			? f.payments.filter((p) => f.paymentRef(p) === purchase.transactionID)
+			: [];
 		count('CareCredit payment', payments.length, purchase ? 1 : 0);
 		for (const p of f.payments.filter((x) => !payments.includes(x)))
-			note('CareCredit payment', 'wrong', c, `payment ${f.paymentRef(p)} names no purchase of the case`);
+			note(
+				'CareCredit payment',
+				'wrong',
+				c,
+				`payment ${f.paymentRef(p)} names no purchase of the case`,
+			);
 		for (const p of payments) {
 			if (f.paymentCents(p) !== purchase!.amountCents)
-				note('CareCredit payment', 'wrong', c, `amount ${f.paymentCents(p)} != ${purchase!.amountCents}`);
+				note(
+					'CareCredit payment',
+					'wrong',
+					c,
+					`amount ${f.paymentCents(p)} != ${purchase!.amountCents}`,
+				);
 			else if (![localDate(purchase!.at), f.writtenOn(p)].includes(f.paymentDate(p)))
 				note('CareCredit payment', 'wrong', c, `dated ${f.paymentDate(p)}`);
 		}
@@ -598,13 +623,19 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 		count('merchant-fee adjustment', f.adjustments.length, feeExpected);
 		for (const a of f.adjustments)
 			if (feeExpected && Number(a.amountCents) !== purchase!.merchantFeeCents)
-				note('merchant-fee adjustment', 'wrong', c, `amount ${String(a.amountCents)} != ${purchase!.merchantFeeCents}`);
+				note(
+					'merchant-fee adjustment',
+					'wrong',
+					c,
+					`amount ${String(a.amountCents)} != ${purchase!.merchantFeeCents}`,
+				);
 
 		count('audit note', f.auditNotes.length, 1);
 		// A review note says nothing was written: with the case written and no "resolved" note,
 		// the ledger contradicts itself.
 		tally['review note'].found += f.reviewNotes.length;
-		if (f.reviewNotes.length > 1) note('review note', 'duplicates', c, `${f.reviewNotes.length} of them`);
+		if (f.reviewNotes.length > 1)
+			note('review note', 'duplicates', c, `${f.reviewNotes.length} of them`);
 		if (f.reviewNotes.length > 0 && written && f.resolvedNotes.length === 0)
 			note('review note', 'wrong', c, 'held for review, then written, never resolved');
 		count('coordinator message', f.coordinator, written ? 1 : 0);
@@ -633,8 +664,12 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 	const at = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s`;
 	const say = (line: string) => console.log(`${at()}  ${line}`);
 	const work = await fs.mkdtemp(join(tmpdir(), 'bench-faults-'));
-	say(`${pms}, ${options.queue ? 'queue mode (main + 2 workers, PostgreSQL, Redis)' : 'single process'}: starting the stack`);
-	const target = options.queue ? await queueTarget(work, options, pms) : await singleTarget(work, options, pms);
+	say(
+		`${pms}, ${options.queue ? 'queue mode (main + 2 workers, PostgreSQL, Redis)' : 'single process'}: starting the stack`,
+	);
+	const target = options.queue
+		? await queueTarget(work, options, pms)
+		: await singleTarget(work, options, pms);
 	try {
 		const { sandbox } = target;
 		const decision = { id: target.decisionId, path: await chairSidePath(pms) };
@@ -646,7 +681,9 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			{ onlyExisting: true },
 		);
 		await pollNow(target, decision.id);
-		say(`decision workflow ${decision.id} (/webhook/${decision.path}); Practice settings set: ${filled.filled.join(', ') || 'none'}`);
+		say(
+			`decision workflow ${decision.id} (/webhook/${decision.path}); Practice settings set: ${filled.filled.join(', ') || 'none'}`,
+		);
 		const desk = new CareCreditDesk(sandbox.urls.careCredit);
 		const accounts = addAccounts(sandbox, pms, planCases(options.n));
 		const cases: Case[] = [];
@@ -661,16 +698,21 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			};
 			cases.push({ ...c, sessionId: await desk.prefill(pms, c), token: '' });
 		}
-		const link = (c: Case) => `${target.webhookBase()}/webhook/${decision.path}?session=${c.sessionId}`;
+		const link = (c: Case) =>
+			`${target.webhookBase()}/webhook/${decision.path}?session=${c.sessionId}`;
 		const decide = async (c: Case) => {
 			c.token = tokenOf(await desk.decide(c));
 		};
 		const wave1 = cases.filter((c) => c.wave === 1);
 		const wave2 = cases.filter((c) => c.wave === 2);
-		say(`${cases.length} cases: ${KINDS.map((k) => `${cases.filter((c) => c.kind === k).length} ${KIND_LABEL[k]}`).join(', ')}; roads ${(['chair', 'trigger', 'both'] as Road[]).map((r) => `${r} ${cases.filter((c) => c.road === r).length}`).join(', ')}; downtown ${cases.filter((c) => c.location === 'downtown').length}, lakeside ${cases.filter((c) => c.location === 'lakeside').length}`);
+		say(
+			`${cases.length} cases: ${KINDS.map((k) => `${cases.filter((c) => c.kind === k).length} ${KIND_LABEL[k]}`).join(', ')}; roads ${(['chair', 'trigger', 'both'] as Road[]).map((r) => `${r} ${cases.filter((c) => c.road === r).length}`).join(', ')}; downtown ${cases.filter((c) => c.location === 'downtown').length}, lakeside ${cases.filter((c) => c.location === 'lakeside').length}`,
+		);
 
 		await injectFaults(sandbox, options);
-		say(`faults on (${Math.round(options.faultRate * 100)}% of calls to CareCredit, ${pms === 'dentrix' ? 'Dentrix' : 'Open Dental'} and the message hooks; timeouts hold ${options.timeoutMs / 1000} s)`);
+		say(
+			`faults on (${Math.round(options.faultRate * 100)}% of calls to CareCredit, ${pms === 'dentrix' ? 'Dentrix' : 'Open Dental'} and the message hooks; timeouts hold ${options.timeoutMs / 1000} s)`,
+		);
 		for (const c of wave1) await decide(c);
 		say(`wave 1: ${wave1.length} decisions in the feed`);
 		const pressed = { ok: 0, failed: 0 };
@@ -692,7 +734,9 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		await target.gracefulRestart();
 		let lastStart = Date.now();
 		await firstPresses;
-		say(`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`);
+		say(
+			`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
+		);
 
 		for (const c of wave2) await decide(c);
 		for (const c of cases.filter((x) => x.i % 10 === 7)) await desk.repeat(c);
@@ -709,7 +753,11 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			});
 		};
 		const secondPresses = pressAll(wave2);
-		await waitFor('the poll writing wave 2', async () => (touched() ? true : undefined), 5 * 60_000).catch(() => say('no wave-2 write seen in 5 min: killing anyway'));
+		await waitFor(
+			'the poll writing wave 2',
+			async () => (touched() ? true : undefined),
+			5 * 60_000,
+		).catch(() => say('no wave-2 write seen in 5 min: killing anyway'));
 		await sleep(2000);
 		say('SIGKILL of n8n mid-poll, then start');
 		await target.killAndRestart();
@@ -745,14 +793,17 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say(`every chair-side link pressed again (${pressed.ok} answered, ${pressed.failed} refused)`);
 
 		const writes = sandbox.store.state.writes;
-		say(`write log: ${writes.length} writes, ${writes.filter((w) => w.faulted === 'before').length} struck before, ${writes.filter((w) => w.faulted === 'after').length} struck after commit`);
+		say(
+			`write log: ${writes.length} writes, ${writes.filter((w) => w.faulted === 'before').length} struck before, ${writes.filter((w) => w.faulted === 'after').length} struck after commit`,
+		);
 		const { tally, lostCases } = check(sandbox, pms, cases);
 		printTable(
 			`Reliability run, ${pms}, ${options.queue ? 'queue mode' : 'single process'}, N=${cases.length}, ${((Date.now() - started) / 60_000).toFixed(1)} min:`,
 			tally,
 		);
 		const byWhere = new Map<string, number>();
-		for (const c of lostCases) byWhere.set(`${c.road}/${c.location}`, (byWhere.get(`${c.road}/${c.location}`) ?? 0) + 1);
+		for (const c of lostCases)
+			byWhere.set(`${c.road}/${c.location}`, (byWhere.get(`${c.road}/${c.location}`) ?? 0) + 1);
 		console.log(
 			`lost cases (no audit note, no open review): ${lostCases.length}${lostCases.length ? ` (${[...byWhere].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`,
 		);
@@ -770,7 +821,9 @@ export async function runFaults(argv = process.argv): Promise<void> {
 	const options = parseOptions(argv);
 	let clean = true;
 	for (const pms of options.pms) clean = (await runOne(options, pms)) && clean;
-	console.log(clean ? '\nZero duplicates, zero lost, zero wrong.' : '\nNOT CLEAN: see the tables above.');
+	console.log(
+		clean ? '\nZero duplicates, zero lost, zero wrong.' : '\nNOT CLEAN: see the tables above.',
+	);
 	process.exit(clean ? 0 : 1);
 }
 
