@@ -741,8 +741,9 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		for (const c of wave2) await decide(c);
 		for (const c of cases.filter((x) => x.i % 10 === 7)) await desk.repeat(c);
 		say(`wave 2: ${wave2.length} decisions in the feed, more repeats`);
-		// Mid-poll: the first write that carries a wave-2 reference token.
-		const tokens2 = wave2.map((c) => c.token);
+		// Mid-poll: the first write carrying the token of a wave-2 case only the poll can bring.
+		const polledOnly = wave2.filter((c) => c.road === 'trigger');
+		const tokens2 = (polledOnly.length > 0 ? polledOnly : wave2).map((c) => c.token);
 		let scanned = sandbox.store.state.writes.length;
 		const touched = () => {
 			const fresh = sandbox.store.state.writes.slice(scanned);
