@@ -757,8 +757,8 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		await waitFor(
 			'the poll writing wave 2',
 			async () => (touched() ? true : undefined),
-			5 * 60_000,
-		).catch(() => say('no wave-2 write seen in 5 min: killing anyway'));
+			3 * 60_000,
+		).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
 		await sleep(2000);
 		say('SIGKILL of n8n mid-poll, then start');
 		await target.killAndRestart();
