@@ -540,7 +540,8 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 	};
 }
 
-function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
+/** `settings`: the Practice settings the run could set (a reworked template may lack one). */
+function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[]) {
 	const tally = Object.fromEntries(
 		RECORD_KINDS.map((k) => [
 			k,
@@ -607,7 +608,12 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 				`payment ${f.paymentRef(p)} names no purchase of the case`,
 			);
 		for (const p of payments) {
-			if (f.paymentCents(p) !== purchase!.amountCents)
+			// Gross as set; net (amount less the merchant fee) too where the template has no such setting.
+			const net = purchase!.amountCents - purchase!.merchantFeeCents;
+			const allowed = settings.includes('paymentPosting')
+				? [purchase!.amountCents]
+				: [purchase!.amountCents, net];
+			if (!allowed.includes(f.paymentCents(p)))
 				note(
 					'CareCredit payment',
 					'wrong',
@@ -619,7 +625,10 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 		}
 
 		// The merchant-fee adjustment (Dentrix, when the practice turns it on; Open Dental: none).
-		const feeExpected = pms === 'dentrix' && purchase && purchase.merchantFeeCents > 0 ? 1 : 0;
+		const feeExpected =
+			settings.includes('merchantFeeAdjustment') && purchase && purchase.merchantFeeCents > 0
+				? 1
+				: 0;
 		count('merchant-fee adjustment', f.adjustments.length, feeExpected);
 		for (const a of f.adjustments)
 			if (feeExpected && Number(a.amountCents) !== purchase!.merchantFeeCents)
@@ -797,7 +806,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say(
 			`write log: ${writes.length} writes, ${writes.filter((w) => w.faulted === 'before').length} struck before, ${writes.filter((w) => w.faulted === 'after').length} struck after commit`,
 		);
-		const { tally, lostCases } = check(sandbox, pms, cases);
+		const { tally, lostCases } = check(sandbox, pms, cases, filled.filled);
 		printTable(
 			`Reliability run, ${pms}, ${options.queue ? 'queue mode' : 'single process'}, N=${cases.length}, ${((Date.now() - started) / 60_000).toFixed(1)} min:`,
 			tally,
