@@ -1,16 +1,29 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
-// `npm run bench [-- --n 200 --concurrency 4 --no-build]`: N approved CareCredit decisions
+// `npm run bench -- --faults ...` is the reliability run instead (scripts/bench-faults.ts).
+// `npm run bench [-- --n 200 --concurrency 4 --no-build --queue]`: N approved CareCredit decisions
 // through real n8n and the shipped decision template, by each road, against a bare script
-// making the same HTTP calls (the floor). Time-to-arrangement is "decision available" (the
+// making the same HTTP calls (the floor), in the single process and, with `--queue`, again in
+// queue mode (main, webhook processor, two workers, PostgreSQL, Redis: scripts/e2e/queueStack.ts).
+// The calls n8n makes to each service per case are counted at the sandbox: a zero-delay latency
+// rule with a large `count` matches every call of a service (the count left says how many came),
+// the write log says which were writes; the harness reads the sandbox's state in process. Time-to-arrangement is "decision available" (the
 // application's appEntryDate) to "audit note written" (the note's createdAt), both on the
 // sandbox clock. The trigger road excludes the poll wait (a decision waits up to a minute for
 // n8n's next poll, about 30 s on average): its clock starts when the poll starts.
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { activateWorkflow, deactivateWorkflow, PRACTICE_RETENTION_ENV } from './n8n/runtime';
-import { Practice, tokenOf } from './e2e/practice';
-import { postJson, startStack, waitFor, type Stack } from './e2e/stack';
+import {
+	activateWorkflow,
+	deactivateWorkflow,
+	PRACTICE_RETENTION_ENV,
+	type RunningN8n,
+} from './n8n/runtime';
+import { tokenOf } from './e2e/practice';
+import { startQueueStack } from './e2e/queueStack';
+import { postJson, startStack, waitFor } from './e2e/stack';
+import type { Sandbox } from '../sandbox';
+import type { ServiceName } from '../sandbox/core/types';
 import type { DentrixPatient, DentrixTreatmentPlan } from '../sandbox/dentrix/types';
 
 const arg = (name: string, fallback: number) => {
@@ -46,9 +59,76 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 	);
 }
 
+/** What the measurement needs of either stack. */
+interface Running {
+	sandbox: Sandbox;
+	/** The process that serves the REST API and runs the pollers. */
+	main: RunningN8n;
+	/** Where `/webhook/...` is served. */
+	webhookUrl: string;
+	decisionId: string;
+	stop(): Promise<void>;
+}
+
+/** The services n8n calls, and the calls of the harness itself left out of the counts. */
+const COUNTED: Partial<Record<ServiceName, string>> = {
+	careCredit: '^/(?!v1/carecredit/prefill$)',
+	dentrix: '^/v1/(?!treatment-plans$)',
+	console: '^/hooks/(?!bench$)',
+};
+const COUNT_FROM = 1_000_000_000;
+
+async function installCounters(sandbox: Sandbox) {
+	for (const [service, pathPattern] of Object.entries(COUNTED)) {
+		await postJson(`${sandbox.urls.console}/__sandbox/faults`, {
+			service,
+			kind: 'latency',
+			delayMs: 0,
+			count: COUNT_FROM,
+			pathPattern,
+		});
+	}
+}
+
+/** Calls (all methods) and writes that reached each counted service so far. */
+function callCounts(sandbox: Sandbox) {
+	const state = sandbox.store.state;
+	return Object.fromEntries(
+		Object.keys(COUNTED).map((service) => {
+			const rule = state.faults[service as ServiceName].find(
+				(r) => r.kind === 'latency' && (r.count ?? 0) > COUNT_FROM / 2,
+			);
+			const pattern = new RegExp(COUNTED[service as ServiceName]!);
+			const writes = state.writes.filter(
+				(w) => w.service === service && pattern.test(w.path),
+			).length;
+			return [service, { calls: rule ? COUNT_FROM - rule.count! : NaN, writes }];
+		}),
+	) as Record<string, { calls: number; writes: number }>;
+}
+
+function callsPerCase(
+	label: string,
+	before: ReturnType<typeof callCounts>,
+	after: ReturnType<typeof callCounts>,
+	cases: number,
+) {
+	const names: Record<string, string> = {
+		careCredit: 'CareCredit',
+		dentrix: 'Dentrix',
+		console: 'message hooks',
+	};
+	const parts = Object.keys(after).map((s) => {
+		const calls = (after[s].calls - before[s].calls) / cases;
+		const writes = (after[s].writes - before[s].writes) / cases;
+		return `${names[s]} ${calls.toFixed(1)} (writes ${writes.toFixed(1)})`;
+	});
+	console.log(`${''.padEnd(4)}calls per financed case, ${label}: ${parts.join(', ')}`);
+}
+
 /** N fresh accounts, each a copy of Daniel Whitaker with a copy of his plan (in-process seed). */
-function addAccounts(stack: Stack, road: string): Case[] {
-	const state = stack.sandbox.store.state.dentrix;
+function addAccounts(sandbox: Sandbox, road: string): Case[] {
+	const state = sandbox.store.state.dentrix;
 	const patient = state.patients.find((p) => p.id === 'pat_1001')!;
 	const plan = state.treatmentPlans.find((p) => p.id === 'tp_2001')!;
 	return Array.from({ length: N }, (_, i) => {
@@ -64,6 +144,10 @@ class CareCreditClient {
 	private token = '';
 	constructor(private readonly base: string) {}
 	async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+		await this.ensureToken();
+		return this.send<T>(method, path, body);
+	}
+	async ensureToken() {
 		if (!this.token) {
 			const auth = await postJson<{ access_token: string }>(`${this.base}/oauth2/v1/token`, {
 				grant_type: 'client_credentials',
@@ -72,6 +156,8 @@ class CareCreditClient {
 			});
 			this.token = auth.access_token;
 		}
+	}
+	private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.base}${path}`, {
 			method,
 			headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
@@ -80,28 +166,33 @@ class CareCreditClient {
 		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
 		return (await response.json()) as T;
 	}
-	/** A test applicant named "Approved" is approved at once (docs/carecredit-api.md). */
-	async approvedDecision(c: Case, merchantNumber: string) {
+	/**
+	 * A test applicant named "Approved" is approved at once (docs/carecredit-api.md). The decision
+	 * is read from the sandbox's state, so the harness adds no call to the counts.
+	 */
+	async approvedDecision(sandbox: Sandbox, c: Case, merchantNumber: string) {
 		const { sessionId } = await this.call<{ sessionId: string }>('POST', '/v1/carecredit/prefill', {
 			merchantInfo: { merchantNumber, partnerCode: 'N8N', recordId: c.patientId },
 			applicants: [{ firstName: 'Bench', lastName: 'Approved' }],
 			transactionInfo: { invoiceNumber: `${c.planId}~loc_downtown` },
 		});
-		const pullback = await this.call<{
-			applicationDetails: Array<{ applicationId: string; appEntryDate: string }>;
-		}>('GET', `/v1/carecredit/sessions/${sessionId}`);
+		const application = sandbox.store.state.careCredit.sessions.find(
+			(s) => s.sessionId === sessionId,
+		)?.application;
+		if (!application?.applicationId) throw new Error(`session ${sessionId} has no application`);
 		c.sessionId = sessionId;
-		c.applicationId = pullback.applicationDetails[0].applicationId;
-		c.decidedAt = pullback.applicationDetails[0].appEntryDate;
+		c.applicationId = application.applicationId;
+		c.decidedAt = application.appEntryDate;
 	}
 }
 
-async function noteOf(practice: Practice, c: Case) {
+/** The audit note's createdAt, read from the sandbox's state (no HTTP call to count). */
+async function noteOf(sandbox: Sandbox, c: Case) {
 	const token = tokenOf(c.applicationId!);
-	const note = (await practice.ledgerNotes(c.patientId)).find((n) =>
-		String(n.text).includes(token),
+	const note = sandbox.store.state.dentrix.ledgerNotes.find(
+		(n) => n.guarantorId === c.patientId && n.text.includes(token),
 	);
-	return note ? String(note.createdAt) : undefined;
+	return note?.createdAt;
 }
 
 function summary(label: string, cases: Case[], since: (c: Case) => string, wallMs: number) {
@@ -119,11 +210,7 @@ function summary(label: string, cases: Case[], since: (c: Case) => string, wallM
 	return row;
 }
 
-async function main() {
-	const work = await fs.mkdtemp(join(tmpdir(), 'bench-'));
-	console.log(
-		`Benchmark: N=${N}, chair-side concurrency ${CONCURRENCY}. Starting the sandbox and n8n...`,
-	);
+async function startSingle(work: string): Promise<Running> {
 	const stack = await startStack({
 		work,
 		build: !process.argv.includes('--no-build'),
@@ -131,54 +218,96 @@ async function main() {
 		// Measured with the retention a practice sets, not the tests' 3-second hard deletion.
 		env: PRACTICE_RETENTION_ENV,
 	});
+	return {
+		sandbox: stack.sandbox,
+		main: stack.n8n,
+		webhookUrl: stack.n8n.url,
+		decisionId: stack.ids.decision,
+		stop: () => stack.stop(),
+	};
+}
+
+async function startQueue(work: string): Promise<Running> {
+	const stack = await startQueueStack({
+		work,
+		// The single-process stack built the package already.
+		build: false,
+		packageDir: process.env.BENCH_PACKAGE_DIR,
+	});
+	return {
+		sandbox: stack.sandbox,
+		main: stack.main,
+		webhookUrl: stack.webhook.url,
+		decisionId: stack.ids.decision,
+		stop: () => stack.stop(),
+	};
+}
+
+async function measure(mode: string, start: (work: string) => Promise<Running>) {
+	const work = await fs.mkdtemp(join(tmpdir(), 'bench-'));
+	console.log(
+		`\n${mode}: N=${N}, chair-side concurrency ${CONCURRENCY}. Starting the sandbox and n8n...`,
+	);
+	const stack = await start(work);
 	try {
-		const practice = new Practice(stack.sandbox.urls);
-		const careCredit = new CareCreditClient(stack.sandbox.urls.careCredit);
+		const { sandbox } = stack;
+		const careCredit = new CareCreditClient(sandbox.urls.careCredit);
+		await careCredit.ensureToken();
+		await installCounters(sandbox);
 		const link = (c: Case) =>
-			`${stack.n8n.url}/webhook/carecredit-chairside?session=${c.sessionId}`;
+			`${stack.webhookUrl}/webhook/carecredit-chairside?session=${c.sessionId}`;
 
 		// 1. Chair-side road: decision, then the coordinator presses the link.
-		const chairSide = addAccounts(stack, 'c');
-		let start = Date.now();
+		const chairSide = addAccounts(sandbox, 'c');
+		let counts = callCounts(sandbox);
+		let started = Date.now();
 		await pool(chairSide, CONCURRENCY, async (c) => {
-			await careCredit.approvedDecision(c, UNWATCHED);
+			await careCredit.approvedDecision(sandbox, c, UNWATCHED);
 			const answer = await fetch(link(c));
 			if (!answer.ok)
-				throw new Error(
-					`chair-side link answered ${answer.status}: ${await answer.text()}\n${stack.n8n.logs().slice(-3000)}`,
-				);
-			c.noteAt = await waitFor('the audit note', () => noteOf(practice, c), 120_000);
+				throw new Error(`chair-side link answered ${answer.status}: ${await answer.text()}`);
+			c.noteAt = await waitFor('the audit note', () => noteOf(sandbox, c), 120_000);
 		});
 		const chairRow = summary(
 			'n8n, chair-side link',
 			chairSide,
 			(c) => c.decidedAt!,
-			Date.now() - start,
+			Date.now() - started,
 		);
+		// The coordinator message follows the note: let the last runs finish before counting.
+		await new Promise((r) => setTimeout(r, 3000));
+		callsPerCase('chair-side link', counts, callCounts(sandbox), N);
 
 		// 2. Trigger road: N decisions wait in the feed, then one poll picks them all up.
-		const polled = addAccounts(stack, 't');
-		await deactivateWorkflow(stack.n8n, stack.ids.decision);
-		await pool(polled, CONCURRENCY, (c) => careCredit.approvedDecision(c, WATCHED));
-		start = Date.now();
+		const polled = addAccounts(sandbox, 't');
+		await deactivateWorkflow(stack.main, stack.decisionId);
+		await pool(polled, CONCURRENCY, (c) => careCredit.approvedDecision(sandbox, c, WATCHED));
+		counts = callCounts(sandbox);
+		started = Date.now();
 		const pollStart = new Date().toISOString();
-		await activateWorkflow(stack.n8n, stack.ids.decision);
+		await activateWorkflow(stack.main, stack.decisionId);
 		await pool(polled, CONCURRENCY, async (c) => {
-			c.noteAt = await waitFor('the audit note', () => noteOf(practice, c), 20 * 60_000);
+			c.noteAt = await waitFor('the audit note', () => noteOf(sandbox, c), 20 * 60_000);
 		});
 		const triggerRow = summary(
 			'n8n, CareCredit trigger (poll wait excluded)',
 			polled,
 			(c) => (c.decidedAt! > pollStart ? c.decidedAt! : pollStart),
-			Date.now() - start,
+			Date.now() - started,
 		);
+		await new Promise((r) => setTimeout(r, 3000));
+		callsPerCase('trigger (one poll)', counts, callCounts(sandbox), N);
 
 		// 3. The floor: the same HTTP calls from a bare script, no n8n.
-		const bare = addAccounts(stack, 'b');
-		const [written] = await practice.agreements(chairSide[0].patientId);
-		const [writtenNote] = await practice.ledgerNotes(chairSide[0].patientId);
+		const bare = addAccounts(sandbox, 'b');
+		const written = sandbox.store.state.dentrix.paymentAgreements.find(
+			(a) => a.guarantorId === chairSide[0].patientId,
+		)!;
+		const writtenNote = sandbox.store.state.dentrix.ledgerNotes.find(
+			(n) => n.guarantorId === chairSide[0].patientId,
+		)!;
 		const dentrix = async (method: string, path: string, body?: unknown) => {
-			const response = await fetch(`${stack.sandbox.urls.dentrix}/v1${path}`, {
+			const response = await fetch(`${sandbox.urls.dentrix}/v1${path}`, {
 				method,
 				headers: {
 					authorization: 'Bearer sandbox-dentrix-key',
@@ -189,52 +318,53 @@ async function main() {
 			if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
 			return (await response.json()) as Record<string, unknown>;
 		};
-		start = Date.now();
+		const cents = (v: number) => v / 100;
+		counts = callCounts(sandbox);
+		started = Date.now();
 		await pool(bare, CONCURRENCY, async (c) => {
-			await careCredit.approvedDecision(c, UNWATCHED);
+			await careCredit.approvedDecision(sandbox, c, UNWATCHED);
 			const token = tokenOf(c.applicationId!);
 			await careCredit.call('GET', `/v1/carecredit/sessions/${c.sessionId}`);
 			await dentrix('GET', `/treatment-plans/${c.planId}`);
 			await dentrix('GET', `/patients/${c.patientId}`);
 			await dentrix('GET', `/accounts/${c.patientId}/payment-agreements?limit=200`);
-			const agreement = Object.fromEntries(
-				Object.entries(written).filter(
-					([k]) =>
-						![
-							'id',
-							'guarantorId',
-							'status',
-							'createdAt',
-							'createdBy',
-							'updatedAt',
-							'closedAt',
-							'edits',
-						].includes(k),
-				),
-			);
 			await dentrix('POST', `/accounts/${c.patientId}/payment-agreements`, {
-				...agreement,
-				note: String(written.note).replace(/\[cc:[^\]]+\]/, token),
+				billingType: written.billingType,
+				agreementDate: written.agreementDate,
+				interval: written.interval,
+				annualFinanceChargePercent: written.annualFinanceChargePercent,
+				annualLateChargePercent: written.annualLateChargePercent,
+				gracePeriodDays: written.gracePeriodDays,
+				minimumLateCharge: cents(written.minimumLateChargeCents),
+				minimumBalanceToCharge: cents(written.minimumBalanceToChargeCents),
+				totalAgreedAmount: cents(written.totalAgreedAmountCents),
+				downPayment: cents(written.downPaymentCents),
+				firstPaymentDue: written.firstPaymentDue,
+				paymentAmount: cents(written.paymentAmountCents),
+				numberOfPayments: written.numberOfPayments,
+				statementNote: written.statementNote,
+				note: written.note.replace(/\[cc:[^\]]+\]/, token),
 			});
 			await dentrix('GET', `/accounts/${c.patientId}/ledger-notes?limit=200`);
 			const note = await dentrix('POST', `/accounts/${c.patientId}/ledger-notes`, {
 				patientId: c.patientId,
 				date: writtenNote.date,
 				kind: writtenNote.kind,
-				text: String(writtenNote.text).replace(/\[cc:[^\]]+\]/g, token),
+				text: writtenNote.text.replace(/\[cc:[^\]]+\]/g, token),
 			});
-			await postJson(`${stack.sandbox.urls.console}/hooks/bench`, { text: `bench ${token}` });
+			await postJson(`${sandbox.urls.console}/hooks/bench`, { text: `bench ${token}` });
 			c.noteAt = String(note.createdAt);
 		});
 		const bareRow = summary(
 			'bare script, same HTTP calls (floor)',
 			bare,
 			(c) => c.decidedAt!,
-			Date.now() - start,
+			Date.now() - started,
 		);
+		callsPerCase('floor (the hook not counted)', counts, callCounts(sandbox), N);
 
 		console.log(`
-Ratios to the floor (n8n / bare script):
+Ratios to the floor (n8n / bare script), ${mode}:
   chair-side p50 ${(chairRow.p50 / bareRow.p50).toFixed(1)}x, throughput ${(bareRow.perMinute / chairRow.perMinute).toFixed(1)}x slower
   trigger    p50 ${(triggerRow.p50 / bareRow.p50).toFixed(1)}x (one poll carrying ${N} decisions), throughput ${(bareRow.perMinute / triggerRow.perMinute).toFixed(1)}x slower
 The trigger road's poll wait is excluded: in production a decision waits up to 60 s (about 30 s on average) for n8n's next poll.`);
@@ -244,7 +374,22 @@ The trigger road's poll wait is excluded: in production a decision waits up to 6
 	}
 }
 
-main().catch((error: Error) => {
-	console.error(error.message);
-	process.exit(1);
-});
+async function main() {
+	await measure('Single process', startSingle);
+	if (process.argv.includes('--queue'))
+		await measure('Queue mode (main, webhook processor, 2 workers, PostgreSQL, Redis)', startQueue);
+}
+
+if (process.argv.includes('--faults')) {
+	void import('./bench-faults').then(({ runFaults }) =>
+		runFaults().catch((error: Error) => {
+			console.error(error.stack ?? error.message);
+			process.exit(2);
+		}),
+	);
+} else {
+	main().catch((error: Error) => {
+		console.error(error.message);
+		process.exit(1);
+	});
+}
