@@ -11,7 +11,7 @@ import type {
 
 import { merchantNumberProblem } from '../nodes/CareCredit/merchantNumber';
 
-/** Synchrony's hosts (domain.md §2, "Conventions"); any other address goes in Base URL. */
+/** Synchrony's hosts (docs/financing-domain.md §2, "Conventions"); any other address goes in Base URL. */
 export const CARECREDIT_HOSTS: Record<string, string> = {
 	staging: 'https://api-stg.syf.com',
 	uat: 'https://api-uat.syf.com',

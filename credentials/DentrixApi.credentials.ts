@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * Dentrix's APIs are partner-gated (domain.md §3): this credential speaks the REST contract the
+ * Dentrix's APIs are partner-gated (docs/financing-domain.md §3): this credential speaks the REST contract the
  * package models on Dentrix's own fields (docs/dentrix-api.md), bearer API key on every call.
  */
 export class DentrixApi implements ICredentialType {

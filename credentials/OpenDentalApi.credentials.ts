@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 /**
- * Open Dental's public REST API (opendental-api.md §1): a developer key and the office's customer
+ * Open Dental's public REST API (docs/opendental-api-notes.md §1): a developer key and the office's customer
  * key, sent as `Authorization: ODFHIR {DeveloperKey}/{CustomerKey}` on every call (§1.2).
  */
 export class OpenDentalApi implements ICredentialType {
@@ -73,7 +73,7 @@ export class OpenDentalApi implements ICredentialType {
 		},
 	};
 
-	// One cheap read every permission level allows (Read All, opendental-api.md §1.10).
+	// One cheap read every permission level allows (Read All, docs/opendental-api-notes.md §1.10).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',

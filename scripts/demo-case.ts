@@ -45,7 +45,7 @@ async function main() {
 			items: Plan[];
 		}
 	).items;
-	// A proposed plan whose account has no active agreement (one per account: domain.md §7).
+	// A proposed plan whose account has no active agreement (one per account: docs/financing-domain.md §7).
 	let plan: Plan | undefined;
 	// Claire Moreau's plan first: she waits for a person to act as the patient. Plans whose
 	// portion's cents pick a test applicant that is not approved (.04 to .08, docs/carecredit-api.md)

@@ -25,7 +25,8 @@ const PAGE = 200;
 
 /**
  * Treatment plans accepted with CareCredit as the funding method, each once: the feed's
- * `acceptSequence` only grows, and the cursor lives in the workflow's static data (n8n.md).
+ * `acceptSequence` only grows, and the cursor lives in the workflow's static data
+ * (https://docs.n8n.io/build/code-in-n8n/cookbook/built-in-methods-and-variables-examples/getworkflowstaticdata/).
  */
 export class DentrixTreatmentPlanTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,6 +1,6 @@
 // Deterministic test applicants, like a payment processor's test cards (modeled; the table
 // is in docs/carecredit-api.md). The first rule that matches wins: the tax id's last four, the
-// last name (tax id prefill is off by default, domain.md §7), the cents of the estimated fee.
+// last name (tax id prefill is off by default, docs/financing-domain.md §7), the cents of the estimated fee.
 import type { Applicant } from './types';
 
 export type Outcome =

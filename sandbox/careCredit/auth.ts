@@ -1,4 +1,4 @@
-// OAuth2 client credentials (domain.md §2: Synchrony's public plugins); tokens expire on the
+// OAuth2 client credentials (docs/financing-domain.md §2: Synchrony's public plugins); tokens expire on the
 // sandbox clock so tests can age them with `POST /__sandbox/clock`.
 import { randomBytes } from 'node:crypto';
 

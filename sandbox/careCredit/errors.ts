@@ -1,4 +1,4 @@
-// Synchrony's error body (domain.md §2, from its public plugins) and the request tracking id
+// Synchrony's error body (docs/financing-domain.md §2, from its public plugins) and the request tracking id
 // every answer echoes.
 import { randomUUID } from 'node:crypto';
 

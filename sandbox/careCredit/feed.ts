@@ -1,5 +1,5 @@
 // The merchant decision feed (modeled: the real API's reports service type suggests one,
-// domain.md §2). Entries are written by sessions.setStatus; this reads them by cursor and lets
+// docs/financing-domain.md §2). Entries are written by sessions.setStatus; this reads them by cursor and lets
 // a test make it repeat one, so consumers prove they deduplicate.
 import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { field, type FieldError, invalid, syfError } from './errors';

@@ -1,4 +1,4 @@
-// The CareCredit stand-in (domain.md §2; contract in docs/carecredit-api.md). Every API call
+// The CareCredit stand-in (docs/financing-domain.md §2; contract in docs/carecredit-api.md). Every API call
 // first applies what the sandbox clock made due, then checks the bearer token; every answer
 // echoes the caller's X-SYF-Request-TrackingId.
 import type {

@@ -1,4 +1,4 @@
-// Account lookup (domain.md §2): account fields travel with a `cipher.` prefix; the sandbox
+// Account lookup (docs/financing-domain.md §2): account fields travel with a `cipher.` prefix; the sandbox
 // reads them as plain text and answers no more than the last four of an account number.
 import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { TEST_APPLICANTS } from './applicants';

@@ -1,5 +1,5 @@
 // Merchant numbers are exactly 16 digits; a closed merchant answers 499 and a training-suspended
-// one 422 (domain.md §2, the bridge's response codes).
+// one 422 (docs/financing-domain.md §2, the bridge's response codes).
 import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { field, type FieldError, syfError } from './errors';
 import type { Ctx, Merchant } from './types';

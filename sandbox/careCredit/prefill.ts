@@ -1,4 +1,4 @@
-// Prefill (the bridge's CareCreditPrefillRequest, domain.md §2) and the modeled QuickScreen.
+// Prefill (the bridge's CareCreditPrefillRequest, docs/financing-domain.md §2) and the modeled QuickScreen.
 // A tax id is kept as its last four only and a date of birth not at all.
 import { randomUUID } from 'node:crypto';
 

@@ -1,6 +1,6 @@
-// The CareCredit side of the seeded group practice: a merchant number per location (domain.md
+// The CareCredit side of the seeded group practice: a merchant number per location (docs/financing-domain.md
 // §1), two merchants that exist to answer 499 and 422, the sandbox client, the promotional
-// plan catalog (domain.md §2 defaults; codes modeled) and the test cardholder.
+// plan catalog (docs/financing-domain.md §2 defaults; codes modeled) and the test cardholder.
 import { TEST_CARDHOLDER_ACCOUNT } from './applicants';
 import type { CareCreditState, Promotion } from './types';
 

@@ -1,6 +1,6 @@
-// Portal sessions: the pullback body (domain.md §2's exact shape plus the modeled
+// Portal sessions: the pullback body (docs/financing-domain.md §2's exact shape plus the modeled
 // `sessionStatus`), the decisions a patient's application can reach, and the clock-driven
-// changes (a pending applicant resolving, a session expiring after ~30 minutes, domain.md §2).
+// changes (a pending applicant resolving, a session expiring after ~30 minutes, docs/financing-domain.md §2).
 import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { TEST_CARDHOLDER_ACCOUNT } from './applicants';
 import { syfError } from './errors';

@@ -1,4 +1,4 @@
-// Purchases and refunds (no void: domain.md §2 item 6). A purchase or refund repeated with the
+// Purchases and refunds (no void: docs/financing-domain.md §2 item 6). A purchase or refund repeated with the
 // same partnerTransactionID answers the first one and never charges twice.
 import type { SandboxRequest, SandboxResponse } from '../core/types';
 import { field, type FieldError, invalid, syfError } from './errors';
@@ -9,7 +9,7 @@ import type { Account, CareCreditState, Ctx, Merchant, Transaction } from './typ
 export const available = (account: Account): number =>
 	account.creditLineCents - account.balanceCents;
 
-/** A transaction as the pullback's `transactionDetails` element (domain.md §2). */
+/** A transaction as the pullback's `transactionDetails` element (docs/financing-domain.md §2). */
 export function transactionBody(state: CareCreditState, tx: Transaction): Record<string, unknown> {
 	const account = state.accounts.find((a) => a.accountNumber === tx.accountNumber);
 	return {

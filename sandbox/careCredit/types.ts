@@ -1,5 +1,5 @@
 // The CareCredit stand-in's persisted slice. Money is integer cents inside; the wire carries
-// dollars (docs/carecredit-api.md). Session statuses are CareCredit's own (domain.md §2).
+// dollars (docs/carecredit-api.md). Session statuses are CareCredit's own (docs/financing-domain.md §2).
 import type { ServiceContext } from '../core/types';
 
 export type SessionStatus =
@@ -37,7 +37,7 @@ export interface Promotion {
 	months: number;
 	kind: 'deferredInterest' | 'reducedApr';
 	minimumPurchaseCents: number;
-	/** What a purchase under the plan costs the practice, for reconciliation (domain.md §2). */
+	/** What a purchase under the plan costs the practice, for reconciliation (docs/financing-domain.md §2). */
 	merchantFeePercent: number;
 }
 
@@ -47,7 +47,7 @@ export interface Settings {
 	pendingResolveSeconds: number;
 	/** ... or on this pullback, whichever comes first. */
 	pendingResolvePullbacks: number;
-	/** Portal sessions last about 30 minutes (domain.md §2). */
+	/** Portal sessions last about 30 minutes (docs/financing-domain.md §2). */
 	sessionLifetimeSeconds: number;
 }
 

@@ -1,4 +1,4 @@
-// CareCredit amounts travel as numbers in dollars (domain.md §2); the sandbox keeps cents.
+// CareCredit amounts travel as numbers in dollars (docs/financing-domain.md §2); the sandbox keeps cents.
 // Plus the two readers every handler uses on untrusted JSON.
 
 export const toCents = (dollars: number): number => Math.round(dollars * 100);

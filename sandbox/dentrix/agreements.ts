@@ -25,7 +25,7 @@ import type {
 
 const INTERVALS: AgreementInterval[] = ['monthly', 'semiMonthly', 'biWeekly', 'weekly'];
 
-/** Modeled limits (docs/dentrix-api.md); 82 is Dentrix's statement note (domain.md §3). */
+/** Modeled limits (docs/dentrix-api.md); 82 is Dentrix's statement note (docs/financing-domain.md §3). */
 export const LIMITS = {
 	agreementNote: 2000,
 	statementNote: 82,
@@ -189,7 +189,7 @@ export function editPaymentAgreement(
 	return { agreement: existing, errors: [] };
 }
 
-/** Ledger corrections (domain.md §1): staff edits of agreements the automation created. */
+/** Ledger corrections (docs/financing-domain.md §1): staff edits of agreements the automation created. */
 export const ledgerCorrections = (state: DentrixState): number =>
 	state.paymentAgreements
 		.filter((a) => a.createdBy === 'api')
@@ -209,7 +209,7 @@ export const agreementRoutes: Array<Route<DentrixState>> = [
 		const g = account(state, req.params.guarantorId);
 		const { value, errors } = readAgreement(state, bodyOf(req));
 		if (!value) return invalid('payment agreement', errors);
-		// Dentrix keeps one agreement per account (domain.md §3): checked and inserted with no await between.
+		// Dentrix keeps one agreement per account (docs/financing-domain.md §3): checked and inserted with no await between.
 		const active = state.paymentAgreements.find(
 			(a) => a.guarantorId === g.id && a.status === 'active',
 		);

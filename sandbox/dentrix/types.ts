@@ -1,5 +1,5 @@
 // The Dentrix stand-in's persisted state. Money is integer cents here; the wire carries dollars
-// (docs/dentrix-api.md). Field names are Dentrix's own (domain.md §3); the shapes are modeled.
+// (docs/dentrix-api.md). Field names are Dentrix's own (docs/financing-domain.md §3); the shapes are modeled.
 
 /** Who wrote a record: the REST API (automation) or practice staff in the sandbox console. */
 export type DentrixSource = 'api' | 'console';

@@ -1,4 +1,4 @@
-// The Open Dental stand-in: the public API subset of opendental-api.md under /api/v1, with its
+// The Open Dental stand-in: the public API subset of docs/opendental-api-notes.md under /api/v1, with its
 // conventions (ODFHIR auth, string booleans, yyyy-MM-dd dates, Limit/Offset paging of 100) and
 // the documented limits. What the docs leave open is modeled in docs/opendental-sandbox.md.
 // One file per resource; ./route.ts guards every route (auth, throttle, errors).

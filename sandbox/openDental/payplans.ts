@@ -1,5 +1,5 @@
 // Dynamic payment plan arithmetic: the plan's amount is its attached production (never a number the
-// caller sends, opendental-api.md §2.1 and the forum thread in docs/opendental-sandbox.md), the
+// caller sends, docs/opendental-api-notes.md §2.1 and the forum thread in docs/opendental-sandbox.md), the
 // terms text Open Dental prepends to the Note, and the charges issued as they come due.
 import type { ChargeFrequency, OdPayPlan, OpenDentalState } from './types';
 
@@ -154,7 +154,7 @@ const money = (cents: number) => (cents / 100).toFixed(2);
 
 /**
  * The terms Open Dental stores in the Note, in the wording of its own examples
- * (opendental-api.md §2.1): "11/05/2024 - Date of Agreement: 11/05/2024, Total Amount: 70.00,
+ * (docs/opendental-api-notes.md §2.1): "11/05/2024 - Date of Agreement: 11/05/2024, Total Amount: 70.00,
  * APR: 0, Total Cost of Loan: 70.00, <note>". Line breaks become spaces (§1.5).
  */
 export function termsNote(

@@ -13,14 +13,14 @@ import type { OpenDentalState } from './types';
 import { BASE_PATH, type Ctx, OdError } from './wire';
 
 /**
- * Per sandbox and customer key (opendental-api.md §1.9: per customer key): requests queue one
+ * Per sandbox and customer key (docs/opendental-api-notes.md §1.9: per customer key): requests queue one
  * behind the other, each served a full second after the previous one was actually served.
  */
 export const throttles = new WeakMap<
 	SandboxState,
 	Map<string, { tail: Promise<void>; last: number }>
 >();
-/** ApiReadAll plus other permissions: one request per second (opendental-api.md §1.9). */
+/** ApiReadAll plus other permissions: one request per second (docs/opendental-api-notes.md §1.9). */
 export const THROTTLE_MS = 1000;
 
 export function route(

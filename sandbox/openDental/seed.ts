@@ -1,6 +1,6 @@
 // The seeded practice as Open Dental holds it: a presented plan is an Active treatplan with
 // treatplanattaches; an accepted one also has a signed Saved copy with proctps
-// (opendental-api.md §2.12-2.14).
+// (docs/opendental-api-notes.md §2.12-2.14).
 import {
 	anchorDay,
 	DEFAULT_CONTACT,
@@ -15,7 +15,7 @@ import {
 import { procTPOf, seedScenarios } from './seedScenarios';
 import type { OdProcedure, OpenDentalState } from './types';
 
-/** Open Dental's published test header (opendental-api.md §1.2), and the sandbox's own. */
+/** Open Dental's published test header (docs/opendental-api-notes.md §1.2), and the sandbox's own. */
 export const OPEN_DENTAL_AUTH = {
 	docsTestHeader: 'ODFHIR NFF6i0KrXrxDkZHt/VzkmZEaUWOjnQX2z',
 	sandboxHeader: 'ODFHIR sandbox-od-developer/sandbox-od-customer',

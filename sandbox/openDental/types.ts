@@ -1,5 +1,5 @@
 // The Open Dental stand-in's persisted state: rows as Open Dental's tables hold them, with money in
-// integer cents; the wire shapes of opendental-api.md §2 are built from these on the way out.
+// integer cents; the wire shapes of docs/opendental-api-notes.md §2 are built from these on the way out.
 import type { ContactMethod } from '../seed/scenarios';
 
 export interface OdPatient extends OdContactPreferences {

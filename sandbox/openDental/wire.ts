@@ -12,7 +12,7 @@ export const BASE_PATH = '/api/v1';
 export const EMPTY_DATE = '0001-01-01';
 export const EMPTY_DATETIME = '0001-01-01 00:00:00';
 
-/** Open Dental documents no error body (opendental-api.md §1.7): modeled as a JSON string explanation. */
+/** Open Dental documents no error body (docs/opendental-api-notes.md §1.7): modeled as a JSON string explanation. */
 export class OdError extends Error {
 	constructor(
 		readonly status: number,
@@ -24,7 +24,7 @@ export class OdError extends Error {
 export const bad = (message: string) => new OdError(400, message);
 export const notFound = (message: string) => new OdError(404, message);
 
-// ---------- wire formats (opendental-api.md §1.5) ----------
+// ---------- wire formats (docs/opendental-api-notes.md §1.5) ----------
 
 export const dateTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 export const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
@@ -59,7 +59,7 @@ export function integer(b: Body, k: string): number | undefined {
 	if (v !== undefined && !Number.isInteger(v)) throw bad(`${k} is invalid.`);
 	return v;
 }
-/** Booleans travel as the strings "true"/"false" (opendental-api.md §1.5); anything else is a 400. */
+/** Booleans travel as the strings "true"/"false" (docs/opendental-api-notes.md §1.5); anything else is a 400. */
 export function stringBool(b: Body, k: string): boolean | undefined {
 	if (!given(b, k)) return undefined;
 	if (b[k] !== 'true' && b[k] !== 'false') throw bad(`${k} must be either "true" or "false".`);
@@ -96,7 +96,7 @@ export function queryNum(req: SandboxRequest, k: string): number | undefined {
 	return Number(v);
 }
 
-/** Limit/Offset paging: 100 per request at most on the remote API (opendental-api.md §1.6). */
+/** Limit/Offset paging: 100 per request at most on the remote API (docs/opendental-api-notes.md §1.6). */
 export function paged<T>(req: SandboxRequest, rows: T[]): T[] {
 	const limit = queryNum(req, 'Limit') ?? 100;
 	const offset = queryNum(req, 'Offset') ?? 0;

@@ -75,7 +75,7 @@ export interface SeedPlan {
 	procedures: SeedProcedure[];
 }
 
-/** A payment agreement staff already keyed in by hand (domain.md §3 fields), cents. */
+/** A payment agreement staff already keyed in by hand (docs/financing-domain.md §3 fields), cents. */
 export interface SeedAgreement {
 	guarantorKey: number;
 	billingType: string;

@@ -130,7 +130,7 @@ export class Practice {
 	}
 }
 
-/** `[cc:ID]` reference token of a note or agreement, as domain.md §7 writes it. */
+/** `[cc:ID]` reference token of a note or agreement, as docs/financing-domain.md §7 writes it. */
 export const tokenOf = (id: string) => `[cc:${id}]`;
 
 /** The chair-side link from the coordinator's application message. */

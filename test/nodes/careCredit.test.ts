@@ -216,7 +216,7 @@ describe('Application', () => {
 		});
 	});
 
-	test('Get Result returns the decision of domain.md §7, and the raw response when Simplify is off', async () => {
+	test('Get Result returns the decision of docs/financing-domain.md §7, and the raw response when Simplify is off', async () => {
 		const out = await prefill('Approved');
 		const run = await harness.run(
 			workflow({

@@ -86,7 +86,7 @@ const summary = (items: Array<{ json: IDataObject }> | undefined) =>
 			`${json.rawStatus}:${(json.pms as IDataObject).patientId}${json.redelivered ? ':again' : ''}`,
 	);
 
-test('emits every new decision once, as the decision of domain.md §7, and null when nothing is new', async () => {
+test('emits every new decision once, as the decision of docs/financing-domain.md §7, and null when nothing is new', async () => {
 	const wf = trigger();
 	expect(await harness.poll(wf)).toBeNull();
 	const approved = await applicantDecided('Approved', 'P1');

@@ -1,4 +1,4 @@
-// Contract tests of the Open Dental stand-in over real HTTP (opendental-api.md; docs/opendental-sandbox.md).
+// Contract tests of the Open Dental stand-in over real HTTP (docs/opendental-api-notes.md; docs/opendental-sandbox.md).
 import axios, { type AxiosInstance } from 'axios';
 
 import { startSandbox, type Sandbox } from '../../sandbox';

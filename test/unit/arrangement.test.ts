@@ -27,7 +27,7 @@ describe('approved amount above the patient portion: no shortfall', () => {
 		),
 	);
 
-	test('amount financed is the patient portion (domain.md §7)', () => {
+	test('amount financed is the patient portion (docs/financing-domain.md §7)', () => {
 		expect(writes.amounts).toEqual({
 			treatmentPlanTotalCents: 480_000,
 			patientPortionCents: 480_000,

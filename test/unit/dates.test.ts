@@ -85,7 +85,7 @@ describe('calendar arithmetic', () => {
 	});
 });
 
-describe('the practice local date (domain.md §7: never the server UTC date)', () => {
+describe('the practice local date (docs/financing-domain.md §7: never the server UTC date)', () => {
 	test.each([
 		// 23:30 EST on the 28th, already March 1st in UTC.
 		['2026-03-01T04:30:00Z', 'America/New_York', '2026-02-28'],

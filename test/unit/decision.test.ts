@@ -10,7 +10,7 @@ import {
 } from '../../financing';
 import { approvedDecision } from './fixtures';
 
-// domain.md §7 for the listed ones; the ambiguous rows follow the reasoning in decision.ts.
+// docs/financing-domain.md §7 for the listed ones; the ambiguous rows follow the reasoning in decision.ts.
 const EXPECTED: Record<string, DecisionStatus> = {
 	Created: 'pending',
 	CreatedError: 'error',
@@ -33,7 +33,7 @@ const EXPECTED: Record<string, DecisionStatus> = {
 };
 
 describe('mapCareCreditStatus', () => {
-	test('the list is every CareCreditWebStatus of domain.md §2 item 4, and the table covers it', () => {
+	test('the list is every CareCreditWebStatus of docs/financing-domain.md §2 item 4, and the table covers it', () => {
 		expect(CARECREDIT_WEB_STATUSES).toHaveLength(18);
 		expect([...CARECREDIT_WEB_STATUSES].sort()).toEqual(Object.keys(EXPECTED).sort());
 	});
@@ -54,7 +54,7 @@ describe('mapCareCreditStatus', () => {
 		expect(mapCareCreditStatus('CALLFORAUTH')).toBe('callForAuth');
 	});
 
-	test('a pending session is pending only before its 30 minutes run out (domain.md §2)', () => {
+	test('a pending session is pending only before its 30 minutes run out (docs/financing-domain.md §2)', () => {
 		const sessionStartedAt = '2026-03-01T14:00:00Z';
 		expect(
 			mapCareCreditStatus('PendingError', {
@@ -131,7 +131,7 @@ describe('reference token', () => {
 });
 
 describe('parseDecision', () => {
-	test('accepts the shape of domain.md §7 and fills nullable defaults', () => {
+	test('accepts the shape of docs/financing-domain.md §7 and fills nullable defaults', () => {
 		const result = parseDecision({
 			...approvedDecision(),
 			sessionId: undefined,

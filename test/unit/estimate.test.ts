@@ -7,7 +7,7 @@ import {
 
 const plan = (code: string): PromotionalPlan => findPlan(DEFAULT_PLAN_CATALOG, code)!;
 
-describe('deferred interest: payoff payment and the $30 floor (domain.md §7)', () => {
+describe('deferred interest: payoff payment and the $30 floor (docs/financing-domain.md §7)', () => {
 	test('$1,000 over 12 months: $83.34 rounded up, the last payment smaller', () => {
 		// 100000 / 12 = 8333.33 → 8334; 11 × 8334 = 91674; last = 8326.
 		expect(estimatePayment(plan('DI12'), 100_000)).toEqual({
@@ -68,7 +68,7 @@ describe('deferred interest: payoff payment and the $30 floor (domain.md §7)', 
 	});
 });
 
-describe('reduced APR: ordinary amortization (domain.md §2)', () => {
+describe('reduced APR: ordinary amortization (docs/financing-domain.md §2)', () => {
 	test('$1,000 at 14.90% for 24 months: $48.44 a month', () => {
 		// P = 1000 × r / (1 − (1 + r)^−24), r = 0.149 / 12 → 48.439 → $48.44.
 		const result = estimatePayment(plan('RA24'), 100_000);

@@ -5,7 +5,7 @@ import {
 	type TreatmentPlanInput,
 } from '../../financing';
 
-/** A $4,800 crown and implant, all of it the patient's portion (domain.md §1's example). */
+/** A $4,800 crown and implant, all of it the patient's portion (docs/financing-domain.md §1's example). */
 export function crownAndImplant(overrides: Partial<TreatmentPlanInput> = {}): TreatmentPlanInput {
 	return {
 		treatmentPlanId: '9',

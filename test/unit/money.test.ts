@@ -176,7 +176,7 @@ describe('rounding helpers', () => {
 
 	test('percentOf applies basis points, rounding half up', () => {
 		expect(percentOf(400_000, 990)).toBe(39_600);
-		expect(percentOf(25_000, 500)).toBe(1_250); // domain.md §7: charged $250, fee 5% → $12.50
+		expect(percentOf(25_000, 500)).toBe(1_250); // docs/financing-domain.md §7: charged $250, fee 5% → $12.50
 		expect(percentOf(1, 5_000)).toBe(1); // half a cent rounds up
 	});
 });

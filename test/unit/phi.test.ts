@@ -1,6 +1,6 @@
 import { maskDateOfBirth, maskTaxId, redact } from '../../financing';
 
-describe('maskTaxId: last four at most (domain.md §7)', () => {
+describe('maskTaxId: last four at most (docs/financing-domain.md §7)', () => {
 	test.each<[unknown, string]>([
 		['123-45-6789', '***-**-6789'],
 		['123456789', '***-**-6789'],

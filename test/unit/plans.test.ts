@@ -5,7 +5,7 @@ import {
 	type PromotionalPlanRule,
 } from '../../financing';
 
-describe('default catalog (domain.md §2)', () => {
+describe('default catalog (docs/financing-domain.md §2)', () => {
 	test('codes, terms, APRs, minimums and fees', () => {
 		expect(
 			DEFAULT_PLAN_CATALOG.map((p) => [

@@ -98,7 +98,7 @@ describe('amortization against published figures', () => {
 			59_955,
 		],
 		['$200,000 at 6.5% for 30 years = $1,264.14', 20_000_000, 650, 360, 126_414],
-		['$1,000 at 14.90% for 24 months = $48.44 (domain.md §2 RA24)', 100_000, 1_490, 24, 4_844],
+		['$1,000 at 14.90% for 24 months = $48.44 (docs/financing-domain.md §2 RA24)', 100_000, 1_490, 24, 4_844],
 		['$1,000 at 0% for 12 months = $83.34 (rounded up)', 100_000, 0, 12, 8_334],
 	])('%s', (_name, principal, apr, n, payment) => {
 		expect(amortizedPayment(principal, apr, n)).toBe(payment);

@@ -4,7 +4,8 @@ import { todayIn, validateForDentrix, validateForOpenDental } from '../../../../
 import { objectParameter } from '../../../shared/parameters';
 import type { ArrangementOperation } from '../types';
 
-/** Outputs of Validate: the IF node's way of routing (n8n.md, "Several outputs"). */
+/** Outputs of Validate: the IF node's way of routing (two outputs with outputNames:
+ * https://github.com/n8n-io/n8n/blob/master/packages/nodes-base/nodes/If/V2/IfV2.node.ts). */
 export const VALID = 0;
 export const NEEDS_REVIEW = 1;
 
