@@ -7,7 +7,10 @@ export type OpenDentalResource =
 	| 'commlog'
 	| 'payment'
 	| 'adjustment'
-	| 'appointment';
+	| 'appointment'
+	| 'coverage'
+	| 'benefits'
+	| 'insuranceVerification';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;
