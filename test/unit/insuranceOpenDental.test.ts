@@ -6,7 +6,6 @@ import {
 	verificationKey,
 	verificationNote,
 	workList,
-	type CheckedAppointment,
 } from '../../financing';
 
 const covCats = [
@@ -194,7 +193,7 @@ describe('coverageStatusOn', () => {
 	});
 });
 
-const check = (over: Partial<CheckedAppointment> & Record<string, unknown> = {}) => ({
+const check = (over: Record<string, unknown> = {}) => ({
 	patientId: '232',
 	appointmentId: '702',
 	visitDate: '2026-12-03',
