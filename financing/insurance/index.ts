@@ -66,3 +66,4 @@ export {
 	type CheckedAppointment,
 	type WorkList,
 } from './record';
+export { planWithEstimatedPortion, portionUnchangedSinceApplication } from './planPortion';

@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { PORTION_ESTIMATE_CAVEAT, portionSnapshotOf } from '../../../../financing';
 
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
@@ -37,6 +39,8 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		const amount = purchaseCents ?? centsFromWire(applicant.wire.estimatedFee) ?? 0;
 		planFor(ctx, i, promoCode, amount, planCatalogFor(ctx, i), 'Promotional Plan');
 	}
+	const portion = portionSentWith(ctx, i, options.portionEstimate);
+	if (portion) applicant.wire.estimatedFee = dollars(portion.patientPortionCents);
 	const ids = encodePmsIds(applicant.pms);
 	const body: IDataObject = {
 		merchantInfo: compact({
@@ -70,8 +74,47 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		availableCreditCents: centsFromWire(response.availableCredit),
 		merchantNumber,
 		pms: { ...applicant.pms },
-		applicant: applicant.masked,
+		applicant: portion
+			? { ...applicant.masked, estimatedFee: dollars(portion.patientPortionCents) }
+			: applicant.masked,
+		...(portion ? { portionSent: portion, portionCaveat: PORTION_ESTIMATE_CAVEAT } : {}),
 	};
+}
+
+/** The estimate after insurance the application is prefilled with (its total is the estimated fee), kept in the output. */
+function portionSentWith(ctx: IExecuteFunctions, i: number, value: unknown) {
+	if (value === undefined || value === null || value === '') return null;
+	const estimate = (typeof value === 'string' ? safeJson(value) : value) as {
+		totals?: { patientPortionCents?: unknown };
+		procedures?: Array<{ procedureId: string; patientPortionCents: number }>;
+	} | null;
+	const total = estimate?.totals?.patientPortionCents;
+	if (
+		typeof total !== 'number' ||
+		!Number.isSafeInteger(total) ||
+		total < 0 ||
+		!Array.isArray(estimate?.procedures)
+	) {
+		throw new NodeOperationError(ctx.getNode(), 'Patient Portion Estimate is not an estimate', {
+			itemIndex: i,
+			description:
+				"Map the portionEstimate of Open Dental's Treatment Plan: Get (a saved plan), e.g. {{ $json.portionEstimate }}, or leave the option out.",
+		});
+	}
+	return portionSnapshotOf(
+		estimate as {
+			totals: { patientPortionCents: number };
+			procedures: Array<{ procedureId: string; patientPortionCents: number }>;
+		},
+	);
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return null;
+	}
 }
 
 export const prefill: CareCreditOperation = {
@@ -106,6 +149,14 @@ export const prefill: CareCreditOperation = {
 					],
 					default: 'AP',
 					description: 'Which CareCredit page the portal link opens',
+				},
+				{
+					displayName: 'Patient Portion Estimate',
+					name: 'portionEstimate',
+					type: 'json',
+					default: '',
+					description:
+						'The estimate after insurance to apply for (portionEstimate of Open Dental Treatment Plan: Get): its total becomes the estimated fee, and the output keeps it as portionSent',
 				},
 				{
 					displayName: 'Practice Memo',

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { problem } from '../../../../financing';
+import { estimatePatientPortion, problem } from '../../../../financing';
 import { cents, fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
@@ -33,6 +33,10 @@ async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: 
 			surface: p.Surf,
 			feeCents: cents(p.FeeAmt),
 			insuranceEstimateCents: sum([cents(p.PriInsAmt), cents(p.SecInsAmt)]),
+			// Open Dental's own estimate when the plan was saved: FeeAmt − PriInsAmt − SecInsAmt − Discount = PatAmt.
+			primaryInsuranceCents: cents(p.PriInsAmt),
+			secondaryInsuranceCents: cents(p.SecInsAmt),
+			discountCents: cents(p.Discount),
 			patientPortionCents: cents(p.PatAmt),
 		}));
 }
@@ -187,6 +191,35 @@ export const getTreatmentPlan: OpenDentalOperation = {
 			totalCents: sum(procedures.map((p) => p.feeCents)),
 			patientPortionCents: sum(procedures.map((p) => p.patientPortionCents)),
 			procedures,
+			...(saved ? portionOf(procedures as Awaited<ReturnType<typeof savedProcedures>>) : {}),
 		};
 	},
 };
+
+/**
+ * The patient portion after insurance with the reason for each figure and the "estimate only"
+ * caveat (financing `estimatePatientPortion`), from Open Dental's saved figures; a plan whose
+ * figures do not add up gets the problems instead, and its PatAmt total stays as it is.
+ */
+function portionOf(procedures: Awaited<ReturnType<typeof savedProcedures>>): IDataObject {
+	const estimate = estimatePatientPortion({
+		procedures: procedures.map((p) => ({
+			procedureId: p.procedureId,
+			cdtCode: typeof p.cdtCode === 'string' ? p.cdtCode : null,
+			description: typeof p.description === 'string' ? p.description : '',
+			feeCents: p.feeCents,
+			discountCents: p.discountCents ?? 0,
+			insuranceEstimate: {
+				primaryCents: p.primaryInsuranceCents,
+				secondaryCents: p.secondaryInsuranceCents ?? 0,
+				patientCents: p.patientPortionCents,
+			},
+		})),
+	});
+	return estimate.ok
+		? { portionEstimate: estimate.value as unknown as IDataObject }
+		: {
+				portionEstimate: null,
+				portionEstimateProblems: estimate.problems as unknown as IDataObject[],
+			};
+}
