@@ -121,3 +121,19 @@ test('the CareCredit prefill is sent the estimate after insurance, and keeps it'
 	const sessions = Object.values(cc.sessions ?? {}) as any[];
 	expect(sessions.map((x) => x.applicants[0].estimatedFeeCents)).toEqual([325001]);
 });
+
+test('the financing offer: the plans the portion qualifies for, each with its monthly payment', async () => {
+	const run = await env.harness.run(
+		flow([{ ...plan, parameters: { ...plan.parameters, financingOffer: true } }]),
+	);
+	const [tp] = run.json('Plan') as any[];
+	const offer = tp.financingOffer;
+	expect(offer.amountCents).toBe(325001);
+	expect(offer.plans.length).toBeGreaterThan(0);
+	expect(offer.lines).toHaveLength(offer.plans.length);
+	expect(offer.lines[0]).toMatch(/^\w+ \(.+\): about \$[\d,]+\.\d\d\/month for \d+ months/);
+	expect(offer.lowestMonthlyPaymentCents).toBe(
+		Math.min(...offer.plans.map((p: any) => p.monthlyPaymentCents)),
+	);
+	expect(offer.caveat).toMatch(/CareCredit decides/);
+});

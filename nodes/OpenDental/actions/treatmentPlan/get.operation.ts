@@ -1,6 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { estimatePatientPortion, problem } from '../../../../financing';
+import {
+	describeOffer,
+	estimatePatientPortion,
+	financingOffer,
+	problem,
+} from '../../../../financing';
+import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
 import { cents, fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
@@ -135,6 +141,15 @@ export const getTreatmentPlan: OpenDentalOperation = {
 				},
 			],
 		},
+		{
+			displayName: 'Financing Offer',
+			name: 'financingOffer',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add the promotional plans the patient portion qualifies for, with each plan's estimated monthly payment (no call to CareCredit)",
+		},
+		{ ...planCatalogProperty, displayOptions: { show: { financingOffer: [true] } } },
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
@@ -172,6 +187,9 @@ export const getTreatmentPlan: OpenDentalOperation = {
 		const procedures = saved
 			? await savedProcedures(ctx, i, treatPlanNum)
 			: await activeProcedures(ctx, i, treatPlanNum, patNum);
+		const catalog = ctx.getNodeParameter('financingOffer', i, false)
+			? planCatalogFor(ctx, i)
+			: null;
 		const patient = (await openDentalRequest(
 			ctx,
 			{ method: 'GET', path: `/patients/${patNum}` },
@@ -192,6 +210,7 @@ export const getTreatmentPlan: OpenDentalOperation = {
 			patientPortionCents: sum(procedures.map((p) => p.patientPortionCents)),
 			procedures,
 			...(saved ? portionOf(procedures as Awaited<ReturnType<typeof savedProcedures>>) : {}),
+			...(catalog ? offerFor(sum(procedures.map((p) => p.patientPortionCents)), catalog) : {}),
 		};
 	},
 };
@@ -222,4 +241,13 @@ function portionOf(procedures: Awaited<ReturnType<typeof savedProcedures>>): IDa
 				portionEstimate: null,
 				portionEstimateProblems: estimate.problems as unknown as IDataObject[],
 			};
+}
+
+/** The plans the portion qualifies for, with monthly figures and one line each for a message. */
+function offerFor(portionCents: number, catalog: ReturnType<typeof planCatalogFor>): IDataObject {
+	const offer = financingOffer(portionCents, catalog);
+	if (!offer.ok) return { financingOffer: null };
+	return {
+		financingOffer: { ...offer.value, lines: describeOffer(offer.value) } as unknown as IDataObject,
+	};
 }
