@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { getManyInsurance } from './insurance/getMany.operation';
+import { stampEligibility } from './insurance/stampEligibility.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
 import { getManyLedgerNotes } from './ledgerNote/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -25,10 +27,13 @@ export const OPERATIONS: DentrixOperation[] = [
 	getManyLedgerNotes,
 	postPayment,
 	createAdjustment,
+	getManyInsurance,
+	stampEligibility,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Insurance', value: 'insurance' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },

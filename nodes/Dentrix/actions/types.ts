@@ -6,7 +6,8 @@ export type DentrixResource =
 	| 'paymentAgreement'
 	| 'ledgerNote'
 	| 'payment'
-	| 'adjustment';
+	| 'adjustment'
+	| 'insurance';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type DentrixOperation = ResourceOperation<DentrixResource>;
