@@ -125,11 +125,14 @@ export const checkBeforeVisit: OpenDentalOperation = {
 		const problems = coverage.flatMap((p) => p.problems);
 		// Verified since this day: one read per run; older rows are read one by one.
 		const since = addDays(today, -(Number(rules.verificationMaxAgeDays ?? 30) + 1));
-		const usage = coverage.length ? await claimProcs(ctx, i, visit.patNum) : [];
+		// A plan that has ended (or not started) by the visit pays nothing: its numbers are not read.
+		const inForce = (plan: CoveragePlan) =>
+			!['ended', 'notYetEffective'].includes(coverageStatusOn(plan, visit.visitDate));
+		const usage = coverage.some(inForce) ? await claimProcs(ctx, i, visit.patNum) : [];
 		const plans = [];
 		for (const plan of coverage) {
 			let benefits: BenefitSummary | null = null;
-			if (plan.problems.length === 0 && plan.planId) {
+			if (plan.problems.length === 0 && plan.planId && inForce(plan)) {
 				const summary = summarizeOpenDentalBenefits({
 					date: visit.visitDate,
 					plan: {

@@ -4,6 +4,7 @@ import {
 	describeOffer,
 	estimatePatientPortion,
 	financingOffer,
+	formatMoney,
 	problem,
 } from '../../../../financing';
 import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
@@ -248,6 +249,10 @@ function offerFor(portionCents: number, catalog: ReturnType<typeof planCatalogFo
 	const offer = financingOffer(portionCents, catalog);
 	if (!offer.ok) return { financingOffer: null };
 	return {
-		financingOffer: { ...offer.value, lines: describeOffer(offer.value) } as unknown as IDataObject,
+		financingOffer: {
+			...offer.value,
+			amountText: formatMoney(offer.value.amountCents),
+			lines: describeOffer(offer.value),
+		} as unknown as IDataObject,
 	};
 }
