@@ -6,6 +6,7 @@ import type { SandboxResponse } from '../core/types';
 import { activitySection, happenings, whatJustHappened } from './activity';
 import { applicationsSection } from './applications';
 import { esc, linkify, type NavLink, page, table } from './html';
+import { insuranceSection } from './insurance';
 import { dentrixSection } from './ledger';
 import { practiceNumbers } from './metrics';
 import { openDentalSection } from './openDental';
@@ -80,6 +81,7 @@ export const SECTIONS: Section[] = [
 	{ id: 'patients', title: 'Sent to patients', render: patientsSection },
 	{ id: 'dentrix', title: 'Dentrix ledger', render: dentrixSection },
 	{ id: 'opendental', title: 'Open Dental', render: openDentalSection },
+	{ id: 'insurance', title: 'Insurance verification', render: insuranceSection },
 	{ id: 'activity', title: 'Recent activity', render: activitySection },
 ];
 

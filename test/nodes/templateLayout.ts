@@ -26,8 +26,8 @@ export function neededHeight(content: string, width: number): number {
 			: line.startsWith('### ')
 				? [10.5, 28, line.slice(4)]
 				: line.startsWith('- ')
-					? [7.6, 22, line.slice(2)]
-					: [7.6, 22, line];
+					? [7.0, 22, line.slice(2)]
+					: [7.0, 22, line];
 		const perLine = (line.startsWith('- ') ? usable - 24 : usable) / charWidth;
 		height += lineHeight * Math.max(1, Math.ceil(text.replace(/[*`]/g, '').length / perLine));
 	}
