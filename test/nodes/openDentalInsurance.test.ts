@@ -441,3 +441,59 @@ describe('Insurance Verification: Record Check', () => {
 		expect(await env.od.writes()).toHaveLength(before);
 	});
 });
+
+describe('bad input the stand-in does not seed', () => {
+	test('a patplan whose subscriber row is gone: a problem naming the field; nothing stamped for that patient, the others recorded', async () => {
+		const od = env.sandbox.store.state.openDental as any;
+		od.patPlans.push({
+			...od.patPlans.find((p: any) => p.PatNum === 231),
+			PatPlanNum: 399,
+			PatNum: 238,
+			InsSubNum: 999,
+		});
+		try {
+			const run = await env.harness.run(
+				one({
+					resource: 'insuranceVerification',
+					operation: 'checkBeforeVisit',
+					appointment: '={{ $json }}',
+				}),
+				{ items: [{ patientId: '238', appointmentId: '708', date: env.days[3], time: '15:00' }] },
+			);
+			const [check] = run.json('Node') as any[];
+			expect(check.status).toBe('problem');
+			expect(check.problems).toEqual([
+				expect.objectContaining({ field: 'coverage.1.InsSubNum', code: 'unknownPlan' }),
+			]);
+		} finally {
+			od.patPlans = od.patPlans.filter((p: any) => p.PatPlanNum !== 399);
+		}
+	});
+
+	test('a date that is not one is named; Build Work List refuses what is not a list of checks', async () => {
+		const run = await env.harness.run(
+			od(
+				{ resource: 'benefits', operation: 'get', planNum: '11', date: '2026-02-30' },
+				'continueRegularOutput',
+			),
+		);
+		expect((run.json('Node') as any[])[0].error).toBe('date "2026-02-30" is not a date');
+		const list = await env.harness.run(
+			od(
+				{ resource: 'insuranceVerification', operation: 'workList', checks: '={{ $json.checks }}' },
+				'continueRegularOutput',
+			),
+			{
+				items: [
+					{ checks: 'none' },
+					{ checks: [{ recorded: { outcome: 'created' }, patientId: '1' }] },
+				],
+			},
+		);
+		const [notAList, notACheck] = list.json('Node') as any[];
+		expect(notAList.error).toBe('"Checks" is not a list');
+		expect(notACheck.details.problems.map((p: any) => p.field)).toEqual(
+			expect.arrayContaining(['checks.0.check.status', 'checks.0.check.record']),
+		);
+	});
+});
