@@ -28,6 +28,8 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 	const merchantNumber = merchantNumberFor(ctx, i, credentials);
 	const applicant = readApplicant(ctx, i, true);
 	const options = ctx.getNodeParameter('prefillOptions', i, {}) as IDataObject;
+	const portion = portionSentWith(ctx, i, options.portionEstimate);
+	if (portion) applicant.wire.estimatedFee = dollars(portion.patientPortionCents);
 	const promoCode = String(options.promoCode ?? '')
 		.trim()
 		.toUpperCase();
@@ -39,8 +41,6 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		const amount = purchaseCents ?? centsFromWire(applicant.wire.estimatedFee) ?? 0;
 		planFor(ctx, i, promoCode, amount, planCatalogFor(ctx, i), 'Promotional Plan');
 	}
-	const portion = portionSentWith(ctx, i, options.portionEstimate);
-	if (portion) applicant.wire.estimatedFee = dollars(portion.patientPortionCents);
 	const ids = encodePmsIds(applicant.pms);
 	const body: IDataObject = {
 		merchantInfo: compact({
