@@ -138,6 +138,9 @@ export class CareCreditApi implements ICredentialType {
 			},
 			body: body.toString(),
 			json: true,
+			// A client timeout like every other CareCredit request: a token request that hangs
+			// would otherwise leave a write-once call without a stated worst case.
+			timeout: 30_000,
 		})) as { access_token?: string };
 		if (!response?.access_token)
 			throw new Error('CareCredit answered the token request without an access token');

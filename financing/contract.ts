@@ -74,24 +74,30 @@ export const basisPointsField = () => wholeField(0, 10_000, ' basis points (1490
 
 /** A practice-system id (Dentrix pat_1001, a CareCredit reference): compared exactly. */
 export function idField(what: string) {
-	return z
-		.string(typeMessage(`${what} as text`))
-		.min(1, `is empty; map ${what}`)
-		.refine((s) => ID.test(s), {
-			message: `is not ${what} (letters, digits, ".", "_" or "-", at most 64)`,
-			params: { code: 'invalidId' },
-		});
+	return z.string(typeMessage(`${what} as text`)).superRefine((s, ctx) => {
+		if (s === '')
+			ctx.addIssue({ code: 'custom', message: `is empty; map ${what}`, params: { code: 'empty' } });
+		else if (!ID.test(s))
+			ctx.addIssue({
+				code: 'custom',
+				message: `is not ${what} (letters, digits, ".", "_" or "-", at most 64)`,
+				params: { code: 'invalidId' },
+			});
+	});
 }
 
 /** An Open Dental key (PatNum, ProcNum, DefNum...): digits only, no leading zero, safe integer. */
 export function openDentalNumberField(what: string) {
-	return z
-		.string(typeMessage(`${what} as text of digits, e.g. "101"`))
-		.min(1, `is empty; map ${what}`)
-		.refine((s) => /^[1-9]\d{0,15}$/.test(s) && Number.isSafeInteger(Number(s)), {
-			message: `is not an Open Dental number (${what}: digits only, e.g. 101)`,
-			params: { code: 'notAnOpenDentalId' },
-		});
+	return z.string(typeMessage(`${what} as text of digits, e.g. "101"`)).superRefine((s, ctx) => {
+		if (s === '')
+			ctx.addIssue({ code: 'custom', message: `is empty; map ${what}`, params: { code: 'empty' } });
+		else if (!/^[1-9]\d{0,15}$/.test(s) || !Number.isSafeInteger(Number(s)))
+			ctx.addIssue({
+				code: 'custom',
+				message: `is not an Open Dental number (${what}: digits only, e.g. 101)`,
+				params: { code: 'notAnOpenDentalId' },
+			});
+	});
 }
 
 export const referenceTokenField = () =>
@@ -100,12 +106,17 @@ export const referenceTokenField = () =>
 		params: { code: 'invalidReference' },
 	});
 
-/** yyyy-MM-dd and a real calendar date; the window is a rule (it needs today). */
+/** yyyy-MM-dd and a real calendar date; the window is a rule (it needs today). Empty is missing. */
 export const dateField = () =>
-	// Code `custom` (zod's) is kept for the writers' current callers; `invalidDate` is the
-	// intended code once they move to these contracts.
-	z.string(typeMessage('a date written yyyy-MM-dd')).refine(isLocalDate, {
-		message: 'must be a real date written yyyy-MM-dd, e.g. 2026-03-01',
+	z.string(typeMessage('a date written yyyy-MM-dd')).superRefine((s, ctx) => {
+		if (s.trim() === '')
+			ctx.addIssue({ code: 'custom', message: 'is required', params: { code: 'required' } });
+		else if (!isLocalDate(s))
+			ctx.addIssue({
+				code: 'custom',
+				message: 'must be a real date written yyyy-MM-dd, e.g. 2026-03-01',
+				params: { code: 'invalidDate' },
+			});
 	});
 
 /** Free text up to `max` characters (screened for patient data by a rule). */

@@ -1,5 +1,6 @@
 import { z } from 'zod/v3';
 
+import { formatMoney, MAX_CENTS } from './money';
 import { safeEcho } from './patientData';
 import { fail, ok, problem, zodProblems, type Result } from './result';
 
@@ -140,7 +141,11 @@ export function mapCareCreditStatus(raw: unknown, options: StatusMapOptions = {}
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const idSchema = z.string().regex(ID_PATTERN, 'use letters, digits, ".", "_" or "-" only');
 const pmsIdSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
-const centsSchema = z.number().int('must be a whole number of cents').nonnegative();
+const centsSchema = z
+	.number()
+	.int('must be a whole number of cents')
+	.nonnegative()
+	.max(MAX_CENTS, `must be at most ${formatMoney(MAX_CENTS)}`);
 
 export const decisionSchema = z
 	.object({

@@ -14,6 +14,7 @@ export * from './treatmentPlan';
 export * from './policy';
 export * from './notes';
 export * from './arrangement';
+export { readArrangement, type ArrangementView } from './arrangementView';
 export * from './phi';
 export * from './patientData';
 export * from './fields';

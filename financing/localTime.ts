@@ -131,7 +131,12 @@ export function parseInstantIn(value: unknown, timeZone: string, field: string):
 	if (date.ok && (local || /^\d{4}-\d{2}-\d{2}$/.test(text))) {
 		const hours = local ? Number(local[2]) : 0;
 		const mins = local ? Number(local[3]) : 0;
-		if (hours < 24 && mins < 60) return ok(instantAtLocal(timeZone, datePart, hours * 60 + mins));
+		const secs = local?.[4] ? Number(local[4]) : 0;
+		// The seconds are kept: "09:15:59" is a minute later than "09:15:00" reads otherwise.
+		if (hours < 24 && mins < 60 && secs < 60)
+			return ok(
+				new Date(instantAtLocal(timeZone, datePart, hours * 60 + mins).getTime() + secs * 1000),
+			);
 	}
 	return fail(
 		problem(

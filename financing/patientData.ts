@@ -195,6 +195,33 @@ export function screenPatientData(value: unknown, field: string, today: string):
 	}));
 }
 
+/**
+ * Text from outside (a service's error message) with every tax id and date of birth in it replaced
+ * by "(hidden)", the rest kept. Never throws.
+ */
+export function hidePatientData(text: unknown, today?: string): string {
+	if (typeof text !== 'string') return '';
+	const day = parseToday(today);
+	const ranges: Array<[number, number]> = [];
+	for (const pattern of [SEPARATED_TAX_ID, PLAIN_TAX_ID, NAMED_TAX_ID]) {
+		const all = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+		for (let m = all.exec(text); m; m = all.exec(text))
+			ranges.push([m.index, m.index + m[0].length]);
+	}
+	for (const c of candidates(text)) {
+		const near = birthWordNear(text, c);
+		if (c.readings.some((r) => readsAsBirthDate(r, day, near))) ranges.push([c.index, c.end]);
+	}
+	let out = '';
+	let at = 0;
+	for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
+		if (to <= at) continue;
+		out += `${text.slice(at, Math.max(at, from))}(hidden)`;
+		at = to;
+	}
+	return out + text.slice(at);
+}
+
 /** Control characters and the marks that flip text direction: never echoed. */
 function isInvisible(code: number): boolean {
 	return (

@@ -119,8 +119,6 @@ export const practicePolicySchema = z.object({
 		.default({}),
 	openDental: z
 		.object({
-			// Open Dental takes PayAmt or NumberOfPayments, never both (https://www.opendental.com/site/apipayplans.html).
-			sendTermAs: z.enum(['payAmt', 'numberOfPayments']).default('payAmt'),
 			planCategory: z.number().int().min(0).default(0), // definition.DefNum, 0 = None
 			commType: z.string().min(1).default('Financial'),
 			careCreditPayType: z.number().int().min(0).nullable().default(null), // definition.DefNum

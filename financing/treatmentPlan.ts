@@ -1,6 +1,6 @@
 import { z } from 'zod/v3';
 
-import { formatMoney } from './money';
+import { formatMoney, MAX_CENTS } from './money';
 import { fail, ok, zodProblems, type Result } from './result';
 
 /**
@@ -9,7 +9,11 @@ import { fail, ok, zodProblems, type Result } from './result';
  * strings; numbers are accepted and turned into strings (Open Dental's ProcNum, PatNum).
  */
 const pmsId = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
-const cents = z.number().int('must be a whole number of cents').min(0, 'cannot be negative');
+const cents = z
+	.number()
+	.int('must be a whole number of cents')
+	.min(0, 'cannot be negative')
+	.max(MAX_CENTS, `must be at most ${formatMoney(MAX_CENTS)}`);
 
 export const procedureSchema = z
 	.object({

@@ -6,8 +6,6 @@
 // own (copies of the seeded scenario patients, four in five all good, sharing the seed's plans as
 // employees share an employer's plan). Printed: Open Dental calls per appointment verified and
 // appointments verified per minute, for the first run of the day and for a same-day re-run.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -15,6 +13,7 @@ import { join } from 'path';
 import { nextBusinessDays, todayIn } from '../financing';
 import { startSandbox, type Sandbox } from '../sandbox';
 import type { OpenDentalState } from '../sandbox/openDental/types';
+import { countingProxy } from '../test/nodes/harness/proxy';
 import { fillPracticeSettings } from './e2e/practiceSettings';
 import { REPO, startStack } from './e2e/stack';
 import {
@@ -78,29 +77,6 @@ function addAppointments(sandbox: Sandbox, days: string[]): void {
 	// Only the bench's appointments are scheduled in the window.
 	for (const a of od.appointments)
 		if (a.AptNum < 90_000 && a.AptStatus === 'Scheduled') a.AptStatus = 'Complete';
-}
-
-/** A loopback proxy in front of the stand-in that counts every request. */
-async function countingProxy(target: string) {
-	const calls: string[] = [];
-	const server = http.createServer((req, res) => {
-		calls.push(`${req.method} ${req.url}`);
-		const upstream = http.request(
-			`${target}${req.url}`,
-			{ method: req.method, headers: req.headers },
-			(answer) => {
-				res.writeHead(answer.statusCode!, answer.headers);
-				answer.pipe(res);
-			},
-		);
-		req.pipe(upstream);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		calls,
-		close: () => new Promise<void>((r) => server.close(() => r())),
-	};
 }
 
 /** From the first node's start to the last node's end, as n8n recorded them (not n8n's own start-up). */

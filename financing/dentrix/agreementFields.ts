@@ -41,7 +41,11 @@ export function dentrixPaymentAgreementFromFields(
 	const guarantorId = typedText(fields.guarantorId);
 	const patient = typedText(fields.patientId);
 	const token = typedText(fields.caseReference);
-	const role = fields.agreementKind === 'financingRecord' ? 'financingRecord' : 'shortfallPlan';
+	// Empty is the form's default; anything but the two kinds is the contract's to refuse.
+	const role =
+		fields.agreementKind === undefined || fields.agreementKind === ''
+			? 'shortfallPlan'
+			: fields.agreementKind;
 	const financeCharge = percent('annualFinanceChargePercent');
 	const paymentApr =
 		more.paymentAprPercent === undefined ? financeCharge : percent('paymentAprPercent');

@@ -158,7 +158,8 @@ function readDecisions(reader: RecordReader, decisions: readonly unknown[] | und
 
 /**
  * Appointments of patients with an approved case: a booked one holding any of the case's
- * procedures books the case (found by a map from patient and procedure).
+ * procedures books the case (found by a map from patient and procedure). An approved case with
+ * no procedures is listed by practiceNumbers, only when it falls in the weeks reported.
  */
 function readBookings(reader: RecordReader, appointments: readonly unknown[] | undefined): number {
 	const byProcedure = new Map<string, CaseState[]>();
@@ -166,15 +167,6 @@ function readBookings(reader: RecordReader, appointments: readonly unknown[] | u
 	for (const c of reader.cases.values()) {
 		if (c.outcome !== 'approved') continue;
 		financedPatients.add(c.patientId);
-		if (c.procedureIds.length === 0) {
-			reader.skip(
-				'case',
-				null,
-				c.tokens[0] ?? c.treatmentPlanId,
-				'caseWithoutProcedures',
-				'approved, but no procedures are recorded for its plan, so no appointment can be matched to it',
-			);
-		}
 		for (const p of c.procedureIds) {
 			const k = `${c.patientId}|${p}`;
 			const list = byProcedure.get(k);

@@ -46,3 +46,27 @@ export {
 	type DateRange,
 	type DurationStats,
 } from './stats';
+export { dentrixPracticeRecords, type DentrixNumbersWire } from './fromDentrix';
+export { openDentalPracticeRecords, type OpenDentalNumbersWire } from './fromOpenDental';
+export { isAuditNoteText } from './fromPms';
+export {
+	digestModel,
+	renderDigest,
+	type Digest,
+	type DigestColumn,
+	type DigestModel,
+	type DigestOptions,
+} from './digest';
+export { numbersTableHtml, trendsHtml } from './digestHtml';
+export {
+	changeText,
+	localDay,
+	locationName,
+	minutesText,
+	percentText,
+	rangeLabel,
+	shortDate,
+	TERM_WORDS,
+	UNCLASSIFIED_WORDS,
+} from './words';
+export { LOOK_BACK_DAYS, numbersWindow, type NumbersWindow } from './window';

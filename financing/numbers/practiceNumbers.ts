@@ -95,6 +95,11 @@ export function practiceNumbers(
 		}
 	};
 
+	const window: DateRange = {
+		from: weeks[0]!.from < period.from ? weeks[0]!.from : period.from,
+		to: period.to > weeks[weeks.length - 1]!.to ? period.to : weeks[weeks.length - 1]!.to,
+	};
+	const unclassified = [...built.unclassified];
 	const lines: CaseLine[] = [];
 	for (const c of built.cases.values()) {
 		if (wanted && !wanted.has(c.locationId ?? '')) continue;
@@ -102,6 +107,16 @@ export function practiceNumbers(
 		const start = c.acceptedAt ?? c.presentedAt ?? c.applicationStartedAt ?? c.decidedAt;
 		if (!start) continue;
 		lines.push(line);
+		// Only a case of the weeks reported: an older one read for its token alone needs none.
+		if (c.outcome === 'approved' && !c.procedureIds.length && inRange(window, local(start))) {
+			unclassified.push({
+				record: 'case',
+				index: null,
+				id: c.tokens[0] ?? c.treatmentPlanId,
+				reason: 'caseWithoutProcedures',
+				text: 'approved, but no procedures are recorded for its plan, so no appointment can be matched to it',
+			});
+		}
 		each(c.locationId, local(start), (b) => {
 			const a = b.acceptance;
 			a.presented++;
@@ -136,10 +151,6 @@ export function practiceNumbers(
 		period: finish(buckets.get(`${loc}|p`), period),
 		weeks: weeks.map((w, i) => finish(buckets.get(`${loc}|w${i}`), w)),
 	});
-	const window: DateRange = {
-		from: weeks[0]!.from < period.from ? weeks[0]!.from : period.from,
-		to: period.to > weeks[weeks.length - 1]!.to ? period.to : weeks[weeks.length - 1]!.to,
-	};
 	const started = (l: CaseLine) =>
 		l.startedAt !== null && inRange(window, local(new Date(l.startedAt)));
 	const inPeriod = (l: CaseLine) =>
@@ -179,7 +190,7 @@ export function practiceNumbers(
 				)
 				.slice(0, o.listLimit),
 		},
-		unclassified: built.unclassified,
+		unclassified,
 		read: built.read,
 	});
 }

@@ -24,7 +24,12 @@ export const presentationSchema = z.object({
 	treatmentPlanId: id,
 	patientId: id,
 	locationId: optionalId,
-	presentedAt: time,
+	/**
+	 * When the plan was presented; absent when the system keeps no such time (Open Dental's
+	 * `DateTP` is when the plan was saved, often weeks before CareCredit came up), and then the
+	 * case starts at CareCredit's application or decision.
+	 */
+	presentedAt: optionalTime,
 	/** The patient's yes (Dentrix's `acceptedAt`); time-to-arrangement starts here when known. */
 	acceptedAt: optionalTime,
 	procedureIds: z.array(id).optional().default([]),

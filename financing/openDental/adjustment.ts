@@ -55,9 +55,12 @@ export interface OpenDentalAdjustmentBody {
 	ProcNum?: number;
 }
 
-/** Read before writing: the type's sign (`GET /definitions?Category=1`) and the patient's procedures. */
+/**
+ * Read before writing: the type's sign (`GET /definitions?Category=1`, its ItemValue; null when
+ * Open Dental has no such adjustment type) and the patient's procedures.
+ */
 export interface OpenDentalAdjustmentFacts {
-	adjTypeSign: '+' | '-';
+	adjTypeSign: '+' | '-' | null;
 	patientProcNums: string[];
 }
 
@@ -97,9 +100,15 @@ export function checkOpenDentalAdjustment(
 	];
 	if (facts) {
 		rules.push({
-			reads: ['amountCents'],
+			reads: ['adjType', 'amountCents'],
 			check: (a, report) => {
-				if ((facts.adjTypeSign === '+') !== a.amountCents > 0)
+				if (facts.adjTypeSign === null)
+					report(
+						'adjType',
+						'unknownAdjType',
+						`${safeEcho(a.adjType)} is not an adjustment type of this Open Dental (Setup, Definitions, Adj Types)`,
+					);
+				else if ((facts.adjTypeSign === '+') !== a.amountCents > 0)
 					report(
 						'amountCents',
 						'signMismatch',

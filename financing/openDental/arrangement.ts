@@ -1,7 +1,7 @@
 import { auditNoteProblems, readArrangement, type ArrangementView } from '../arrangementView';
 import { contextProblems, type WireRequest, type WriteContext } from '../contract';
 import { localDateTimeIn } from '../dates';
-import { allocateProportionally } from '../exact';
+import { formatMoney } from '../money';
 import { fail, ok, problem, type Problem, type Result } from '../result';
 import type { PaymentInterval } from '../schedule';
 import { TRANSACTION_ID_STAND_IN } from '../dentrix/arrangement';
@@ -14,12 +14,14 @@ import {
 	type OpenDentalPaymentInput,
 } from './ledger';
 import {
+	APR_PLAN_CANNOT_BE_LIMITED,
 	checkOpenDentalPayPlan,
 	OPEN_DENTAL_NOTE_MAX,
+	overrideLinks,
 	type OpenDentalPayPlanInput,
 	type OpenDentalPayPlanRequests,
 } from './payPlan';
-import { toOpenDentalChargeFrequency, type OpenDentalPlanFacts } from './shared';
+import { choosePlanParts, toOpenDentalChargeFrequency, type OpenDentalPlanFacts } from './shared';
 
 /**
  * From a built arrangement to the Open Dental inputs, and `validateForOpenDental`: Payment
@@ -29,7 +31,6 @@ type Draft<T> = { [K in keyof T]: unknown };
 
 /** The practice's Open Dental choices the writers need beside the arrangement. */
 export interface OpenDentalSettings {
-	sendTermAs?: 'payAmt' | 'numberOfPayments';
 	planCategory?: number;
 	commType?: string;
 	careCreditPayType?: number | null;
@@ -42,19 +43,22 @@ export interface OpenDentalSettings {
 const asId = (n: unknown) => (n === undefined || n === null || n === 0 ? null : String(n));
 
 /**
- * The shortfall plan as an Open Dental plan input: its total spread over the plan's procedures
- * in proportion to their patient portions (whole cents, adding up exactly). A procedure id that
- * is not on the treatment plan is a problem, never silently dropped.
+ * The shortfall plan as an Open Dental plan input: attached to the fewest procedures whose
+ * remaining production covers it, at most one of them limited by an AmountOverride
+ * (`choosePlanParts`). Production is Open Dental's (`facts`, read by the writer) or, for Validate,
+ * the arrangement's patient portions. A procedure id that is not on the treatment plan is a
+ * problem, never silently dropped.
  */
 export function openDentalPayPlanFromArrangement(
 	w: ArrangementView,
 	settings: OpenDentalSettings,
 	problems: Problem[],
+	facts?: OpenDentalPlanFacts,
 ): Draft<OpenDentalPayPlanInput> | null {
 	const sp = w.shortfallPlan;
 	if (!sp) return null;
 	const ids = sp.procedureIds;
-	const procNums: Array<{ procNum: string; amountCents: number }> = [];
+	let procNums: Array<{ procNum: string; amountCents: number }> = [];
 	if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
 		problems.push(
 			problem(
@@ -64,35 +68,21 @@ export function openDentalPayPlanFromArrangement(
 			),
 		);
 	} else {
-		const onPlan = ids.map((id) => w.treatmentPlan.procedures.find((p) => p.procedureId === id));
-		ids.forEach((id, i) => {
-			if (!onPlan[i])
-				problems.push(
-					problem(
-						`shortfallPlan.procedureIds.${i}`,
-						'procedureNotOnPlan',
-						'is not a procedure of the treatment plan',
-					),
-				);
-		});
-		const found = onPlan.filter((p): p is Record<string, unknown> => p !== undefined);
-		const shares = allocateProportionally(
-			typeof sp.totalCents === 'number' ? sp.totalCents : Number.NaN,
-			found.map((p) =>
-				typeof p.patientPortionCents === 'number' ? p.patientPortionCents : Number.NaN,
-			),
-		);
-		if (shares.length === 0 || shares.every((s) => s === 0))
+		const production = productionOf(w, facts);
+		const known = (ids as string[]).filter((id, i) => {
+			if (production.has(id)) return true;
 			problems.push(
 				problem(
-					'shortfallPlan.procedureIds',
-					'noProductionToAttach',
-					'the procedures of the plan have no patient portion to attach an Open Dental payment plan to',
+					`shortfallPlan.procedureIds.${i}`,
+					'procedureNotOnPlan',
+					facts
+						? 'is not a procedure of the treatment plan in Open Dental'
+						: 'is not a procedure of the treatment plan',
 				),
 			);
-		found.forEach((p, i) => {
-			if (shares[i]) procNums.push({ procNum: String(p.procedureId), amountCents: shares[i]! });
+			return false;
 		});
+		procNums = partsFor(sp, known, production, problems);
 	}
 	const frequency = toOpenDentalChargeFrequency(sp.interval as PaymentInterval);
 	if (frequency === null) {
@@ -117,14 +107,68 @@ export function openDentalPayPlanFromArrangement(
 		downPaymentCents: sp.downPaymentCents,
 		paymentAmountCents: sp.paymentAmountCents,
 		numberOfPayments: sp.numberOfPayments,
-		sendTermAs: settings.sendTermAs ?? 'payAmt',
 		planCategory: String(settings.planCategory ?? 0),
 		dynamicPayPlanTPOption: settings.dynamicPayPlanTPOption ?? 'AwaitComplete',
-		// Open Dental's default, and required with an APR above 0.
-		isLocked: true,
 		note: sp.note,
 		procNums,
 	};
+}
+
+/** Remaining production by procedure id: Open Dental's when read, else the patient portions built on. */
+function productionOf(w: ArrangementView, facts?: OpenDentalPlanFacts): Map<string, number> {
+	if (facts) return new Map(facts.planProcedures.map((p) => [p.procNum, p.productionCents]));
+	return new Map(
+		w.treatmentPlan.procedures
+			.filter((p) => typeof p.procedureId === 'string')
+			.map((p) => [
+				p.procedureId as string,
+				typeof p.patientPortionCents === 'number' ? p.patientPortionCents : 0,
+			]),
+	);
+}
+
+/** The parts of the plan's procedures; a total their production cannot cover is a problem. */
+function partsFor(
+	sp: Record<string, unknown>,
+	ids: string[],
+	production: Map<string, number>,
+	problems: Problem[],
+): Array<{ procNum: string; amountCents: number }> {
+	if (ids.length === 0) {
+		problems.push(
+			problem(
+				'shortfallPlan.procedureIds',
+				'noProcedures',
+				'lists no procedure to attach the plan to',
+			),
+		);
+		return [];
+	}
+	const total = sp.totalCents;
+	// A malformed total is the contract's to name (openDental.payPlan.totalCents).
+	if (typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0) return [];
+	const available = ids.map((procNum) => ({ procNum, productionCents: production.get(procNum)! }));
+	const parts = choosePlanParts(total, available);
+	if (!parts) {
+		const sum = available.reduce((s, p) => s + Math.max(0, p.productionCents), 0);
+		problems.push(
+			problem(
+				'shortfallPlan.totalCents',
+				'productionBelowTotal',
+				`is more than the remaining production of the plan's procedures (${formatMoney(sum)}): Open Dental limits a plan to the production attached to it`,
+			),
+		);
+		return [];
+	}
+	if (
+		typeof sp.aprBasisPoints === 'number' &&
+		sp.aprBasisPoints > 0 &&
+		parts.some((p) => p.override)
+	)
+		problems.push(
+			problem('shortfallPlan.aprBasisPoints', 'aprPlanCannotBeLimited', APR_PLAN_CANNOT_BE_LIMITED),
+		);
+	return parts.map(({ procNum, amountCents }) => ({ procNum, amountCents }));
 }
 
 export function openDentalCommlogFromArrangement(
@@ -195,10 +239,15 @@ export function validateForOpenDental(
 		deferred.push(...r.value.checkedByWriter);
 		return r.value.request;
 	};
-	const planInput = openDentalPayPlanFromArrangement(w, settings, problems);
-	const payPlan = planInput
+	const planInput = openDentalPayPlanFromArrangement(w, settings, problems, facts);
+	const checkedPlan = planInput
 		? take(checkOpenDentalPayPlan(planInput, context, facts, 'openDental.payPlan'))
 		: null;
+	// Without the facts, the overrides Validate shows follow the arrangement's patient portions.
+	const payPlan = checkedPlan && {
+		...checkedPlan,
+		links: overrideLinks(checkedPlan.parts, productionOf(w, facts)),
+	};
 	const commlog = take(
 		checkOpenDentalCommlog(
 			openDentalCommlogFromArrangement(w, settings),

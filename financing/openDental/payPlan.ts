@@ -40,6 +40,10 @@ import { planRules } from './payPlanRules';
  */
 export const OPEN_DENTAL_NOTE_MAX = 2000;
 
+/** Why an in-house plan with an APR cannot be limited to part of a procedure's production. */
+export const APR_PLAN_CANNOT_BE_LIMITED =
+	'Open Dental creates a plan with an APR above 0 locked, and adds or changes links only on a plan that is not locked (apipayplanlinks.html), so this plan cannot be limited to the shortfall; set the in-house APR to 0 for Open Dental, or enter this plan by hand';
+
 export const openDentalPayPlanShape = {
 	patNum: openDentalNumberField('PatNum'),
 	guarantor: openDentalNumberField('the Guarantor PatNum'),
@@ -54,13 +58,9 @@ export const openDentalPayPlanShape = {
 	downPaymentCents: centsField(0),
 	paymentAmountCents: centsField(1),
 	numberOfPayments: wholeField(1, 600),
-	/** Open Dental takes PayAmt or NumberOfPayments, never both. */
-	sendTermAs: enumField(['payAmt', 'numberOfPayments'] as const),
 	/** DefNum of a payment plan category (definition Category 47); "0" is none. */
 	planCategory: z.union([z.literal('0'), openDentalNumberField('PlanCategory')]),
 	dynamicPayPlanTPOption: enumField(['AwaitComplete', 'TreatAsComplete'] as const),
-	/** Must be true when APR > 0; links can be added only while the plan is unlocked. */
-	isLocked: z.boolean({ errorMap: () => ({ message: 'must be true or false' }) }),
 	note: textField(OPEN_DENTAL_NOTE_MAX),
 	/** The procedures the plan is attached to (Open Dental's procNums), each with its part. */
 	procNums: z
@@ -90,8 +90,7 @@ export interface OpenDentalDynamicPayPlanBody {
 	DatePayPlanStart: string;
 	IsLocked: 'true' | 'false';
 	procNums: number[];
-	PayAmt?: number;
-	NumberOfPayments?: number;
+	PayAmt: number;
 	DynamicPayPlanTPOption: 'AwaitComplete' | 'TreatAsComplete';
 }
 
@@ -103,10 +102,19 @@ export interface OpenDentalPayPlanLink {
 
 export interface OpenDentalPayPlanRequests {
 	create: WireRequest<OpenDentalDynamicPayPlanBody>;
-	/** The part each procedure's link must carry (Payment Plan links check). */
+	/** The links whose AmountOverride limits the plan to its total (at most one, see below). */
 	links: OpenDentalPayPlanLink[];
+	/** What the plan covers, and each procedure's part of it (the input of the links check). */
+	totalCents: number;
+	parts: Array<{ procNum: string; amountCents: number }>;
 }
 
+/**
+ * The body of the plan's POST: PayAmt, never NumberOfPayments (Open Dental works a number of
+ * payments out on the attached production, which is more than the plan until its link is limited).
+ * Unlocked when the APR is 0, so a link can still be limited (links go only on plans "that are not
+ * locked or closed"); locked with an APR, as Open Dental requires, and then no link may need it.
+ */
 export function openDentalPayPlanBody(p: OpenDentalPayPlanInput): OpenDentalDynamicPayPlanBody {
 	return {
 		PatNum: openDentalNumber(p.patNum),
@@ -118,11 +126,9 @@ export function openDentalPayPlanBody(p: OpenDentalPayPlanInput): OpenDentalDyna
 		PlanCategory: openDentalNumber(p.planCategory),
 		ChargeFrequency: p.chargeFrequency,
 		DatePayPlanStart: p.firstPaymentDate,
-		IsLocked: p.isLocked ? 'true' : 'false',
+		IsLocked: p.aprBasisPoints > 0 ? 'true' : 'false',
 		procNums: p.procNums.map((l) => openDentalNumber(l.procNum)),
-		...(p.sendTermAs === 'numberOfPayments'
-			? { NumberOfPayments: p.numberOfPayments }
-			: { PayAmt: centsToDollars(p.paymentAmountCents) }),
+		PayAmt: centsToDollars(p.paymentAmountCents),
 		DynamicPayPlanTPOption: p.dynamicPayPlanTPOption,
 	};
 }
@@ -150,6 +156,17 @@ export function checkOpenDentalPayPlan(
 			reads: ['procNums'],
 			check: (p, report) => checkProcedures(report, 'procNums', p.procNums, facts),
 		});
+		rules.push({
+			reads: ['procNums', 'aprBasisPoints'],
+			check: (p, report) => {
+				const production = new Map(facts.planProcedures.map((x) => [x.procNum, x.productionCents]));
+				if (
+					p.aprBasisPoints > 0 &&
+					p.procNums.some((l) => l.amountCents < (production.get(l.procNum) ?? 0))
+				)
+					report('aprBasisPoints', 'aprPlanCannotBeLimited', APR_PLAN_CANNOT_BE_LIMITED);
+			},
+		});
 	}
 	const checked = checkShape(input, openDentalPayPlanShape, rules, prefix);
 	if (!checked.ok) return checked;
@@ -158,10 +175,12 @@ export function checkOpenDentalPayPlan(
 	return ok({
 		request: {
 			create: { method: 'POST', path: '/payplans/Dynamic', body: openDentalPayPlanBody(p) },
-			links: p.procNums.map((l) => ({
-				ProcNum: openDentalNumber(l.procNum),
-				AmountOverride: centsToDollars(l.amountCents),
-			})),
+			links: overrideLinks(
+				p.procNums,
+				new Map(facts?.planProcedures.map((x) => [x.procNum, x.productionCents])),
+			),
+			totalCents: p.totalCents,
+			parts: p.procNums.map((l) => ({ procNum: l.procNum, amountCents: l.amountCents })),
 		},
 		checkedByWriter: facts
 			? []
@@ -175,18 +194,15 @@ export function checkOpenDentalPayPlan(
 	});
 }
 
-/**
- * Locks a plan once its links are set (`PUT /payplans/{PayPlanNum}/Dynamic`,
- * https://www.opendental.com/site/apipayplans.html "PayPlans PUT Dynamic": APR needs IsLocked
- * "true" alongside it). For a plan created unlocked so its links could be added.
- */
-export function openDentalPayPlanLockRequest(
-	payPlanNum: string,
-	aprBasisPoints: number,
-): WireRequest<{ IsLocked: 'true'; APR: number }> {
-	return {
-		method: 'PUT',
-		path: `/payplans/${encodeURIComponent(payPlanNum)}/Dynamic`,
-		body: { IsLocked: 'true', APR: aprBasisPoints / 100 },
-	};
+/** The links that need an AmountOverride: the parts less than their procedure's production. */
+export function overrideLinks(
+	parts: ReadonlyArray<{ procNum: string; amountCents: number }>,
+	production: ReadonlyMap<string, number>,
+): OpenDentalPayPlanLink[] {
+	return parts
+		.filter((l) => l.amountCents < (production.get(l.procNum) ?? l.amountCents))
+		.map((l) => ({
+			ProcNum: openDentalNumber(l.procNum),
+			AmountOverride: centsToDollars(l.amountCents),
+		}));
 }

@@ -49,7 +49,9 @@ export type OpenDentalLinkRequest =
 
 /**
  * The requests that make the plan's links carry exactly the wanted parts: a PUT for a link that
- * differs, a POST for a missing one; nothing for a link already right (safe to repeat).
+ * differs, a POST for a missing one; nothing for a link already right (safe to repeat). A part
+ * equal to its procedure's production needs no override. Changes go only on a dynamic plan that
+ * is not locked or closed (apipayplanlinks.html).
  */
 export function checkOpenDentalPayPlanLinks(
 	input: unknown,
@@ -76,18 +78,11 @@ export function checkOpenDentalPayPlanLinks(
 			{
 				reads: ['payPlanNum'],
 				check: (v, report) => {
-					const plan = facts.plan;
-					if (plan.payPlanNum !== v.payPlanNum)
+					if (facts.plan.payPlanNum !== v.payPlanNum)
 						report(
 							'payPlanNum',
 							'planMismatch',
-							`the plan read is ${safeEcho(plan.payPlanNum)}, not ${safeEcho(v.payPlanNum)}`,
-						);
-					else if (!plan.isDynamic || plan.isClosed || plan.isLocked)
-						report(
-							'payPlanNum',
-							'planNotOpenForLinks',
-							'links can be set only on a dynamic plan that is not locked or closed (Open Dental rule); create the plan unlocked, set the links, then lock it',
+							`the plan read is ${safeEcho(facts.plan.payPlanNum)}, not ${safeEcho(v.payPlanNum)}`,
 						);
 				},
 			},
@@ -96,6 +91,7 @@ export function checkOpenDentalPayPlanLinks(
 	);
 	if (!checked.ok) return checked;
 	const v = checked.value;
+	const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
 	const requests: OpenDentalLinkRequest[] = [];
 	const wanted = new Set(v.links.map((l) => l.procNum));
 	for (const link of facts.existingLinks) {
@@ -108,27 +104,45 @@ export function checkOpenDentalPayPlanLinks(
 				),
 			);
 	}
+	const production = new Map(facts.planProcedures.map((p) => [p.procNum, p.productionCents]));
 	for (const l of v.links) {
 		const existing = facts.existingLinks.find((e) => e.fKey === l.procNum);
-		if (!existing) {
-			requests.push({
-				method: 'POST',
-				path: '/payplanlinks',
-				body: {
-					PayPlanNum: openDentalNumber(v.payPlanNum),
-					LinkType: 'Procedure',
-					FKey: openDentalNumber(l.procNum),
-					AmountOverride: centsToDollars(l.amountCents),
-				},
-			});
-		} else if (existing.amountOverrideCents !== l.amountCents) {
-			requests.push({
-				method: 'PUT',
-				path: `/payplanlinks/${encodeURIComponent(existing.payPlanLinkNum)}`,
-				body: { AmountOverride: centsToDollars(l.amountCents) },
-			});
-		}
+		// A link carries its production when it has no override (0.0, "no override").
+		const carries = existing
+			? existing.amountOverrideCents > 0
+				? existing.amountOverrideCents
+				: production.get(l.procNum)
+			: undefined;
+		if (carries === l.amountCents) continue;
+		const override = l.amountCents === production.get(l.procNum) ? 0 : l.amountCents;
+		requests.push(
+			existing
+				? {
+						method: 'PUT',
+						path: `/payplanlinks/${encodeURIComponent(existing.payPlanLinkNum)}`,
+						body: { AmountOverride: centsToDollars(override) },
+					}
+				: {
+						method: 'POST',
+						path: '/payplanlinks',
+						body: {
+							PayPlanNum: openDentalNumber(v.payPlanNum),
+							LinkType: 'Procedure',
+							FKey: openDentalNumber(l.procNum),
+							AmountOverride: centsToDollars(override),
+						},
+					},
+		);
 	}
+	const plan = facts.plan;
+	if (requests.length > 0 && (!plan.isDynamic || plan.isClosed || plan.isLocked))
+		return fail(
+			problem(
+				at('payPlanNum'),
+				'planNotOpenForLinks',
+				'links can be set only on a dynamic plan that is not locked or closed (Open Dental rule); this plan cannot be limited to the shortfall any more',
+			),
+		);
 	return ok(requests);
 }
 

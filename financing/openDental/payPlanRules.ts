@@ -40,17 +40,6 @@ export function planRules(context: WriteContext): Array<Rule<Shape>> {
 			check: (p, report) => checkDownPayment(report, names, p),
 		},
 		{
-			reads: ['aprBasisPoints', 'isLocked'],
-			check: (p, report) => {
-				if (p.aprBasisPoints > 0 && !p.isLocked)
-					report(
-						'isLocked',
-						'lockRequiredWithApr',
-						'must be true when the plan has an APR above 0 (Open Dental rule)',
-					);
-			},
-		},
-		{
 			reads: ['dynamicPayPlanTPOption', 'downPaymentCents'],
 			check: (p, report) => {
 				// Treated as complete, the down payment is charged at once, before the links are set.

@@ -68,14 +68,20 @@ export interface OpenDentalPlanProcedure {
 	procNum: string;
 	/** The patient the procedure belongs to. */
 	patNum: string;
-	/** The procedure's fee (its production), in cents: a link may carry at most this. */
-	feeCents: number;
+	/**
+	 * Its remaining production in cents: what a plan link carries with no AmountOverride, and the
+	 * most an override may carry ("Cannot exceed amount remaining on the production",
+	 * https://www.opendental.com/site/apipayplanlinks.html).
+	 */
+	productionCents: number;
 }
 
 /**
  * Read by the payment plan writer before its first write: the patient's guarantor
- * (`GET /patients/{PatNum}`, `Guarantor`), the plan's procedures (`GET /proctps` or
- * `/treatplanattaches` + `/procedurelogs`) and the family's PatNums (`GET /patients/Simple?Guarantor=`).
+ * (`GET /patients/{PatNum}`, `Guarantor`), the plan's procedures with their remaining production
+ * (`GET /proctps`: the patient amount of a signed plan; or `/treatplanattaches` + `/procedurelogs`:
+ * the fee) and the family's PatNums (the patient and the guarantor: a treatment plan holds only
+ * its patient's procedures).
  */
 export interface OpenDentalPlanFacts {
 	accountGuarantorId: string;
@@ -83,7 +89,46 @@ export interface OpenDentalPlanFacts {
 	familyPatNums: string[];
 }
 
-/** Each linked procedure is on the treatment plan, in the patient's family, within its fee. */
+/** One procedure's part of a plan; `override` when the part is less than its production. */
+export interface PlanPart {
+	procNum: string;
+	amountCents: number;
+	override: boolean;
+}
+
+/**
+ * The fewest procedures whose remaining production covers `totalCents`, and each one's part: the
+ * smallest single procedure that covers it, else the largest ones in turn; only the last part
+ * can be less than its production (one AmountOverride at most). Null when all together fall short.
+ */
+export function choosePlanParts(
+	totalCents: number,
+	procedures: ReadonlyArray<{ procNum: string; productionCents: number }>,
+): PlanPart[] | null {
+	const usable = procedures.filter((p) => p.productionCents > 0);
+	const single = usable
+		.filter((p) => p.productionCents >= totalCents)
+		.sort((a, b) => a.productionCents - b.productionCents)[0];
+	if (single)
+		return [
+			{
+				procNum: single.procNum,
+				amountCents: totalCents,
+				override: totalCents < single.productionCents,
+			},
+		];
+	const parts: PlanPart[] = [];
+	let left = totalCents;
+	for (const p of [...usable].sort((a, b) => b.productionCents - a.productionCents)) {
+		if (left <= 0) break;
+		const amountCents = Math.min(left, p.productionCents);
+		parts.push({ procNum: p.procNum, amountCents, override: amountCents < p.productionCents });
+		left -= amountCents;
+	}
+	return left > 0 ? null : parts;
+}
+
+/** Each linked procedure is on the treatment plan, in the patient's family, within its production. */
 export function checkProcedures(
 	report: Report,
 	field: string,
@@ -106,11 +151,11 @@ export function checkProcedures(
 					'procedureOutsideFamily',
 					`procedure ${safeEcho(link.procNum)} belongs to a patient outside the family`,
 				);
-			if (link.amountCents > onPlan.feeCents)
+			if (link.amountCents > onPlan.productionCents)
 				report(
 					`${field}.${i}.amountCents`,
 					'linkAboveProduction',
-					`is more than the procedure's fee; a link cannot exceed its production`,
+					"is more than the procedure's remaining production; a link cannot exceed it",
 				);
 		}
 	});

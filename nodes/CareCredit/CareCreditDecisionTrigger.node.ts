@@ -30,7 +30,7 @@ const PAGE_SIZE = 100;
 /** Pages read per poll; a larger backlog continues at the next poll from the saved cursor. */
 const MAX_PAGES = 20;
 
-/** Shown by "Fetch Test Event" when the feed has nothing yet (domain.md §7's decision shape). */
+/** Shown by "Fetch Test Event" when the feed has nothing yet (docs/financing-domain.md §7's decision shape). */
 const SAMPLE_DECISION: IDataObject = {
 	status: 'approved',
 	rawStatus: 'Completed',

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { mapCareCreditStatus, type FinancingDecision } from '../../financing';
-import { centsFromWire, decodePmsIds } from './shapes';
+import { centsFromWireOrNull } from '../../financing';
+import { decodePmsIds } from './shapes';
 
-/** The pullback body (domain.md §2 item 2), as far as a decision needs it. */
+/** The pullback body (docs/financing-domain.md §2 item 2), as far as a decision needs it. */
 export interface Pullback {
 	merchantInfo?: { merchantNumber?: string; recordId?: string };
 	patientInfo?: { recordId?: string; invoiceNumber?: string };
@@ -33,7 +34,7 @@ export interface DecisionContext {
 }
 
 /**
- * The decision of domain.md §7 from a CareCredit pullback. Status mapping comes from the
+ * The decision of docs/financing-domain.md §7 from a CareCredit pullback. Status mapping comes from the
  * financing domain; this only reads CareCredit's fields (amounts from dollars into cents).
  */
 export function decisionFromPullback(
@@ -46,13 +47,13 @@ export function decisionFromPullback(
 		(t) => String(t.transactionType).toUpperCase() === 'PURCHASE',
 	);
 	const applicationId = application?.applicationId || null;
-	// A lookup or QuickScreen of a cardholder has no application id (domain.md §7).
+	// A lookup or QuickScreen of a cardholder has no application id (docs/financing-domain.md §7).
 	const accountKind =
 		!applicationId && rawStatus === 'AccountFound' ? 'existingCardholder' : 'newApplication';
 	const status = mapCareCreditStatus(rawStatus);
-	const creditLine = centsFromWire(application?.creditLine);
+	const creditLine = centsFromWireOrNull(application?.creditLine);
 	const creditLineCents = creditLine && creditLine > 0 ? creditLine : null;
-	const availableCents = centsFromWire(pullback.lookupDetails?.[0]?.availableCredit);
+	const availableCents = centsFromWireOrNull(pullback.lookupDetails?.[0]?.availableCredit);
 	const approvedAmountCents =
 		status !== 'approved'
 			? null

@@ -44,7 +44,7 @@ export async function readFeedPage(
 	})) as FeedPage;
 }
 
-/** A feed entry as the decision of domain.md §7 (the shape Application: Get Result outputs). */
+/** A feed entry as the decision of docs/financing-domain.md §7 (the shape Application: Get Result outputs). */
 export function decisionOfEntry(entry: FeedEntry, now: Date): IDataObject {
 	return decisionJson(
 		decisionFromPullback(entry.pullback ?? { sessionStatus: entry.sessionStatus }, {
@@ -69,7 +69,7 @@ const FILTER_OF: Record<DecisionStatus, StatusFilter> = {
 	error: 'other',
 };
 
-/** Whether a decision's status (domain.md §7) is one of the groups asked for. */
+/** Whether a decision's status (docs/financing-domain.md §7) is one of the groups asked for. */
 export function statusWanted(status: unknown, wanted: readonly StatusFilter[]): boolean {
 	return wanted.includes(FILTER_OF[status as DecisionStatus] ?? 'other');
 }

@@ -1,22 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { centsToDollars, parseMoney, type Cents } from '../../financing';
+import { centsFromWireOrNull } from '../../financing';
 
-/** CareCredit's wire shapes as this package's items: amounts in cents, the PMS ids decoded. */
-
-/** CareCredit amounts travel as numbers in dollars (domain.md §2). */
-export const dollars = (cents: Cents): number => centsToDollars(cents);
-
-/** Dollars from CareCredit (numbers) to cents; null when absent. */
-export function centsFromWire(value: unknown): Cents | null {
-	if (value === undefined || value === null || value === '') return null;
-	const parsed = parseMoney(value, 'amount', { allowNegative: true });
-	return parsed.ok ? parsed.value : null;
-}
+/**
+ * CareCredit's wire shapes as this package's items: amounts in cents (dollars on the wire,
+ * docs/financing-domain.md §2, through the domain's one converter), the PMS ids decoded.
+ */
 
 /**
  * The PMS ids travel in CareCredit's `recordId` and `invoiceNumber`, which the pullback echoes
- * (domain.md §2), so a decision can be matched with no state: recordId = patient[~guarantor],
+ * (docs/financing-domain.md §2), so a decision can be matched with no state: recordId = patient[~guarantor],
  * invoiceNumber = treatmentPlan[~location]. `~` never appears in Dentrix or Open Dental ids.
  */
 export interface PmsIds {
@@ -55,7 +48,7 @@ export function compact(object: IDataObject): IDataObject {
 	);
 }
 
-/** A transaction of the pullback's `transactionDetails` (domain.md §2 item 2). */
+/** A transaction of the pullback's `transactionDetails` (docs/financing-domain.md §2 item 2). */
 export interface WireTransaction {
 	customerName?: string;
 	merchantNumber?: string;
@@ -75,6 +68,8 @@ export interface WireTransaction {
 	netAmount?: number;
 	partnerCode?: string;
 	referenceId?: string;
+	/** A refund's purchase (modeled, docs/carecredit-api.md). */
+	originalReferenceId?: string;
 }
 
 /** CareCredit's transaction with amounts in cents, for the ledger writers downstream. */
@@ -85,9 +80,9 @@ export function transactionJson(t: WireTransaction): IDataObject {
 		referenceId: t.referenceId ?? null,
 		type: t.transactionType ?? null,
 		status: t.transactionStatus ?? null,
-		amountCents: centsFromWire(t.transactionAmount),
-		merchantFeeCents: centsFromWire(t.merchantFee),
-		netAmountCents: centsFromWire(t.netAmount),
+		amountCents: centsFromWireOrNull(t.transactionAmount),
+		merchantFeeCents: centsFromWireOrNull(t.merchantFee),
+		netAmountCents: centsFromWireOrNull(t.netAmount),
 		discountPercentage: t.discountPercentage ?? null,
 		promotionalPlan: t.promoCode || null,
 		authCode: t.authCode ?? null,

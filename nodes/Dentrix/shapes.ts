@@ -1,20 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findReferenceToken, maskDateOfBirth, maskTaxId, parseMoney } from '../../financing';
+import {
+	findReferenceToken,
+	maskDateOfBirth,
+	maskTaxId,
+	centsFromWireOrNull,
+} from '../../financing';
+import { toContactPreferences } from './contactPreferences';
 import type { PatientDataOptions } from '../shared/parameters';
 
 /**
  * The contract's records (dollars on the wire, docs/dentrix-api.md) as this package's items:
  * cents and the financing domain's field names, so the Payment Arrangement node reads them as
- * they come. Patient data is masked unless the prefill step asked for it (domain.md §7).
+ * they come. Patient data is masked unless the prefill step asked for it (docs/financing-domain.md §7).
  */
 type Wire = IDataObject & Record<string, unknown>;
-
-/** Dollars from the wire to integer cents; a malformed amount stays null rather than guessed. */
-export function cents(value: unknown): number | null {
-	const parsed = parseMoney(value, 'amount', { allowNegative: true });
-	return parsed.ok ? parsed.value : null;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -51,6 +51,7 @@ export function toPatient(p: Wire, options: PatientDataOptions): IDataObject {
 		family: p.family,
 		locationId: p.locationId,
 		primaryProviderId: p.primaryProviderId,
+		contactPreferences: toContactPreferences(p),
 	};
 }
 
@@ -71,18 +72,18 @@ export function toTreatmentPlan(plan: Wire): IDataObject {
 		createdOn: plan.createdOn,
 		acceptedAt: plan.acceptedAt,
 		acceptSequence: plan.acceptSequence,
-		totalCents: cents(totals.totalFee),
-		insuranceEstimateCents: cents(totals.insuranceEstimate),
-		patientPortionCents: cents(totals.patientPortion),
+		totalCents: centsFromWireOrNull(totals.totalFee),
+		insuranceEstimateCents: centsFromWireOrNull(totals.insuranceEstimate),
+		patientPortionCents: centsFromWireOrNull(totals.patientPortion),
 		procedures: procedures.map((p) => ({
 			procedureId: p.id,
 			cdtCode: p.cdtCode,
 			description: p.description,
 			tooth: p.tooth === '' ? null : p.tooth,
 			surface: p.surface,
-			feeCents: cents(p.fee),
-			insuranceEstimateCents: cents(p.insuranceEstimate),
-			patientPortionCents: cents(p.patientPortion),
+			feeCents: centsFromWireOrNull(p.fee),
+			insuranceEstimateCents: centsFromWireOrNull(p.insuranceEstimate),
+			patientPortionCents: centsFromWireOrNull(p.patientPortion),
 		})),
 	};
 }
@@ -100,12 +101,12 @@ export function toAgreement(a: Wire): IDataObject {
 		annualFinanceChargeBasisPoints: percent(a.annualFinanceChargePercent),
 		annualLateChargeBasisPoints: percent(a.annualLateChargePercent),
 		gracePeriodDays: a.gracePeriodDays,
-		minimumLateChargeCents: cents(a.minimumLateCharge),
-		minimumBalanceToChargeCents: cents(a.minimumBalanceToCharge),
-		totalAgreedAmountCents: cents(a.totalAgreedAmount),
-		downPaymentCents: cents(a.downPayment),
+		minimumLateChargeCents: centsFromWireOrNull(a.minimumLateCharge),
+		minimumBalanceToChargeCents: centsFromWireOrNull(a.minimumBalanceToCharge),
+		totalAgreedAmountCents: centsFromWireOrNull(a.totalAgreedAmount),
+		downPaymentCents: centsFromWireOrNull(a.downPayment),
 		firstPaymentDue: a.firstPaymentDue,
-		paymentAmountCents: cents(a.paymentAmount),
+		paymentAmountCents: centsFromWireOrNull(a.paymentAmount),
 		numberOfPayments: a.numberOfPayments,
 		note: a.note,
 		statementNote: a.statementNote,
@@ -141,7 +142,7 @@ export function toLedgerEntry(e: Wire, idField: 'paymentId' | 'adjustmentId'): I
 		...(idField === 'paymentId'
 			? { paymentType: e.paymentType }
 			: { type: e.type, direction: e.direction }),
-		amountCents: cents(e.amount),
+		amountCents: centsFromWireOrNull(e.amount),
 		date: e.date,
 		reference: e.reference,
 		note: e.note,

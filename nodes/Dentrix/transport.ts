@@ -9,7 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { redact } from '../../financing';
+import { hidePatientData, redact } from '../../financing';
 import {
 	failedWith,
 	retryRead,
@@ -23,7 +23,7 @@ import {
 
 /**
  * Dentrix transport: the modeled REST contract of docs/dentrix-api.md (Dentrix's own APIs are
- * partner-gated, domain.md §3). Base URL and bearer key come from the `dentrixApi` credential.
+ * partner-gated, docs/financing-domain.md §3). Base URL and bearer key come from the `dentrixApi` credential.
  * Reads retry on 429, 5xx and network failures; writes never retry blindly (see `writeOnce`).
  */
 export type DentrixContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -38,8 +38,15 @@ export interface DentrixRequest {
 
 // Every path of the contract starts with /v1 (docs/dentrix-api.md, "Base URL").
 const API_PREFIX = '/v1';
-const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
-const TIMEOUT_MS = 30_000;
+
+/** A request's path as it goes out (what test mode shows). */
+export const sentPath = (path: string) => `${API_PREFIX}${path}`;
+export const DENTRIX_RETRY: RetryPolicy = {
+	attempts: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 4000,
+	timeoutMs: 30_000,
+};
 
 async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attempt> {
 	const credentials = await ctx.getCredentials<{ baseUrl: string }>('dentrixApi');
@@ -49,7 +56,7 @@ async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attem
 		url: `${baseUrl}${API_PREFIX}${request.path}`,
 		qs: request.qs,
 		body: request.body,
-		timeout: TIMEOUT_MS,
+		timeout: DENTRIX_RETRY.timeoutMs,
 	});
 }
 
@@ -74,8 +81,11 @@ export function apiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const error = contractError(body);
+	// Dentrix's words, with anything that looks like a tax id or a date of birth hidden.
 	const fields = (error.fields ?? []).map((f) =>
-		f.field ? `${f.field}: ${f.message ?? f.code ?? 'invalid'}` : (f.message ?? ''),
+		hidePatientData(
+			f.field ? `${f.field}: ${f.message ?? f.code ?? 'invalid'}` : (f.message ?? ''),
+		),
 	);
 	const hint =
 		statusCode === 401 || statusCode === 403
@@ -86,7 +96,7 @@ export function apiError(
 					? 'Dentrix is busy or unavailable and the request was retried; run the workflow again later.'
 					: 'Correct the fields named above and run again.';
 	return new NodeApiError(ctx.getNode(), redact(error) as JsonObject, {
-		message: `Dentrix answered ${statusCode}${error.code ? ` (${error.code})` : ''}: ${error.message ?? 'the request failed'}`,
+		message: `Dentrix answered ${statusCode}${error.code ? ` (${error.code})` : ''}: ${hidePatientData(error.message ?? 'the request failed')}`,
 		description: [...fields.filter((f) => f !== ''), hint].join('\n'),
 		httpCode: String(statusCode),
 		itemIndex,
@@ -101,17 +111,18 @@ const DENTRIX: ServiceErrors<DentrixContext> = {
 
 /**
  * A read (or any call safe to repeat): retried on 429, 5xx and network failures with bounded
- * backoff, then a NodeApiError naming what to do.
+ * backoff, then a NodeApiError naming what to do. With `absent`, a 404 is null: no such record.
  */
 export async function dentrixRead<T = IDataObject>(
 	ctx: DentrixContext,
 	request: DentrixRequest,
-	options: { itemIndex?: number } = {},
+	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		RETRY,
+		DENTRIX_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, DENTRIX, options.itemIndex),
+		options,
 	);
 }
 
@@ -121,15 +132,40 @@ export async function dentrixRead<T = IDataObject>(
  */
 export async function writeOnce<T>(
 	ctx: IExecuteFunctions,
-	request: DentrixRequest,
-	findExisting: () => Promise<T | null>,
-	options: { itemIndex: number; onConflict: (body: unknown) => NodeApiError | NodeOperationError },
+	write: { method: IHttpRequestMethods; path: string; body?: object },
+	find: () => Promise<T | null>,
+	options: { itemIndex: number; onConflict?: (body: unknown) => Error },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
+	const request: DentrixRequest = { ...write, body: write.body as IDataObject | undefined };
+	const onConflict =
+		options.onConflict ??
+		((body: unknown) =>
+			new NodeOperationError(
+				ctx.getNode(),
+				`Dentrix refused the write: ${contractError(body).message ?? 'conflict'}`,
+				{ itemIndex: options.itemIndex },
+			));
+	return await sharedWriteOnce(DENTRIX_RETRY, async () => await send(ctx, request), find, {
 		refusal: 409,
-		onRefusal: options.onConflict,
+		onRefusal: onConflict,
 		failed: failedWith(ctx, DENTRIX, options.itemIndex),
 	});
+}
+
+/** The first record of an account's list (one page of 200) that `matches`, e.g. by reference. */
+export async function findOnAccount(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+	matches: (record: IDataObject) => boolean,
+): Promise<IDataObject | null> {
+	const page = await dentrixRead<{ items?: IDataObject[] }>(
+		ctx,
+		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
+		{ itemIndex: i },
+	);
+	return (page.items ?? []).find(matches) ?? null;
 }
 
 /**

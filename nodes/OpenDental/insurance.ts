@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { addDays, problem, type Problem } from '../../financing';
 import { asNodeError } from '../shared/execute';
 import { odId, screened } from './appointmentShapes';
-import { oncePerRun } from './runCache';
+import { oncePerRun } from '../shared/runCache';
 import { openDentalList, openDentalRequest } from './transport';
 
 /**

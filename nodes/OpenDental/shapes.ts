@@ -1,23 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { findReferenceToken, maskDateOfBirth, maskTaxId, parseMoney } from '../../financing';
+import {
+	findReferenceToken,
+	maskDateOfBirth,
+	maskTaxId,
+	centsFromWireOrNull,
+} from '../../financing';
 import type { PatientDataOptions } from '../shared/parameters';
 
 /**
- * Open Dental's records (opendental-api.md §2) as this package's items: ids as strings, amounts
+ * Open Dental's records (docs/opendental-api-notes.md §2) as this package's items: ids as strings, amounts
  * in cents, the field names the Dentrix node uses, so the Payment Arrangement node and the
  * templates read both alike. The SSN Open Dental returns is masked unless the prefill step asked
- * for it (domain.md §7).
+ * for it (docs/financing-domain.md §7).
  */
 type Wire = IDataObject & Record<string, unknown>;
-
-/** Dollars (number or string, the API uses both, §1.5) to integer cents; malformed → null. */
-export function cents(value: unknown): number | null {
-	const parsed = parseMoney(typeof value === 'number' ? value.toFixed(2) : value, 'amount', {
-		allowNegative: true,
-	});
-	return parsed.ok ? parsed.value : null;
-}
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const id = (value: unknown) =>
@@ -72,12 +69,39 @@ export function toPatient(
 		locationId: id(p.ClinicNum),
 		clinic: p.clinicAbbr,
 		primaryProviderId: id(p.PriProv),
-		estimatedBalanceCents: p.EstBalance === undefined ? undefined : cents(p.EstBalance),
-		familyBalanceCents: p.BalTotal === undefined ? undefined : cents(p.BalTotal),
+		estimatedBalanceCents:
+			p.EstBalance === undefined ? undefined : centsFromWireOrNull(p.EstBalance),
+		familyBalanceCents: p.BalTotal === undefined ? undefined : centsFromWireOrNull(p.BalTotal),
+		contactPreferences: toContactPreferences(p),
 	};
 }
 
-/** A payment plan (payplan object, opendental-api.md §2.4). */
+/**
+ * What outreach must respect, in the shape the Patient Outreach node reads (financing/README.md,
+ * "Outreach"): Open Dental's own values (apipatients.html), plus where each says "do not".
+ * "DoNotCall" as a preferred method is Open Dental's "do not contact" for that purpose.
+ */
+export function toContactPreferences(p: Wire): IDataObject {
+	const method = (v: unknown) => (typeof v === 'string' && v !== '' ? v : 'None');
+	return {
+		patientId: id(p.PatNum),
+		status: text(p.PatStatus),
+		textOk: text(p.TxtMsgOk) || 'Unknown',
+		preferredContactMethod: method(p.PreferContactMethod),
+		preferredRecallMethod: method(p.PreferRecallMethod),
+		preferredConfirmMethod: method(p.PreferConfirmMethod),
+		wirelessPhone: text(p.WirelessPhone),
+		email: text(p.Email),
+		doNotContact: {
+			contact: p.PreferContactMethod === 'DoNotCall',
+			recall: p.PreferRecallMethod === 'DoNotCall',
+			confirm: p.PreferConfirmMethod === 'DoNotCall',
+			text: p.TxtMsgOk === 'No',
+		},
+	};
+}
+
+/** A payment plan (payplan object, docs/opendental-api-notes.md §2.4). */
 export function toPayPlan(p: Wire): IDataObject {
 	return {
 		payPlanId: id(p.PayPlanNum),
@@ -85,10 +109,10 @@ export function toPayPlan(p: Wire): IDataObject {
 		guarantorId: id(p.Guarantor),
 		agreementDate: p.PayPlanDate,
 		aprPercent: Number(p.APR ?? 0),
-		totalCents: cents(p.principalAmount),
-		downPaymentCents: cents(p.DownPayment),
-		paymentAmountCents: cents(p.PayAmt),
-		completedCents: cents(p.CompletedAmt),
+		totalCents: centsFromWireOrNull(p.principalAmount),
+		downPaymentCents: centsFromWireOrNull(p.DownPayment),
+		paymentAmountCents: centsFromWireOrNull(p.PayAmt),
+		completedCents: centsFromWireOrNull(p.CompletedAmt),
 		chargeFrequency: p.ChargeFrequency,
 		firstPaymentDate: p.DatePayPlanStart,
 		isClosed: p.IsClosed === 'true' || p.IsClosed === true,
@@ -122,7 +146,7 @@ export function toPayment(p: Wire): IDataObject {
 		payType: id(p.PayType),
 		payTypeName: p.payType,
 		date: p.PayDate,
-		amountCents: cents(p.PayAmt),
+		amountCents: centsFromWireOrNull(p.PayAmt),
 		reference: p.CheckNum,
 		clinicId: id(p.ClinicNum),
 		note: p.PayNote,
@@ -136,7 +160,7 @@ export function toAdjustment(a: Wire): IDataObject {
 		adjType: id(a.AdjType),
 		adjTypeName: a.adjType,
 		date: a.AdjDate,
-		amountCents: cents(a.AdjAmt),
+		amountCents: centsFromWireOrNull(a.AdjAmt),
 		procedureId: id(a.ProcNum),
 		providerId: id(a.ProvNum),
 		clinicId: id(a.ClinicNum),

@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { redact } from '../../financing';
+import { hidePatientData, redact } from '../../financing';
 import {
 	failedWith,
 	retryRead,
@@ -21,7 +21,7 @@ import {
 } from '../shared/retry';
 
 /**
- * Open Dental transport: the public REST API (opendental-api.md §1) over the `openDentalApi`
+ * Open Dental transport: the public REST API (docs/opendental-api-notes.md §1) over the `openDentalApi`
  * credential. Booleans travel as "true"/"false" (§1.5), lists page 100 at a time with
  * Limit/Offset (§1.6), requests are paced to the throttle (§1.9), errors (a JSON string
  * explanation, §1.7) become node errors a person can act on.
@@ -36,15 +36,22 @@ export interface OpenDentalRequest {
 	body?: IDataObject;
 }
 
-const RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 8000 };
-// Open Dental gives up on a request after 60 seconds (504, opendental-api.md §1.7).
-const TIMEOUT_MS = 65_000;
-/** "chunks of up to 100 items at a time" (opendental-api.md §1.6). */
+/**
+ * Open Dental gives up on a request after 60 seconds (504, docs/opendental-api-notes.md §1.7):
+ * the client waits a little longer, so a request it abandons is one Open Dental abandoned too.
+ */
+export const OPEN_DENTAL_RETRY: RetryPolicy = {
+	attempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 8000,
+	timeoutMs: 65_000,
+};
+/** "chunks of up to 100 items at a time" (docs/opendental-api-notes.md §1.6). */
 export const PAGE_SIZE = 100;
 
 /**
  * Pacing to Open Dental's throttle: one request per second per customer key once the developer
- * has any permission beyond Read All (opendental-api.md §1.9). Kept per node run (keyed on the
+ * has any permission beyond Read All (docs/opendental-api-notes.md §1.9). Kept per node run (keyed on the
  * context n8n gives that run, so nothing outlives it): two nodes, two executions or two workers
  * using the same customer key are not paced against each other, and then Open Dental's own
  * throttle slows them down (retried here on 429/5xx should it refuse).
@@ -90,26 +97,29 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 			qs: wire(request.qs) as IDataObject | undefined,
 			body: wire(request.body) as IDataObject | undefined,
 			headers: { 'Content-Type': 'application/json' },
-			timeout: TIMEOUT_MS,
+			timeout: OPEN_DENTAL_RETRY.timeoutMs,
 		});
 	} finally {
 		answered();
 	}
 }
 
-/** Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented). */
+/**
+ * Open Dental's explanation: a JSON string, or whatever text came back (§1.7, not documented),
+ * with anything that looks like a tax id or a date of birth hidden.
+ */
 export function explanation(body: unknown): string {
-	if (typeof body === 'string') return body.trim();
+	if (typeof body === 'string') return hidePatientData(body.trim());
 	if (body && typeof body === 'object') {
 		const b = body as IDataObject;
 		const text = b.message ?? b.Message ?? b.error;
-		if (typeof text === 'string') return text;
-		return JSON.stringify(redact(body));
+		if (typeof text === 'string') return hidePatientData(text);
+		return hidePatientData(JSON.stringify(redact(body)));
 	}
 	return '';
 }
 
-// What each general status means (opendental-api.md §1.7, quoted there from apiimplementation.html).
+// What each general status means (docs/opendental-api-notes.md §1.7, quoted there from apiimplementation.html).
 const HINTS: Record<number, string> = {
 	400: "Open Dental refused the request: correct the fields it names. A 400 also comes when the office's eConnector is not running, when the office's Open Dental version is too old for this method (see docs/opendental.md), or on office network trouble.",
 	401: 'Check the developer and customer keys of the Open Dental credential, and that the developer key has the API permission this operation needs (see docs/opendental.md).',
@@ -151,23 +161,25 @@ const OPEN_DENTAL: ServiceErrors<OpenDentalContext> = {
 
 /**
  * A read, or any call safe to repeat (setting a link's amount, closing a plan): retried on 429,
- * 5xx and network failures with bounded backoff, then a NodeApiError.
+ * 5xx and network failures with bounded backoff, then a NodeApiError. With `absent`, a 404 is
+ * null: no such record (Open Dental's lists answer 404 for a patient it does not know).
  */
 export async function openDentalRequest<T = IDataObject>(
 	ctx: OpenDentalContext,
 	request: OpenDentalRequest,
-	options: { itemIndex?: number } = {},
+	options: { itemIndex?: number; absent?: boolean } = {},
 ): Promise<T> {
 	return await retryRead<T>(
-		RETRY,
+		OPEN_DENTAL_RETRY,
 		async () => await send(ctx, request),
 		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
+		options,
 	);
 }
 
 /**
  * Every row of a list, or the first `limit`: Limit/Offset pages of 100, the next page asked for
- * only when a page came back full (opendental-api.md §1.6).
+ * only when a page came back full (docs/opendental-api-notes.md §1.6).
  */
 export async function openDentalList(
 	ctx: OpenDentalContext,
@@ -175,6 +187,26 @@ export async function openDentalList(
 	qs: IDataObject,
 	options: { returnAll?: boolean; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
+	return (await listPages(ctx, path, qs, options, false))!;
+}
+
+/** `openDentalList`, or null when Open Dental answers 404 (e.g. no such patient). */
+export async function openDentalListOrAbsent(
+	ctx: OpenDentalContext,
+	path: string,
+	qs: IDataObject,
+	options: { itemIndex?: number } = {},
+): Promise<IDataObject[] | null> {
+	return await listPages(ctx, path, qs, options, true);
+}
+
+async function listPages(
+	ctx: OpenDentalContext,
+	path: string,
+	qs: IDataObject,
+	options: { returnAll?: boolean; limit?: number; itemIndex?: number },
+	absent: boolean,
+): Promise<IDataObject[] | null> {
 	const returnAll = options.returnAll ?? true;
 	const limit = options.limit ?? 0;
 	const out: IDataObject[] = [];
@@ -182,8 +214,9 @@ export async function openDentalList(
 		const page = await openDentalRequest<unknown>(
 			ctx,
 			{ method: 'GET', path, qs: { ...qs, ...(offset > 0 ? { Offset: offset } : {}) } },
-			{ itemIndex: options.itemIndex },
+			{ itemIndex: options.itemIndex, absent },
 		);
+		if (page === null) return null;
 		const rows = Array.isArray(page) ? (page as IDataObject[]) : [];
 		out.push(...rows);
 		if (rows.length < PAGE_SIZE || (!returnAll && out.length >= limit)) break;
@@ -198,12 +231,25 @@ export async function openDentalList(
  */
 export async function writeOnce<T>(
 	ctx: IExecuteFunctions,
-	request: OpenDentalRequest,
-	findExisting: () => Promise<T | null>,
+	write: { method: IHttpRequestMethods; path: string; body?: object },
+	find: () => Promise<T | null>,
 	options: { itemIndex: number },
 ): Promise<WriteOnceResult<T>> {
-	return await sharedWriteOnce(RETRY, async () => await send(ctx, request), findExisting, {
+	const request: OpenDentalRequest = { ...write, body: write.body as IDataObject | undefined };
+	return await sharedWriteOnce(OPEN_DENTAL_RETRY, async () => await send(ctx, request), find, {
 		refusal: 400,
 		failed: failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 	});
+}
+
+/** First record of a patient's list that matches (every page: Open Dental has no text search). */
+export async function findInList(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+	matches: (record: IDataObject) => boolean,
+): Promise<IDataObject | null> {
+	const rows = await openDentalList(ctx, path, qs, { itemIndex: i });
+	return rows.find(matches) ?? null;
 }

@@ -13,7 +13,7 @@ import { arrangementProperties, OPERATIONS } from './actions';
 import { NEEDS_REVIEW } from './actions/arrangement/validate.operation';
 
 /**
- * A thin n8n shell over the financing domain (no HTTP): build the writes of domain.md §7,
+ * A thin n8n shell over the financing domain (no HTTP): build the writes of docs/financing-domain.md §7,
  * validate them for a PMS, compare them with what staff entered.
  */
 export class PaymentArrangement implements INodeType {

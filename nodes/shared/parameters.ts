@@ -169,7 +169,7 @@ export interface PatientDataOptions {
 	includeDateOfBirth: boolean;
 }
 
-/** Tax ID and date of birth leave a practice system only for the CareCredit prefill step (domain.md §7). */
+/** Tax ID and date of birth leave a practice system only for the CareCredit prefill step (docs/financing-domain.md §7). */
 export const patientDataOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',

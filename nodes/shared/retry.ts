@@ -1,21 +1,32 @@
 import {
 	NodeApiError,
 	sleep,
-	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-/** Attempts in all (the first included) and the bounds of the backoff between them. */
+import { hidePatientData } from '../../financing';
+
+/**
+ * The one transport engine of CareCredit, Dentrix and Open Dental. Every status comes back as an
+ * answer (n8n's `ignoreHttpStatusErrors`), so no error object of n8n-core is ever read:
+ * - a read (or a write the service itself deduplicates) is retried on 429, 5xx and no answer;
+ * - a write without such a key goes through `writeOnce`: sent again only when the service said
+ *   nothing was done (429), or after the record it would create was looked up and not found;
+ * - a 4xx other than 429 is an answer about the data (or the credential): never sent again.
+ */
 export interface RetryPolicy {
+	/** Attempts in all, the first included. */
 	attempts: number;
 	/** Backoff before retry n (1-based): base × 2^(n-1), never above maxDelayMs. */
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/** A longer Retry-After is shortened to this (maxDelayMs when not given). */
 	maxRetryAfterMs?: number;
+	/** The client timeout of every request: the longest one attempt can take. */
+	timeoutMs: number;
 }
 
 /** How long to wait before retry `retry` (1-based): the server's Retry-After seconds, else backoff. */
@@ -25,6 +36,20 @@ export function retryDelay(policy: RetryPolicy, retry: number, retryAfter: unkno
 		return Math.min(seconds * 1000, policy.maxRetryAfterMs ?? policy.maxDelayMs);
 	return Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
 }
+
+const longestWait = (p: RetryPolicy) => Math.max(p.maxDelayMs, p.maxRetryAfterMs ?? 0);
+
+/** The worst case of one read: every attempt runs to the timeout, with the longest wait between. */
+export const maxReadMs = (p: RetryPolicy): number =>
+	p.attempts * p.timeoutMs + (p.attempts - 1) * longestWait(p);
+
+/**
+ * The worst case of one `writeOnce` call (`maxWriteMs`): every attempt runs to the timeout and is
+ * followed by the lookup of its record, itself a read at its worst, with the longest wait between
+ * attempts. A service that paces its requests adds its spacing per request.
+ */
+export const maxWriteMs = (p: RetryPolicy): number =>
+	p.attempts * (p.timeoutMs + maxReadMs(p)) + (p.attempts - 1) * longestWait(p);
 
 export interface RawResponse {
 	statusCode: number;
@@ -43,27 +68,66 @@ export type Attempt = RawResponse | NoAnswer;
 export const isNoAnswer = (a: Attempt | undefined): a is NoAnswer =>
 	(a as NoAnswer | undefined)?.noAnswer === true;
 
-const isTransient = (status: number) => status === 429 || status >= 500;
+/** A 4xx other than 429: the service judged the data (or the credential). Never sent again. */
+export const isBadData = (status: number) => status >= 400 && status < 500 && status !== 429;
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface SendOptions {
+	/**
+	 * The hidden, expirable field of a credential whose token the service can refuse with 401
+	 * (CareCredit's `accessToken`): such a 401 is sent once more with the token emptied, which
+	 * makes n8n fetch and save a fresh one first. n8n refreshes on its own only after a 401 it
+	 * caught itself, which it never sees here since every status comes back as an answer.
+	 */
+	refreshTokenField?: string;
+}
 
 /** One request whose every HTTP status comes back as an answer; only a missing answer is a NoAnswer. */
 export async function sendOnce(
 	ctx: Context,
 	credentialType: string,
 	options: IHttpRequestOptions,
+	send: SendOptions = {},
 ): Promise<Attempt> {
+	const request: IHttpRequestOptions = {
+		...options,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
 	try {
-		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
-			...options,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as RawResponse;
+		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			credentialType,
+			request,
+		)) as RawResponse;
+		if (answer.statusCode !== 401 || !send.refreshTokenField) return answer;
+		return await withFreshToken(ctx, credentialType, request, send.refreshTokenField, answer);
 	} catch (error) {
 		// With ignoreHttpStatusErrors only a missing answer throws; the caller decides on a retry.
 		return { noAnswer: true, message: (error as Error).message ?? 'network error' };
 	}
+}
+
+async function withFreshToken(
+	ctx: Context,
+	credentialType: string,
+	request: IHttpRequestOptions,
+	tokenField: string,
+	refused: RawResponse,
+): Promise<RawResponse> {
+	const stored = ctx.getNode().credentials?.[credentialType];
+	if (!stored) return refused;
+	const data = await ctx.getCredentials(credentialType);
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, request, {
+		credentialsDecrypted: {
+			id: stored.id ?? '',
+			name: stored.name,
+			type: credentialType,
+			data: { ...data, [tokenField]: '' },
+		},
+	})) as RawResponse;
 }
 
 /** How a service turns the last attempt into its own node error. */
@@ -86,9 +150,9 @@ export function failedWith<C extends Context>(
 		isNoAnswer(last)
 			? new NodeApiError(
 					ctx.getNode(),
-					{ message: last.message },
+					{ message: hidePatientData(last.message) },
 					{
-						message: `${service.name} could not be reached: ${last.message}`,
+						message: `${service.name} could not be reached: ${hidePatientData(last.message)}`,
 						description: service.unreachable,
 						itemIndex,
 					},
@@ -104,13 +168,15 @@ async function waitBefore(policy: RetryPolicy, attempt: number, last: Attempt | 
 }
 
 /**
- * A read, or any call safe to repeat: retried on 429, 5xx and network failures with bounded
- * backoff; then `failed` names what went wrong.
+ * A read, or any call safe to repeat (a PUT that sets a value, a write the service deduplicates by
+ * a key): retried on 429, 5xx and no answer with bounded backoff; then `failed` names what went
+ * wrong. A bad-data answer ends it at once. With `absent`, a 404 means "no such record": null.
  */
-export async function retryRead<T = IDataObject>(
+export async function retryRead<T = unknown>(
 	policy: RetryPolicy,
 	send: () => Promise<Attempt>,
 	failed: Failed,
+	options: { absent?: boolean } = {},
 ): Promise<T> {
 	let last: Attempt | undefined;
 	for (let attempt = 0; attempt < policy.attempts; attempt++) {
@@ -118,7 +184,8 @@ export async function retryRead<T = IDataObject>(
 		last = await send();
 		if (isNoAnswer(last)) continue;
 		if (last.statusCode < 300) return last.body as T;
-		if (!isTransient(last.statusCode)) break;
+		if (last.statusCode === 404 && options.absent) return null as T;
+		if (last.statusCode < 400 || isBadData(last.statusCode)) break;
 	}
 	throw failed(last);
 }
@@ -130,22 +197,30 @@ export interface WriteOnceResult<T> {
 	created: boolean;
 }
 
+export interface WriteOnceOptions {
+	/** The status a second writer racing on the same record gets: looked up once. */
+	refusal?: number;
+	onRefusal?: (body: unknown) => Error;
+	failed: Failed;
+	/** An answer in which the service says it did nothing (CareCredit's `transient` 5xx). */
+	notDone?: (answer: RawResponse) => boolean;
+}
+
 /**
- * A write that must happen at most once, for a service with no idempotency key: `findExisting`
- * looks the record up by its reference (the `[cc:...]` token or the CareCredit transaction id,
- * domain.md §7).
- * - 429 means nothing was done: wait and send again;
- * - `refusal` (the status a second writer racing on the same case gets) is looked up once: a
- *   record found then is another writer's (`created: false`); else `onRefusal`, or `failed`;
- * - every failure that may have committed (5xx, reset, timeout) goes through `findExisting`
- *   first, and only when the record is not there is the write sent again, so a fault after
- *   commit never doubles a write; a record found then is ours (`created: true`).
+ * A write that must happen at most once, for a service with no idempotency key: `find` looks the
+ * record up by its reference (the `[cc:...]` token or the CareCredit transaction id).
+ * - 429 (or an answer the service marks as not done) means nothing was done: wait and send again;
+ * - `refusal` is looked up once: a record found then is another writer's (`created: false`);
+ * - every other 4xx is an answer about the data: never sent again;
+ * - a failure that may have committed (5xx, no answer) is looked up first, and the write is sent
+ *   again only when the record is not there (a record found then is ours); without `find` it is
+ *   not sent again at all.
  */
 export async function writeOnce<T>(
 	policy: RetryPolicy,
 	send: () => Promise<Attempt>,
-	findExisting: () => Promise<T | null>,
-	options: { refusal: number; onRefusal?: (body: unknown) => Error; failed: Failed },
+	find: (() => Promise<T | null>) | null,
+	options: WriteOnceOptions,
 ): Promise<WriteOnceResult<T>> {
 	let last: Attempt | undefined;
 	for (let attempt = 0; attempt < policy.attempts; attempt++) {
@@ -153,15 +228,16 @@ export async function writeOnce<T>(
 		last = await send();
 		if (!isNoAnswer(last)) {
 			if (last.statusCode < 300) return { record: last.body as T, created: true };
-			if (last.statusCode === 429) continue;
+			if (last.statusCode === 429 || options.notDone?.(last)) continue;
 			if (last.statusCode < 500) {
-				if (last.statusCode !== options.refusal) throw options.failed(last);
-				const found = await findExisting();
+				if (last.statusCode !== options.refusal || !find) throw options.failed(last);
+				const found = await find();
 				if (found) return { record: found, created: false };
 				throw options.onRefusal ? options.onRefusal(last.body) : options.failed(last);
 			}
 		}
-		const found = await findExisting();
+		if (!find) throw options.failed(last);
+		const found = await find();
 		if (found) return { record: found, created: true };
 	}
 	throw options.failed(last);

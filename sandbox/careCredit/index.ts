@@ -15,7 +15,7 @@ import { decisions, repeat } from './feed';
 import { lookup } from './lookup';
 import { prefill, quickScreen } from './prefill';
 import { pullback, tick } from './sessions';
-import { getTransaction, purchase, refund } from './transactions';
+import { getTransaction, listTransactions, purchase, refund } from './transactions';
 import type { CareCreditState, Ctx } from './types';
 
 export type { CareCreditState, FeedEntry, Session, SessionStatus, Transaction } from './types';
@@ -72,6 +72,7 @@ export const service: ServiceDefinition<CareCreditState> = {
 		api('POST', '/v1/carecredit/quickscreen', quickScreen),
 		api('POST', '/v1/carecredit/transactions/purchase', purchase),
 		api('POST', '/v1/carecredit/transactions/refund', refund),
+		api('GET', '/v1/carecredit/transactions', listTransactions),
 		api('GET', '/v1/carecredit/transactions/:transactionID', getTransaction),
 		api('GET', '/v1/carecredit/merchants/:merchantNumber/decisions', decisions),
 		admin('POST', '/sessions/:sessionId/decide', decide),

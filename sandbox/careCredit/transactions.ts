@@ -223,3 +223,26 @@ export function getTransaction(req: SandboxRequest, ctx: Ctx): SandboxResponse {
 	if (!tx) return syfError(req, 404, 'No such transaction');
 	return { status: 200, body: transactionBody(ctx.state, tx) };
 }
+
+/**
+ * The transactions of one purchase (modeled, docs/carecredit-api.md): the purchase whose own
+ * `referenceId` it is, and the refunds naming it (`originalReferenceId`).
+ */
+export function listTransactions(req: SandboxRequest, ctx: Ctx): SandboxResponse {
+	const referenceId = str(req.query.referenceId);
+	if (!referenceId) return invalid(req, [field('referenceId', 'is required')]);
+	const rows = ctx.state.transactions.filter(
+		(t) =>
+			(t.transactionType === 'PURCHASE' && t.referenceId === referenceId) ||
+			(t.transactionType === 'REFUND' && t.originalReferenceId === referenceId),
+	);
+	return {
+		status: 200,
+		body: {
+			transactions: rows.map((t) => ({
+				...transactionBody(ctx.state, t),
+				...(t.originalReferenceId ? { originalReferenceId: t.originalReferenceId } : {}),
+			})),
+		},
+	};
+}

@@ -3,7 +3,6 @@
 // through the stand-ins' APIs), with what comes next in the practice's words.
 import { todayIn } from '../../financing/dates';
 import { esc, money } from './html';
-import { practiceNumbers } from './metrics';
 import type { ConsoleView } from './view';
 import { careCreditStatus, channelName, duration, isPatientChannel } from './words';
 
@@ -176,17 +175,38 @@ function messages(v: ConsoleView): Happening[] {
 	});
 }
 
+/**
+ * "X's financing is arranged", per approved case: the first Dentrix or Open Dental write
+ * carrying its reference token and the first staff message naming it, timed from CareCredit's
+ * decision (the live line of the demo, not one of the practice numbers).
+ */
 function arranged(v: ConsoleView): Happening[] {
-	return practiceNumbers(v.all)
-		.cases.filter((c) => c.arrangedAt && c.notifiedAt)
-		.map((c) => {
-			const at = c.arrangedAt! > c.notifiedAt! ? c.arrangedAt! : c.notifiedAt!;
-			return {
-				at,
-				text: `${c.patient}'s financing is arranged: written to the ledger ${duration(c.secondsToArrangement)} and the coordinator told ${duration(c.secondsToCoordinator)} after CareCredit's decision.`,
+	const writes = v.all.writes
+		.filter((w) => (w.service === 'dentrix' || w.service === 'openDental') && w.status < 300)
+		.filter((w) => w.faulted !== 'before')
+		.map((w) => ({ at: w.at, text: JSON.stringify(w.body ?? '') }));
+	const seconds = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 1000;
+	return v.careCredit.sessions.flatMap((s): Happening[] => {
+		if (!['Completed', 'AccountFound'].includes(s.status)) return [];
+		const token = `[cc:${s.application?.applicationId ?? s.referenceId}]`;
+		const decidedAt =
+			v.careCredit.feed.find(
+				(e) => e.sessionId === s.sessionId && e.sessionStatus === s.status && !e.repeatOf,
+			)?.decidedAt ?? s.statusAt;
+		const names = [token, s.application?.applicationId, s.referenceId].filter(Boolean) as string[];
+		const written = writes.find((w) => w.text.includes(token))?.at;
+		const told = v.all.notifications.find(
+			(n) => !isPatientChannel(n.channel) && names.some((name) => n.text.includes(name)),
+		)?.at;
+		if (!written || !told) return [];
+		return [
+			{
+				at: written > told ? written : told,
+				text: `${v.sessionPatient(s)}'s financing is arranged: written to the ledger ${duration(seconds(decidedAt, written))} and the coordinator told ${duration(seconds(decidedAt, told))} after CareCredit's decision.`,
 				next: 'Next: book the appointment.',
-			};
-		});
+			},
+		];
+	});
 }
 
 /** Everything that happened, oldest first (ties keep the order a case runs in). */

@@ -5,49 +5,19 @@
 import type { SandboxResponse } from '../core/types';
 import { activitySection, happenings, whatJustHappened } from './activity';
 import { applicationsSection } from './applications';
-import { esc, linkify, type NavLink, page, table } from './html';
+import { esc, linkify, type NavLink, page } from './html';
 import { insuranceSection } from './insurance';
 import { dentrixSection } from './ledger';
-import { practiceNumbers } from './metrics';
+import { locationsSection, numbersSection } from './numbers';
 import { openDentalSection } from './openDental';
+import { outreachSection } from './outreach';
 import type { ConsoleView } from './view';
-import { channelName, duration, isPatientChannel } from './words';
+import { channelName, isPatientChannel } from './words';
 
 interface Section {
 	id: string;
 	title: string;
 	render(view: ConsoleView): string;
-}
-
-function numbersSection(v: ConsoleView): string {
-	const n = practiceNumbers(v.all);
-	const sessions = v.careCredit.sessions;
-	const rows = n.cases
-		.filter((c) => c.decidedAt)
-		.map((c) => {
-			const s = sessions.find((x) => x.sessionId === c.sessionId);
-			const both = c.arrangedAt && c.notifiedAt;
-			return [
-				esc(c.patient),
-				esc(s ? v.sessionPlan(s) : ''),
-				esc(v.when(c.decidedAt)),
-				esc(v.when(c.arrangedAt) || 'not yet'),
-				esc(v.when(c.notifiedAt) || 'not yet'),
-				`<span class="time-to-arrangement">${esc(both ? duration(Math.max(c.secondsToArrangement!, c.secondsToCoordinator!)) : 'not yet')}</span>`,
-			];
-		});
-	const median = n.timeToArrangement.medianSeconds;
-	const a = n.caseAcceptance;
-	const l = n.ledgerCorrections;
-	return `<section id="numbers" data-live><h2>Practice numbers</h2>
-<div class="numbers">
-<div class="number" id="time-to-arrangement">Time-to-arrangement (median)<b>${median === null ? '—' : esc(duration(median))}</b>from CareCredit's decision until the ledger is written and the coordinator told; ${esc(n.timeToArrangement.cases)} approved case(s)</div>
-<div class="number" id="case-acceptance">Financed case acceptance<b>${a.percent === null ? '—' : `${esc(a.percent)}%`}</b>${esc(a.approvedAndArranged)} approved and arranged of ${esc(a.presented)} presented with CareCredit</div>
-<div class="number" id="ledger-corrections">Ledger correction volume<b>${esc(l.editedByStaff)}</b>of ${esc(l.automatedAgreements)} agreements n8n wrote were corrected by staff (${esc(l.edits)} corrections)</div>
-</div>
-<h3>Approved cases</h3>
-${table(['Patient', 'Treatment plan', 'CareCredit decided', 'Ledger written', 'Coordinator told', 'Time-to-arrangement'], rows, 'No approved CareCredit application yet.')}
-</section>`;
 }
 
 type Message = ConsoleView['all']['notifications'][number];
@@ -76,12 +46,14 @@ ${newestFirst(v, true) || '<p class="empty">No message sent to a patient yet.</p
 
 export const SECTIONS: Section[] = [
 	{ id: 'numbers', title: 'Practice numbers', render: numbersSection },
+	{ id: 'locations', title: 'Numbers per location', render: locationsSection },
 	{ id: 'inbox', title: 'Coordinator inbox', render: inboxSection },
 	{ id: 'carecredit', title: 'CareCredit applications', render: applicationsSection },
 	{ id: 'patients', title: 'Sent to patients', render: patientsSection },
 	{ id: 'dentrix', title: 'Dentrix ledger', render: dentrixSection },
 	{ id: 'opendental', title: 'Open Dental', render: openDentalSection },
 	{ id: 'insurance', title: 'Insurance verification', render: insuranceSection },
+	{ id: 'outreach', title: 'Outreach', render: outreachSection },
 	{ id: 'activity', title: 'Recent activity', render: activitySection },
 ];
 

@@ -66,7 +66,8 @@ form.inline{display:inline}button{cursor:pointer}.status{font-weight:600}.meanin
 .msg[data-channel=review]{border-color:#c77700}.msg[data-channel=ops]{border-color:#b3261e}.msg small{color:#4b5866}
 .msg .label{font-weight:600}.problem{border-left:4px solid #b3261e;background:#fff;padding:8px 12px}
 fieldset{background:#fff;border:1px solid #d9e1e7;margin:10px 0}label{margin-right:12px;display:inline-block}
-#approve-form label{display:block;margin:4px 0}`;
+#approve-form label{display:block;margin:4px 0}
+.digest{background:#fff;border:1px solid #d9e1e7;padding:8px 12px}.digest table{margin:0;background:transparent}.digest th,.digest td{border:0}`;
 
 /** Header links: the console's sections, in page order. */
 export type NavLink = [id: string, title: string];

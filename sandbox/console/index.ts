@@ -107,7 +107,10 @@ export const service: ServiceDefinition<SandboxState> = {
 			path: '/api/numbers',
 			handler: (_req, ctx) => {
 				tick(careCreditCtx(ctx));
-				return { status: 200, body: practiceNumbers(ctx.all) };
+				return {
+					status: 200,
+					body: practiceNumbers(ctx.all, ctx.options.practiceTimeZone, ctx.now()),
+				};
 			},
 		},
 		{ method: 'POST', path: '/dentrix/treatment-plans/:planId/accept', handler: acceptPlan },

@@ -139,6 +139,8 @@ export function adminRoutes(store: StateStore, service: ServiceName): Route<unkn
 							body: { message: `${k} must be a whole number from 0 to 200000` },
 						};
 				}
+				if (body.pms !== undefined && body.pms !== 'dentrix' && body.pms !== 'openDental')
+					return { status: 400, body: { message: 'pms must be "dentrix" or "openDental"' } };
 				// Always from a fresh seed, so the same options give the same practice.
 				try {
 					store.reset(body.today);

@@ -62,7 +62,7 @@ function agreementWire(a: DentrixPaymentAgreement): Body {
 	return out;
 }
 
-function agreementOut(a: DentrixPaymentAgreement) {
+export function agreementOut(a: DentrixPaymentAgreement) {
 	return {
 		id: a.id,
 		guarantorId: a.guarantorId,

@@ -10,8 +10,8 @@ import type { DentrixState } from './types';
 
 export * from './types';
 export { DENTRIX_API_KEY } from './seed';
-export { FUNDING_METHODS } from './patients';
-export { editPaymentAgreement, ledgerCorrections, LIMITS } from './agreements';
+export { FUNDING_METHODS, planOut } from './patients';
+export { agreementOut, editPaymentAgreement, ledgerCorrections, LIMITS } from './agreements';
 
 export const seed = seedDentrix;
 

@@ -134,6 +134,17 @@ export const ledgerRoutes: Array<Route<DentrixState>> = [
 		return page(req, rows, (n) => n);
 	}),
 
+	// Every account's notes at once (modeled for the practice numbers, docs/dentrix-api.md).
+	route('GET', '/v1/ledger-notes', (req, { state }) => {
+		const from = queryDate(req, 'from');
+		const to = queryDate(req, 'to');
+		const rows = state.ledgerNotes.filter(
+			(n) =>
+				(!from || n.date >= from) && (!to || n.date <= to) && contains(n.text, req.query.contains),
+		);
+		return page(req, rows, (n) => n);
+	}),
+
 	route('POST', '/v1/accounts/:guarantorId/ledger-notes', (req, ctx) => {
 		const { state } = ctx;
 		const g = account(state, req.params.guarantorId);

@@ -18,7 +18,7 @@ import type { OpenDentalState } from './types';
 export * from './types';
 export { OPEN_DENTAL_AUTH, OD_DEFS } from './seed';
 export { SCENARIO_DEFS, RECALL_TYPE_NUMS, financedNote } from './seedScenarios';
-export { fullSchedule } from './payplans';
+export { fullSchedule, principalOf } from './payplans';
 export { THROTTLE_MS } from './route';
 export { BASE_PATH } from './wire';
 

@@ -19,6 +19,7 @@ import {
 	VERIFICATIONS,
 	openDentalIds as ids,
 } from '../seed';
+import { describeApr, describePayments } from '../../financing/notes';
 import type { OdBenefit, OdProcTP, OdProcedure, OpenDentalState } from './types';
 
 /** The proctp copy of a procedure on a Saved treatment plan (apiproctps.html). */
@@ -495,15 +496,18 @@ export function financedNote(
 	patientId: number | string,
 	portionCents: number,
 	at: string,
-	inHouse: { count: number; paymentCents: number } | null = null,
+	inHouse: { count: number; paymentCents: number; firstPayment: string } | null = null,
 ): string {
 	const financed = Math.min(portionCents, f.approvedCents);
+	const shortfall = portionCents - financed;
 	return [
 		`${at.slice(0, 16)} CareCredit approved: application ${f.applicationId} for patient ${patientId} (guarantor ${patientId}).`,
 		`Promotional plan ${f.promoCode}.`,
 		`Approved ${money(f.approvedCents)}; patient portion ${money(portionCents)}; financed by CareCredit ${money(financed)}.`,
 		inHouse
-			? `In-house plan ${money(portionCents - financed)}: ${inHouse.count} x ${money(inHouse.paymentCents)} monthly.`
+			? // In the words the package's audit note uses (financing/arrangement/texts.ts), so the
+				// practice numbers read the recorded terms back.
+				`In-house balance after CareCredit ${money(shortfall)}: down payment $0.00, ${describePayments(inHouse.count, inHouse.paymentCents, shortfall - inHouse.paymentCents * (inHouse.count - 1), 'monthly', inHouse.firstPayment)}, ${describeApr(0)}.`
 			: 'No in-house balance.',
 		`Written by automation. [cc:${f.applicationId}]`,
 	].join(' ');

@@ -5,13 +5,15 @@
 // and appointments in Dentrix and Open Dental; a few records no function can interpret. One
 // seeded pseudo-random generator, so the same options always give the same practice.
 // Started by `POST /__sandbox/seed/large` or `startSandbox({ largeSeed })`; docs/sandbox.md.
+import { localClockIn } from '../../financing/localTime';
 import { pullbackBody } from '../careCredit/sessions';
 import type { Session } from '../careCredit/types';
 import type { StateStore } from '../core/store';
 import type { DentrixPaymentAgreement } from '../dentrix/types';
 import { financedNote, procTPOf } from '../openDental/seedScenarios';
-import type { OdProcedure } from '../openDental/types';
+import type { OdPayPlan, OdProcedure } from '../openDental/types';
 import { dentrixIds, openDentalIds } from './ids';
+import { LOCATION_SETUP } from './locations';
 import { CDT, PROVIDERS } from './practice';
 import { addDays, anchorDay } from './scenarios';
 import type { LocationKey } from './types';
@@ -25,6 +27,12 @@ export interface LargeSeedOptions {
 	casesPerMonth?: number;
 	/** Generator seed (default 1). */
 	seed?: number;
+	/**
+	 * Whose ids CareCredit's sessions carry (recordId = patient, invoiceNumber = plan~location,
+	 * as the prefill sends them), so the decisions match that system's records: `dentrix`
+	 * (default) or `openDental`. Both systems hold every case either way.
+	 */
+	pms?: 'dentrix' | 'openDental';
 }
 
 export interface LargeSeedSummary {
@@ -128,7 +136,14 @@ const MERCHANTS: Record<LocationKey, string> = {
 };
 
 const iso = (d: Date) => d.toISOString();
-const local = (d: Date) => iso(d).slice(0, 19).replace('T', ' ');
+// Open Dental keeps date-times in the office's local time (the package's commlogs too): the
+// seeded practice's zone, so the numbers read them as a real office's.
+const pad = (n: number) => String(n).padStart(2, '0');
+const local = (d: Date) => {
+	// localClockIn keeps one formatter per zone: thousands of times stay fast.
+	const { date, minutes: m } = localClockIn(LOCATION_SETUP[0].timeZone, d);
+	return `${date} ${pad(Math.floor(m / 60))}:${pad(m % 60)}:${pad(d.getUTCSeconds())}`;
+};
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 export function applyLargeSeed(
@@ -259,14 +274,25 @@ export function applyLargeSeed(
 		const sessionId = `lg-${String(seq).padStart(8, '0')}`;
 		const credit = approved ? rnd.pick([150_000, 250_000, 500_000, 800_000]) : 0;
 		const planKey = 10_000 + n;
+		const treatPlanNum = 100_000 + n;
 		summary.cases += 1;
+		const pmsIds =
+			options.pms === 'openDental'
+				? {
+						recordId: String(patNum),
+						plan: `${treatPlanNum}~${openDentalIds.clinic(who.location)}`,
+					}
+				: {
+						recordId: dxId,
+						plan: `${dentrixIds.plan(planKey)}~${dentrixIds.location(who.location)}`,
+					};
 
 		const session: Session = {
 			sessionId,
 			referenceId: `REF-${seq}`,
 			merchantNumber: MERCHANTS[who.location],
 			partnerCode: 'N8N',
-			recordId: String(patNum),
+			recordId: pmsIds.recordId,
 			createdAt: iso(minutes(accepted, 1)),
 			status,
 			statusAt: iso(decided),
@@ -288,7 +314,7 @@ export function applyLargeSeed(
 				promoCode: '',
 				purchaseAmountCents: null,
 				refundAmountCents: null,
-				invoiceNumber: dentrixIds.plan(planKey),
+				invoiceNumber: pmsIds.plan,
 			},
 			testApplicant: null,
 			application: approved
@@ -336,7 +362,6 @@ export function applyLargeSeed(
 			PlannedAptNum: 0,
 		}));
 		od.procedures.push(...odProcs);
-		const treatPlanNum = 100_000 + n;
 		od.treatPlans.push({
 			TreatPlanNum: treatPlanNum,
 			PatNum: patNum,
@@ -392,7 +417,9 @@ export function applyLargeSeed(
 		const arranged = minutes(decided, rnd.int(1, 30));
 		const financed = Math.min(portion, credit);
 		const shortfall = portion - financed;
-		const inHouse = shortfall > 0 ? { count: 6, paymentCents: Math.ceil(shortfall / 6) } : null;
+		const firstPayment = addDays(iso(arranged).slice(0, 10), 30);
+		const inHouse =
+			shortfall > 0 ? { count: 6, paymentCents: Math.ceil(shortfall / 6), firstPayment } : null;
 		const promo = rnd.pick(PROMOS);
 		const note = financedNote(
 			{ applicationId, promoCode: promo, approvedCents: credit },
@@ -458,7 +485,7 @@ export function applyLargeSeed(
 			createdBy: 'api',
 		});
 		if (inHouse) {
-			const first = addDays(iso(arranged).slice(0, 10), 30);
+			const first = inHouse.firstPayment;
 			const agreement: DentrixPaymentAgreement = {
 				id: `pa_${store.nextId('dentrix.agreement', 3101)}`,
 				guarantorId: dxId,
@@ -484,6 +511,17 @@ export function applyLargeSeed(
 				closedAt: null,
 				edits: [],
 			};
+			// The same in-house plan in Open Dental: a dynamic plan whose links carry the shortfall.
+			const odPlan = largePayPlan(
+				store,
+				patNum,
+				odProcs,
+				shortfall,
+				inHouse.paymentCents,
+				arranged,
+				first,
+				applicationId,
+			);
 			// Staff corrected some: a different payment and count, days later.
 			if (rnd.chance(0.12)) {
 				summary.corrected += 1;
@@ -503,6 +541,7 @@ export function applyLargeSeed(
 					numberOfPayments: count,
 					updatedAt: at,
 				});
+				odPlan.PayAmtCents = pay;
 			}
 			dx.paymentAgreements.push(agreement);
 		}
@@ -614,4 +653,47 @@ export function applyLargeSeed(
 	}
 	store.save();
 	return { ...summary, milliseconds: Date.now() - started };
+}
+
+/** An automated Open Dental plan for a shortfall: the first procedure's link carries it all. */
+function largePayPlan(
+	store: StateStore,
+	patNum: number,
+	procs: OdProcedure[],
+	shortfall: number,
+	paymentCents: number,
+	arranged: Date,
+	firstPayment: string,
+	applicationId: string,
+): OdPayPlan {
+	const od = store.state.openDental;
+	const day = iso(arranged).slice(0, 10);
+	const plan: OdPayPlan = {
+		PayPlanNum: store.nextId('openDental.PayPlanNum', 1001),
+		PatNum: patNum,
+		Guarantor: patNum,
+		PayPlanDate: day,
+		APR: 0,
+		Note: `${day} - Date of Agreement: ${day}, Total Amount: ${(shortfall / 100).toFixed(2)}, APR: 0, Total Cost of Loan: ${(shortfall / 100).toFixed(2)}, CareCredit shortfall in-house plan [cc:${applicationId}]`,
+		PayAmtCents: paymentCents,
+		DownPaymentCents: 0,
+		IsClosed: false,
+		PlanCategory: 0,
+		ChargeFrequency: 'Monthly',
+		DatePayPlanStart: firstPayment,
+		IsLocked: true,
+		DateInterestStart: '0001-01-01',
+		DynamicPayPlanTPOption: 'AwaitComplete',
+		SecDateTEntry: local(arranged),
+	};
+	od.payPlans.push(plan);
+	od.payPlanLinks.push({
+		PayPlanLinkNum: store.nextId('openDental.PayPlanLinkNum', 2001),
+		PayPlanNum: plan.PayPlanNum,
+		LinkType: 'Procedure',
+		FKey: procs[0].ProcNum,
+		AmountOverrideCents: shortfall,
+		SecDateTEntry: local(arranged),
+	});
+	return plan;
 }

@@ -83,6 +83,8 @@ export interface StackOptions {
 	packageDir?: string;
 	/** More env for n8n (e.g. retention settings); tests' short hard-delete interval by default. */
 	env?: Record<string, string>;
+	/** The Open Dental stand-in paced to one request a second per customer key (the outreach bench). */
+	openDentalThrottle?: boolean;
 }
 
 /** Every node type the templates use must be in package.json's `n8n.nodes`, or n8n never loads it. */
@@ -189,6 +191,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 					: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
 				// The console links to the editor.
 				n8nEditorUrl: `http://127.0.0.1:${port}`,
+				openDentalThrottle: options.openDentalThrottle ?? false,
 			}),
 	);
 	let started = false;

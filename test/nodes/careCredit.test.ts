@@ -437,7 +437,7 @@ describe('bad input', () => {
 				amount: '150',
 				promoCode: 'DI12',
 			},
-			/Item 0: Promotional Plan: DI12 .* needs a purchase of at least \$200\.00/,
+			/The purchase was not sent: promoCode: DI12 .* needs a purchase of at least \$200\.00/,
 		],
 		[
 			'an unknown promotional plan',

@@ -397,7 +397,7 @@ describe('bad input is never written', () => {
 		expectRejected(
 			byHandAgreement({ interval: '={{ $json.interval ?? "" }}' }),
 			'interval',
-			'required',
+			'invalidEnumValue',
 		));
 
 	test('a guarantor that is not the patient’s guarantor', () =>
@@ -408,11 +408,7 @@ describe('bad input is never written', () => {
 		));
 
 	test('amounts that do not add up', () =>
-		expectRejected(
-			byHandAgreement({ numberOfPayments: 12 }),
-			'agreement.schedule',
-			'scheduleMismatch',
-		));
+		expectRejected(byHandAgreement({ numberOfPayments: 12 }), 'schedule', 'scheduleMismatch'));
 
 	test('finance or late charges on a financing record', () =>
 		expectRejected(
@@ -421,7 +417,7 @@ describe('bad input is never written', () => {
 				billingType: 'Third-Party Financing - No Statements',
 				additionalFields: { annualFinanceChargePercent: 5 },
 			}),
-			'agreement.annualFinanceChargeBasisPoints',
+			'annualFinanceChargeBasisPoints',
 			'chargesOnFinancedCase',
 		));
 
@@ -436,7 +432,7 @@ describe('bad input is never written', () => {
 				text: 'x'.repeat(2000),
 			},
 			'text',
-			'noteTooLong',
+			'tooBig',
 		));
 
 	test('an arrangement missing its frequency and first payment date', async () => {

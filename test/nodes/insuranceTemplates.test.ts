@@ -179,5 +179,6 @@ describe('the insurance check template through the real engine', () => {
 		console.log(
 			`insurance check, same-day re-run: ${proxy.served.length} Open Dental calls, 0 writes`,
 		);
-	});
+		// Two whole runs of the template: jest's 5 s default is a timing assertion on a shared machine.
+	}, 30_000);
 });

@@ -259,222 +259,6 @@ describe('with the stand-in at full speed', () => {
 		});
 	});
 
-	describe('writing a financed case', () => {
-		test('one dynamic plan for the shortfall only, one commlog, one payment; again: nothing new', async () => {
-			const items = [{ decision: decision() }];
-			const first = await env.harness.run(financedCase(), { items });
-			expect(first.error).toBeUndefined();
-			const built = first.json('Build')[0]!;
-			const shortfall = built.shortfallPlan as any;
-			expect(shortfall.totalCents).toBe(75001);
-			const created = first.json('Payment Plan')[0]!;
-			expect(created).toMatchObject({
-				created: true,
-				outcome: 'created',
-				readBack: { matches: true, payAmtMatches: true, differences: [] },
-				needsReview: false,
-				paymentPlan: {
-					patientId: '227',
-					guarantorId: '227',
-					totalCents: 75001,
-					paymentAmountCents: shortfall.paymentAmountCents,
-					chargeFrequency: 'Monthly',
-					isLocked: true,
-					treatmentPlanOption: 'AwaitComplete',
-					referenceToken: '[cc:APP-900001]',
-				},
-			});
-			expect(first.json('Commlog')[0]).toMatchObject({ created: true, outcome: 'created' });
-			expect(first.json('Payment')[0]).toMatchObject({ created: true, outcome: 'created' });
-
-			const after = await ledger(227);
-			expect(after.plans).toHaveLength(1);
-			const plan = after.plans[0];
-			expect(plan).toMatchObject({
-				Guarantor: 227,
-				APR: 0,
-				PayAmtCents: shortfall.paymentAmountCents,
-				DatePayPlanStart: shortfall.firstPaymentDate,
-				IsLocked: true,
-				DynamicPayPlanTPOption: 'AwaitComplete',
-				ChargeFrequency: 'Monthly',
-			});
-			expect(plan.Note).toContain('[cc:APP-900001]');
-			// The shortfall spread over the three procedures by their patient portions.
-			expect(after.links.map((l: any) => l.AmountOverrideCents)).toEqual([34616, 15000, 25385]);
-			expect(after.links.reduce((s: number, l: any) => s + l.AmountOverrideCents, 0)).toBe(75001);
-			expect(after.commlogs).toHaveLength(1);
-			expect(after.commlogs[0]).toMatchObject({
-				CommType: 235,
-				Mode_: 'None',
-				SentOrReceived: 'Neither',
-			});
-			expect(after.commlogs[0].Note).toContain('[cc:APP-900001]');
-			for (const s of [...SSN_DIGITS, '1969-09-14'])
-				expect(after.commlogs[0].Note).not.toContain(s);
-			expect(after.payments).toEqual([
-				expect.objectContaining({
-					PayAmtCents: 250000,
-					PayType: 72,
-					ClinicNum: 2,
-					CheckNum: 'TXN-900001',
-				}),
-			]);
-			const writes = await env.admin.writes();
-			// The deprecated PayPlans POST never reached Open Dental.
-			expect(writes.filter((w) => w.path === '/api/v1/payplans')).toEqual([]);
-			expect(writes.filter((w) => w.path === '/api/v1/payplans/Dynamic')).toHaveLength(1);
-
-			const again = await env.harness.run(financedCase(), { items });
-			expect(again.json('Payment Plan')[0]).toMatchObject({
-				created: false,
-				outcome: 'alreadyWritten',
-				readBack: { matches: true },
-			});
-			expect(again.json('Commlog')[0]).toMatchObject({ created: false, outcome: 'alreadyWritten' });
-			expect(again.json('Payment')[0]).toMatchObject({ created: false, outcome: 'alreadyWritten' });
-			expect(await env.admin.writes()).toHaveLength(writes.length);
-		});
-
-		test('the same decision twice at once: exactly one payment plan; the other run finds it', async () => {
-			const items = [{ decision: decision() }];
-			const runs = await Promise.all([
-				env.harness.run(financedCase(), { items }),
-				env.harness.run(financedCase(), { items }),
-			]);
-			for (const r of runs) expect(r.error).toBeUndefined();
-			const outcomes = runs.map((r) => r.json('Payment Plan')[0]!.outcome).sort();
-			expect(outcomes[0]).toBe('created');
-			expect(['alreadyWritten', 'writtenConcurrently']).toContain(outcomes[1]);
-			const after = await ledger(227);
-			expect(after.plans).toHaveLength(1);
-			expect(after.links.reduce((s: number, l: any) => s + l.AmountOverrideCents, 0)).toBe(75001);
-			// Commlog and payment: by lookup only (no key in Open Dental): at least one each.
-			expect(after.commlogs.length).toBeGreaterThanOrEqual(1);
-			expect(after.payments.length).toBeGreaterThanOrEqual(1);
-		});
-
-		test('test mode returns exactly what would be written and writes nothing', async () => {
-			const run = await env.harness.run(financedCase({ testMode: true }), {
-				items: [{ decision: decision() }],
-			});
-			expect(run.error).toBeUndefined();
-			const plan = run.json('Payment Plan')[0]!;
-			expect(plan).toMatchObject({ created: false, outcome: 'testMode' });
-			const [post, ...links] = plan.wouldWrite as any[];
-			expect(post).toMatchObject({
-				method: 'POST',
-				path: '/payplans/Dynamic',
-				body: {
-					PatNum: 227,
-					Guarantor: 227,
-					APR: 0,
-					IsLocked: 'true',
-					ChargeFrequency: 'Monthly',
-					DynamicPayPlanTPOption: 'AwaitComplete',
-					procNums: [expect.any(Number), expect.any(Number), expect.any(Number)],
-				},
-			});
-			expect(post.body.Note).toContain('[cc:APP-900001]');
-			expect(links.map((l) => l.body.AmountOverride)).toEqual([346.16, 150, 253.85]);
-			expect(run.json('Commlog')[0]!.wouldWrite).toMatchObject({
-				method: 'POST',
-				path: '/commlogs',
-				body: { PatNum: 227, commType: 'Financial' },
-			});
-			expect(run.json('Payment')[0]!.wouldWrite).toMatchObject({
-				path: '/payments',
-				body: { PatNum: 227, PayAmt: 2500, PayType: 72, ClinicNum: 2, CheckNum: 'TXN-900001' },
-			});
-			expect(await env.admin.writes()).toEqual([]);
-		});
-
-		test('APR above 0 is always written locked', async () => {
-			const run = await env.harness.run(
-				financedCase({ policy: { policyJson: { shortfallPlan: { aprBasisPoints: 990 } } } }),
-				{ items: [{ decision: decision() }] },
-			);
-			expect(run.error).toBeUndefined();
-			const [plan] = (await ledger(227)).plans;
-			expect(plan).toMatchObject({ APR: 9.9, IsLocked: true });
-			expect(run.json('Payment Plan')[0]).toMatchObject({ readBack: { matches: true } });
-		});
-
-		test('Number of Payments: Open Dental works PayAmt out, on the shortfall, and it is compared', async () => {
-			const run = await env.harness.run(
-				financedCase({ planSettings: { sendTermAs: 'numberOfPayments' } }),
-				{ items: [{ decision: decision() }] },
-			);
-			expect(run.error).toBeUndefined();
-			const result = run.json('Payment Plan')[0]! as any;
-			const ours = (run.json('Build')[0]!.shortfallPlan as any).paymentAmountCents;
-			const [plan] = (await ledger(227)).plans;
-			expect(result.paymentPlan.paymentAmountCents).toBe(plan.PayAmtCents);
-			expect(result.readBack.payAmtMatches).toBe(plan.PayAmtCents === ours);
-			const puts = await env.admin.writes(/payplans\/\d+\/Dynamic$/);
-			expect(puts.map((w) => w.body)).toEqual([{ NumberOfPayments: 6 }]);
-		});
-
-		test.each([
-			[
-				'503 before the plan is saved',
-				{ kind: 'status', status: 503, phase: 'before', pathPattern: 'payplans/Dynamic$' },
-			],
-			[
-				'a reset after the plan committed',
-				{ kind: 'reset', phase: 'after', pathPattern: 'payplans/Dynamic$' },
-			],
-			[
-				'a timeout after the commlog committed',
-				{ kind: 'timeout', delayMs: 50, phase: 'after', pathPattern: 'commlogs$' },
-			],
-			[
-				'a reset after the payment committed',
-				{ kind: 'reset', phase: 'after', pathPattern: 'payments$' },
-			],
-			[
-				'503 after the payment committed',
-				{ kind: 'status', status: 503, phase: 'after', pathPattern: 'payments$' },
-			],
-		])('%s still ends with exactly one plan, one commlog, one payment', async (_name, fault) => {
-			await env.admin.fault({ ...fault, method: 'POST', count: 1 } as never);
-			const run = await env.harness.run(financedCase(), { items: [{ decision: decision() }] });
-			expect(run.error).toBeUndefined();
-			expect(await env.admin.faults('openDental')).toEqual([]);
-			expect(run.json('Payment Plan')[0]).toMatchObject({
-				created: true,
-				readBack: { matches: true },
-			});
-			const after = await ledger(227);
-			expect([after.plans.length, after.commlogs.length, after.payments.length]).toEqual([1, 1, 1]);
-			expect(after.links.reduce((s: number, l: any) => s + l.AmountOverrideCents, 0)).toBe(75001);
-		});
-
-		test('a fault between creating the plan and limiting it: the next run finishes the job', async () => {
-			await env.admin.fault({
-				kind: 'status',
-				status: 503,
-				phase: 'before',
-				method: 'PUT',
-				pathPattern: 'payplanlinks',
-				count: 20,
-			} as never);
-			const broken = await env.harness.run(financedCase(), { items: [{ decision: decision() }] });
-			expect(broken.error?.message).toMatch(/^Open Dental answered 503/);
-			expect((await ledger(227)).plans).toHaveLength(1);
-			await env.admin.clearFaults();
-			const resumed = await env.harness.run(financedCase(), { items: [{ decision: decision() }] });
-			expect(resumed.error).toBeUndefined();
-			expect(resumed.json('Payment Plan')[0]).toMatchObject({
-				outcome: 'alreadyWritten',
-				readBack: { matches: true },
-			});
-			const after = await ledger(227);
-			expect(after.plans).toHaveLength(1);
-			expect(after.links.reduce((s: number, l: any) => s + l.AmountOverrideCents, 0)).toBe(75001);
-		});
-	});
-
 	describe('bad input is never written', () => {
 		test('semi-monthly has no Open Dental frequency: the item goes to review, nothing written', async () => {
 			const wf = financedCase({
@@ -516,6 +300,7 @@ describe('with the stand-in at full speed', () => {
 			expect(failed).toHaveLength(2);
 			const codes = failed.map((f) => (f.details as any).problems.map((p: any) => p.field));
 			expect(codes[0]).toEqual(['shortfallPlan.procedureIds', 'openDental.payPlan.procNums']);
+			expect((failed[0]!.details as any).problems[0].code).toBe('noProcedures');
 			expect(codes[1].join(' ')).toMatch(/firstPaymentDate|DatePayPlanStart/);
 			expect(await env.admin.writes()).toEqual([]);
 		});
@@ -553,13 +338,17 @@ describe('with the stand-in at full speed', () => {
 					'continueErrorOutput',
 				),
 			);
-			expect(adjustment.json('Node', 1)[0]!.error).toBe('date "2026-13-01" is not a date');
+			const [badDate] = adjustment.json('Node', 1);
+			expect(badDate!.error).toBe(
+				'The adjustment was not written: adjDate: must be a real date written yyyy-MM-dd, e.g. 2026-03-01',
+			);
+			expect(JSON.stringify(badDate)).not.toContain('2026-13-01');
 			expect(await env.admin.writes()).toEqual([]);
 		});
 	});
 
 	describe('payments, adjustments, closing', () => {
-		test('Adjustment: Create once per reference; the sign rule of Open Dental comes back as a clear error', async () => {
+		test('Adjustment: Create once per reference; the sign of the adjustment type is checked before writing', async () => {
 			const params = {
 				resource: 'adjustment',
 				operation: 'create',
@@ -576,15 +365,20 @@ describe('with the stand-in at full speed', () => {
 			const again = (await env.harness.run(one(params))).json('Node')[0]!;
 			expect(again).toMatchObject({ created: false, outcome: 'alreadyWritten' });
 			expect((await ledger(227)).adjustments).toHaveLength(1);
+			const writes = (await env.admin.writes()).length;
 			const wrongSign = await env.harness.run(
 				one({ ...params, amount: '172.50', reference: 'other' }),
 			);
+			// Read from Open Dental's definitions (the type's ItemValue), before anything is sent.
 			expect(wrongSign.error?.message).toBe(
-				'Open Dental answered 400: AdjAmt must be negative for this AdjType.',
+				'The adjustment was not written: amountCents: must be negative for this adjustment type (Open Dental rule)',
 			);
+			const unknownType = await env.harness.run(one({ ...params, adjType: 9999, reference: 'u' }));
+			expect(unknownType.error?.message).toMatch(/^The adjustment was not written: adjType: /);
+			expect(await env.admin.writes()).toHaveLength(writes);
 		});
 
-		test('Payment: Create by hand posts to the CareCredit pay type; Payment Plan: Close closes', async () => {
+		test('Payment: Create by hand posts to the CareCredit pay type; Payment Plan: Close closes only a plan of its case', async () => {
 			const paid = await env.harness.run(
 				one({
 					resource: 'payment',
@@ -605,11 +399,34 @@ describe('with the stand-in at full speed', () => {
 					reference: 'TXN-42',
 				},
 			});
-			const closed = await env.harness.run(
-				one({ resource: 'paymentPlan', operation: 'close', payPlanNum: '901' }),
-			);
-			expect(closed.json('Node')[0]).toMatchObject({ payPlanId: '901', isClosed: true });
-			expect((await ledger(209)).plans[0].IsClosed).toBe(true);
+			// Plan 901 is staff's (no case reference in its note): never closed by a case.
+			const close = (payPlanNum: string, patNum: string) =>
+				one(
+					{
+						resource: 'paymentPlan',
+						operation: 'close',
+						payPlanNum,
+						patNum,
+						caseReference: '[cc:APP-900001]',
+					},
+					'continueErrorOutput',
+				);
+			const refused = await env.harness.run(close('901', '209'));
+			expect((refused.json('Node', 1)[0]!.details as any).problems).toEqual([
+				expect.objectContaining({ field: 'payPlanNum', code: 'notThisCasesPlan' }),
+			]);
+			expect((await ledger(209)).plans[0].IsClosed).toBe(false);
+			const built = await env.harness.run(financedCase(), { items: [{ decision: decision() }] });
+			const payPlanId = String((built.json('Payment Plan')[0]!.paymentPlan as any).payPlanId);
+			const closed = await env.harness.run(close(payPlanId, '227'));
+			expect(closed.json('Node')[0]).toMatchObject({
+				created: true,
+				outcome: 'created',
+				payPlanId,
+				isClosed: true,
+			});
+			const again = await env.harness.run(close(payPlanId, '227'));
+			expect(again.json('Node')[0]).toMatchObject({ outcome: 'alreadyWritten', isClosed: true });
 		});
 	});
 });
@@ -643,9 +460,10 @@ describe('pacing to the throttle (one request per second per customer key)', () 
 		);
 		await proxy.close();
 		expect(run.error).toBeUndefined();
-		expect(proxy.served).toHaveLength(4);
+		// Per item: the adjustment types (the sign is checked first), the lookup, the write.
+		expect(proxy.served).toHaveLength(6);
 		for (const gap of gaps(proxy.served)) expect(gap).toBeGreaterThanOrEqual(1000);
-	});
+	}, 15_000);
 
 	test("with Open Dental's throttle on, a financed case still writes once, served a second apart", async () => {
 		env = await setup({ throttle: true, pacingMs: 0 });

@@ -10,6 +10,7 @@ import { join } from 'path';
 
 import {
 	NodeConnectionTypes,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeType,
@@ -58,6 +59,58 @@ class Answer implements INodeType {
 		return [
 			this.getInputData().map((_item, i) => ({
 				json: JSON.parse(this.getNodeParameter('json', i) as string),
+				pairedItem: { item: i },
+			})),
+		];
+	}
+}
+
+/** The Set node's assignments, each value an expression n8n-core resolves, as the item's JSON. */
+class Assign implements INodeType {
+	description: INodeTypeDescription = {
+		...new PassThrough().description,
+		displayName: 'Assign (test only)',
+		name: 'assign',
+		usableAsTool: true,
+		properties: [
+			{
+				displayName: 'Assignments',
+				name: 'assignments',
+				type: 'assignmentCollection',
+				default: {},
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return [
+			this.getInputData().map((_item, i) => {
+				const { assignments } = this.getNodeParameter('assignments', i) as {
+					assignments: Array<{ name: string; value: unknown }>;
+				};
+				return {
+					json: Object.fromEntries(assignments.map((a) => [a.name, a.value])) as IDataObject,
+					pairedItem: { item: i },
+				};
+			}),
+		];
+	}
+}
+
+/** An HTTP Request that sends a JSON body: the body it would send, as n8n-core resolves it. */
+class Body implements INodeType {
+	description: INodeTypeDescription = {
+		...new PassThrough().description,
+		displayName: 'Body (test only)',
+		name: 'body',
+		usableAsTool: true,
+		properties: [{ displayName: 'JSON Body', name: 'jsonBody', type: 'string', default: '{}' }],
+	};
+
+	async execute(this: IExecuteFunctions) {
+		return [
+			this.getInputData().map((_item, i) => ({
+				json: JSON.parse(this.getNodeParameter('jsonBody', i) as string),
 				pairedItem: { item: i },
 			})),
 		];
@@ -120,6 +173,8 @@ beforeEach(async () => {
 			new CareCredit(),
 			new PassThrough(),
 			new Answer(),
+			new Assign(),
+			new Body(),
 		],
 		credentials: [new OpenDentalApi(), new CareCreditApi()],
 	});
@@ -188,8 +243,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 		});
 		expect(run.json('Write payment plan')[0]).toMatchObject({
 			created: true,
-			readBack: { matches: true },
-			paymentPlan: { totalCents: 75001, patientId: '227' },
+			paymentPlan: { totalCents: 75001, patientId: '227', isClosed: false },
 		});
 		expect(run.json('Write audit note')[0]).toMatchObject({
 			created: true,
@@ -198,6 +252,49 @@ describe('opendental-decision-to-arrangement.json', () => {
 		const state = await env.state();
 		expect((state.payPlans as any[]).filter((p) => p.PatNum === 227)).toHaveLength(1);
 		expect((state.commlogs as any[]).filter((c) => c.PatNum === 227)).toHaveLength(1);
+	});
+
+	test('a plan that cannot be limited: closed, and the review commlog and message name it', async () => {
+		const settings = settingsOf(wf);
+		const names = [
+			'Practice settings',
+			'Decision',
+			'Get treatment plan',
+			'Build arrangement',
+			'Check arrangement',
+			'Write payment plan',
+			'Review problems',
+			'Write review note',
+			'Message review channel',
+		];
+		const run = segment(wf, names, { 'Write payment plan': ['', 'Review problems'] }, ['Decision']);
+		for (const node of run.nodes) {
+			if (node.name === 'Review problems') node.type = 'n8n-nodes-dental-financing.assign';
+			if (node.name === 'Message review channel') node.type = 'n8n-nodes-dental-financing.body';
+		}
+		// An Open Dental older than 25.3.29 answers 400 to the link change.
+		await env.admin.fault({
+			kind: 'status',
+			status: 400,
+			method: 'PUT',
+			pathPattern: 'payplanlinks',
+			count: 1,
+		} as never);
+		const result = await harness.run(run, { items: [{ ...settings, ...decision() }] });
+		expect(result.error).toBeUndefined();
+		const state = await env.state();
+		const [plan] = (state.payPlans as any[]).filter((p) => p.PatNum === 227);
+		expect(plan.IsClosed).toBe(true);
+		const review = result.json('Review problems')[0]!;
+		expect(review.writtenPlan).toBe(String(plan.PayPlanNum));
+		const notes = (state.commlogs as any[]).filter((c) => c.PatNum === 227);
+		const held = notes.find((c) => c.Note.includes('.review]'));
+		expect(held.Note).toContain(`Payment plan ${plan.PayPlanNum} was created`);
+		expect(held.Note).toContain('it bills nothing');
+		const message = String(result.json('Message review channel')[0]!.text);
+		expect(message).toContain(`Open Dental holds payment plan ${plan.PayPlanNum}`);
+		expect(message).toContain('it was closed, so it bills nothing');
+		expect(message).not.toContain('but nothing was written');
 	});
 
 	test("the CareCredit payment with the template's pay type and transaction expression", async () => {

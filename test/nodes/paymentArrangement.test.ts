@@ -184,7 +184,7 @@ describe('Validate', () => {
 		expect(problems).toEqual(
 			expect.arrayContaining([
 				'dentrixPaymentAgreement.interval:required',
-				'dentrixPaymentAgreement.firstPaymentDue:custom',
+				'dentrixPaymentAgreement.firstPaymentDue:invalidDate',
 				'dentrixPaymentAgreement.statementNote:tooBig',
 				'auditNote:noteTooLong',
 			]),

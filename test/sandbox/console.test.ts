@@ -180,13 +180,31 @@ describe('staff controls and practice numbers', () => {
 		);
 	});
 
-	it('computes time-to-arrangement, financed case acceptance and ledger corrections from what was written', async () => {
-		const approved = await prefill('Approved', 'tp_2001', 'pat_1001');
+	it('computes the three numbers with the pure function, per location and for the group, from what was written', async () => {
+		// A Monday noon in Chicago, far from the seed's November dates; this week is that day so far.
+		await axios.post(`${sandbox.urls.console}/__sandbox/reset`, { today: '2027-03-08' });
+		await axios.post(`${sandbox.urls.console}/__sandbox/clock`, {
+			offsetMs: Date.parse('2027-03-08T18:00:00Z') - Date.now(),
+		});
+		await advance(0);
+		// 2 plans accepted with CareCredit at the chair; CareCredit approves one, declines the other.
+		for (const plan of ['tp_2001', 'tp_2004'])
+			expect(
+				(
+					await axios.post(
+						`${sandbox.urls.console}/dentrix/treatment-plans/${plan}/accept`,
+						'',
+						formHeaders,
+					)
+				).status,
+			).toBe(303);
+		const approved = await prefill('Approved', 'tp_2001~loc_downtown', 'pat_1001');
 		await prefill('Declined', 'tp_2004', 'pat_1006');
 		const applicationId = (await careCredit.get(`/v1/carecredit/sessions/${approved.sessionId}`))
 			.data.applicationDetails[0].applicationId;
 		const reference = `[cc:${applicationId}]`;
 
+		// Two minutes after the yes, automation writes the financing record and its audit note.
 		await advance(120);
 		const today = new Date(Date.now() + sandbox.store.state.clockOffsetMs)
 			.toISOString()
@@ -202,29 +220,43 @@ describe('staff controls and practice numbers', () => {
 			note: `CareCredit DI12 ${reference}`,
 		});
 		expect(agreement.status).toBe(201);
-		await advance(60);
-		await axios.post(`${sandbox.urls.console}/hooks/coordinators`, {
-			text: `Daniel approved ${reference}: book the chair`,
-		});
+		expect(
+			(
+				await dentrix('POST', '/v1/accounts/pat_1001/ledger-notes', {
+					text: `CareCredit approved: application ${applicationId}. Approved $10,000.00; patient portion $3,450.00; financed by CareCredit $3,450.00; est. $287.50/mo to CareCredit for 12 months, from about ${today}. Written by automation. ${reference}`,
+				})
+			).status,
+		).toBe(201);
 
 		let numbers = (await axios.get(`${sandbox.urls.console}/api/numbers`)).data;
-		const row = numbers.cases.find((c: Json) => c.sessionId === approved.sessionId);
-		expect(row.token).toBe(reference);
-		expect(row.minutesToArrangement).toBeGreaterThanOrEqual(2);
-		expect(row.minutesToArrangement).toBeLessThan(2.5);
-		expect(row.minutesToCoordinator).toBeGreaterThanOrEqual(3);
-		expect(row.minutesToCoordinator).toBeLessThan(3.5);
-		expect(row.secondsToArrangement).toBeGreaterThanOrEqual(120);
-		expect(row.secondsToCoordinator).toBeGreaterThanOrEqual(180);
-		expect(numbers.timeToArrangement.cases).toBe(1);
-		expect(numbers.timeToArrangement.medianSeconds).toBe(row.secondsToCoordinator);
-		expect(numbers.caseAcceptance).toEqual({ presented: 2, approvedAndArranged: 1, percent: 50 });
-		expect(numbers.ledgerCorrections).toEqual({
-			automatedAgreements: 1,
-			editedByStaff: 0,
-			edits: 0,
+		expect(numbers.group.period.acceptance).toMatchObject({
+			presented: 2,
+			approved: 1,
+			arranged: 1,
+			declined: 1,
+			arrangedPercent: 50,
 		});
+		expect(numbers.group.period.timeToArrangement).toEqual({
+			cases: 1,
+			medianMinutes: 2,
+			p90Minutes: 2,
+		});
+		expect(numbers.group.period.corrections).toMatchObject({ automated: 1, corrected: 0 });
+		expect(numbers.locations.map((l: Json) => l.locationId)).toEqual(['loc_downtown', 'loc_lakeside']);
+		// What the seed holds and no decision explains: Hoffman's hand-keyed CareCredit note (no
+		// token) in both systems, and the scenario patients' audit notes (no decision in the feed).
+		expect(numbers.unclassified.map((u: Json) => [u.id, u.reason])).toEqual([
+			['note_4001', 'noReferenceToken'],
+			['note_4051', 'noDecisionForToken'],
+			['note_4052', 'noDecisionForToken'],
+			['note_4053', 'noDecisionForToken'],
+			['601', 'noReferenceToken'],
+			['653', 'noDecisionForToken'],
+			['654', 'noDecisionForToken'],
+			['655', 'noDecisionForToken'],
+		]);
 
+		// Staff correct the agreement in the console: a correction, with what changed.
 		const edit = await axios.post(
 			`${sandbox.urls.console}/dentrix/payment-agreements/${agreement.data.id}/edit`,
 			form({
@@ -236,22 +268,24 @@ describe('staff controls and practice numbers', () => {
 			formHeaders,
 		);
 		expect(edit.status).toBe(303);
-		const edited = (await dentrix('GET', `/v1/payment-agreements/${agreement.data.id}`)).data;
-		expect(edited.paymentAmount).toBe(300);
-		expect(edited.edits).toEqual([
-			expect.objectContaining({ source: 'console', changes: { paymentAmount: expect.anything() } }),
-		]);
 		numbers = (await axios.get(`${sandbox.urls.console}/api/numbers`)).data;
-		expect(numbers.ledgerCorrections).toEqual({
-			automatedAgreements: 1,
-			editedByStaff: 1,
-			edits: 1,
+		expect(numbers.group.period.corrections).toMatchObject({
+			automated: 1,
+			corrected: 1,
+			changed: 1,
 		});
+		expect(numbers.needsALook.corrected[0].changes).toEqual([
+			expect.objectContaining({ field: 'paymentCents', recorded: 287_50, current: 300_00 }),
+		]);
 
 		const page = (await axios.get(`${sandbox.urls.console}/`)).data as string;
 		expect(page).toContain(reference);
 		expect(page).toMatch(/id="case-acceptance">[^]*?<b>50%<\/b>/);
-		expect(page).toMatch(/id="time-to-arrangement">[^<]*<b>3 min( \d+ s)?<\/b>/);
+		expect(page).toMatch(/id="time-to-arrangement">[^<]*<b>2 min<\/b>/);
+		expect(page).toContain('payment $287.50 → $300.00');
+		expect(page).toMatch(
+			/<section id="locations" data-live><h2>Numbers per location<\/h2>[^]*>Downtown<[^]*Four-week trend|>Downtown<[^]*Time-to-arrangement/,
+		);
 		expect(page).not.toContain('912-64-');
 	});
 });

@@ -242,6 +242,8 @@ describe('payment plans', () => {
 			procNums: procs,
 			PayPlanDate: '2026-09-01',
 			DatePayPlanStart: '2026-10-01',
+			// Links change only on a plan that is not locked (apipayplanlinks.html); the default is locked.
+			IsLocked: 'false',
 		});
 		expect(plan.data.DynamicPayPlanTPOption).toBe('AwaitComplete');
 		expect(plan.data.CompletedAmt).toBe(0);

@@ -598,7 +598,6 @@ describe('practice policy', () => {
 			paymentNoteMaxChars: 255,
 		});
 		expect(p.openDental).toEqual({
-			sendTermAs: 'payAmt',
 			planCategory: 0,
 			commType: 'Financial',
 			careCreditPayType: null,

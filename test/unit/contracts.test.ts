@@ -99,8 +99,8 @@ const contracts: Record<
 			checkOpenDentalPayPlan(i, ctx, {
 				accountGuarantorId: '200',
 				planProcedures: [
-					{ procNum: '5001', patNum: '201', feeCents: 150_000 },
-					{ procNum: '5002', patNum: '201', feeCents: 330_000 },
+					{ procNum: '5001', patNum: '201', productionCents: 150_000 },
+					{ procNum: '5002', patNum: '201', productionCents: 330_000 },
 				],
 				familyPatNums: ['200', '201'],
 			}),
@@ -116,10 +116,8 @@ const contracts: Record<
 			downPaymentCents: 0,
 			paymentAmountCents: 13_334,
 			numberOfPayments: 6,
-			sendTermAs: 'payAmt',
 			planCategory: '0',
 			dynamicPayPlanTPOption: 'AwaitComplete',
-			isLocked: true,
 			note: `In-house ${TOKEN}`,
 			procNums: [
 				{ procNum: '5001', amountCents: 25_000 },
@@ -311,11 +309,8 @@ describe('cross-field rules', () => {
 		['openDentalPayPlan', { numberOfPayments: 1000 }, 'numberOfPayments:tooBig'],
 		['openDentalPayPlan', { numberOfPayments: 7 }, 'schedule:scheduleMismatch'],
 		['openDentalPayPlan', { guarantor: '300' }, 'guarantor:guarantorMismatch'],
-		[
-			'openDentalPayPlan',
-			{ aprBasisPoints: 1200, isLocked: false },
-			'isLocked:lockRequiredWithApr',
-		],
+		// With an APR the plan is created locked: no link of it can be limited afterwards.
+		['openDentalPayPlan', { aprBasisPoints: 1200 }, 'aprBasisPoints:aprPlanCannotBeLimited'],
 		[
 			'openDentalPayPlan',
 			{ procNums: [{ procNum: '5003', amountCents: 80_000 }] },

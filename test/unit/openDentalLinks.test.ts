@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	allocateProportionally,
 	buildWrites,
+	choosePlanParts,
 	checkOpenDentalPayPlanClose,
 	checkOpenDentalPayPlanLinks,
 	validateForOpenDental,
@@ -52,16 +53,43 @@ describe('Open Dental shortfall plan links (AmountOverride)', () => {
 	const withShortfall = (): FinancingWrites =>
 		value(buildWrites(crownAndImplant(), approvedDecision(), policy(), NEAR_MIDNIGHT));
 
-	test('the plan total is spread over the procedures by their patient portions', () => {
+	test('the plan goes on the fewest procedures that cover it, one of them limited', () => {
 		const w = withShortfall();
 		const plan = value(validateForOpenDental(w, TODAY)).payPlan!;
-		expect(plan.links).toEqual([
-			{ ProcNum: 5001, AmountOverride: 250 },
-			{ ProcNum: 5002, AmountOverride: 550 },
+		expect(plan.create.body!.procNums).toEqual([5001]);
+		expect(plan.links).toEqual([{ ProcNum: 5001, AmountOverride: 800 }]);
+		expect(plan.parts).toEqual([{ procNum: '5001', amountCents: w.shortfallPlan!.totalCents }]);
+	});
+
+	test('choosePlanParts: the smallest single cover, else the largest in turn; one part at most short', () => {
+		const p = (procNum: string, productionCents: number) => ({ procNum, productionCents });
+		expect(choosePlanParts(80_000, [p('1', 150_000), p('2', 330_000)])).toEqual([
+			{ procNum: '1', amountCents: 80_000, override: true },
 		]);
-		expect(plan.create.body!.procNums).toEqual([5001, 5002]);
-		const total = plan.links.reduce((s, l) => s + Math.round(l.AmountOverride * 100), 0);
-		expect(total).toBe(w.shortfallPlan!.totalCents);
+		expect(choosePlanParts(150_000, [p('1', 150_000), p('2', 330_000)])).toEqual([
+			{ procNum: '1', amountCents: 150_000, override: false },
+		]);
+		expect(choosePlanParts(400_000, [p('1', 150_000), p('2', 330_000), p('3', 10)])).toEqual([
+			{ procNum: '2', amountCents: 330_000, override: false },
+			{ procNum: '1', amountCents: 70_000, override: true },
+		]);
+		expect(choosePlanParts(480_011, [p('1', 150_000), p('2', 330_000), p('3', 10)])).toBeNull();
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 8 }),
+				fc.integer({ min: 1, max: 8_000_000 }),
+				(productions, total) => {
+					const procs = productions.map((c, i) => p(String(i), c));
+					const parts = choosePlanParts(total, procs);
+					const sum = productions.reduce((a, b) => a + b, 0);
+					if (sum < total) return expect(parts).toBeNull();
+					expect(parts!.reduce((s, x) => s + x.amountCents, 0)).toBe(total);
+					expect(parts!.filter((x) => x.override).length).toBeLessThanOrEqual(1);
+					for (const x of parts!)
+						expect(x.amountCents).toBeLessThanOrEqual(procs[Number(x.procNum)]!.productionCents);
+				},
+			),
+		);
 	});
 
 	test('DynamicPayPlanTPOption: AwaitComplete by default, TreatAsComplete when asked', () => {
@@ -110,8 +138,8 @@ describe('Payment plan links and close, against what Open Dental holds', () => {
 	const facts = {
 		accountGuarantorId: '100',
 		planProcedures: [
-			{ procNum: '5001', patNum: '101', feeCents: 150_000 },
-			{ procNum: '5002', patNum: '101', feeCents: 330_000 },
+			{ procNum: '5001', patNum: '101', productionCents: 150_000 },
+			{ procNum: '5002', patNum: '101', productionCents: 330_000 },
 		],
 		familyPatNums: ['100', '101'],
 		plan: { payPlanNum: '1001', isDynamic: true, isLocked: false, isClosed: false },
@@ -128,7 +156,26 @@ describe('Payment plan links and close, against what Open Dental holds', () => {
 		],
 	};
 
-	test('a PUT for a link that differs, a POST for a missing one', () => {
+	test('a PUT for a link that differs, a POST for a missing one, nothing for a link already right', () => {
+		const whole = {
+			...input,
+			totalCents: 330_000 + 25_000,
+			links: [
+				{ procNum: '5001', amountCents: 25_000 },
+				{ procNum: '5002', amountCents: 330_000 },
+			],
+		};
+		const linked = {
+			...facts,
+			existingLinks: [
+				...facts.existingLinks,
+				{ payPlanLinkNum: '2002', linkType: 'Procedure', fKey: '5002', amountOverrideCents: 0 },
+			],
+		};
+		// 5002's link carries its whole production with no override: nothing to send for it.
+		expect(value(checkOpenDentalPayPlanLinks(whole, linked))).toEqual([
+			{ method: 'PUT', path: '/payplanlinks/2001', body: { AmountOverride: 250 } },
+		]);
 		expect(value(checkOpenDentalPayPlanLinks(input, facts))).toEqual([
 			{ method: 'PUT', path: '/payplanlinks/2001', body: { AmountOverride: 250 } },
 			{

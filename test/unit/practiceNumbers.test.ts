@@ -613,3 +613,17 @@ describe('percentiles on hand-made data', () => {
 		);
 	});
 });
+
+describe('cases read only for their token', () => {
+	test('an approved case older than the weeks reported is not listed for its missing procedures', () => {
+		const report = numbers({
+			decisions: [
+				decision('APP-OLD', '1', '1', 'L1', '2026-01-05T14:00:00Z'),
+				decision('APP-NEW', '2', '2', 'L1', '2026-03-03T14:00:00Z'),
+			],
+		});
+		expect(report.unclassified.map((u) => [u.id, u.reason])).toEqual([
+			['APP-NEW', 'caseWithoutProcedures'],
+		]);
+	});
+});

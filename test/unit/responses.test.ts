@@ -113,8 +113,8 @@ describe('Validate with the facts gives the plan writer’s verdict', () => {
 	const facts = {
 		accountGuarantorId: '100',
 		planProcedures: [
-			{ procNum: '5001', patNum: '101', feeCents: 150_000 },
-			{ procNum: '5002', patNum: '101', feeCents: 330_000 },
+			{ procNum: '5001', patNum: '101', productionCents: 150_000 },
+			{ procNum: '5002', patNum: '101', productionCents: 330_000 },
 		],
 		familyPatNums: ['100', '101'],
 	};
@@ -146,12 +146,12 @@ describe('Validate with the facts gives the plan writer’s verdict', () => {
 		const other = {
 			...facts,
 			planProcedures: [
-				facts.planProcedures[0]!,
-				{ procNum: '5002', patNum: '999', feeCents: 330_000 },
+				{ procNum: '5001', patNum: '999', productionCents: 150_000 },
+				facts.planProcedures[1]!,
 			],
 		};
 		expect(codes(validateForOpenDental(w(), { today: '2026-02-28' }, {}, other))).toEqual([
-			'openDental.payPlan.procNums.1.procNum:procedureOutsideFamily',
+			'openDental.payPlan.procNums.0.procNum:procedureOutsideFamily',
 		]);
 	});
 });

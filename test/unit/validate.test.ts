@@ -222,16 +222,14 @@ describe('Open Dental (docs/financing-domain.md §4, apipayplans.html)', () => {
 				PlanCategory: 0,
 				ChargeFrequency: 'Monthly',
 				DatePayPlanStart: '2026-03-30',
-				IsLocked: 'true',
-				procNums: [5001, 5002],
+				IsLocked: 'false',
+				procNums: [5001],
 				PayAmt: 133.34,
 				DynamicPayPlanTPOption: 'AwaitComplete',
 			},
 		});
-		expect(od.payPlan!.links).toEqual([
-			{ ProcNum: 5001, AmountOverride: 250 },
-			{ ProcNum: 5002, AmountOverride: 550 },
-		]);
+		// The fewest procedures that cover the $800.00 shortfall (the crown), limited by one override.
+		expect(od.payPlan!.links).toEqual([{ ProcNum: 5001, AmountOverride: 800 }]);
 		expect(od.commlog.body).toMatchObject({
 			PatNum: 101,
 			CommDateTime: '2026-02-28 23:30:00',
@@ -254,12 +252,10 @@ describe('Open Dental (docs/financing-domain.md §4, apipayplans.html)', () => {
 		expect(value(validateForOpenDental(financedInFull(), TODAY)).payPlan).toBeNull();
 	});
 
-	test('NumberOfPayments instead of PayAmt, never both', () => {
-		const body = value(
-			validateForOpenDental(withShortfall(), TODAY, { sendTermAs: 'numberOfPayments' }),
-		).payPlan!.create.body!;
-		expect(body.NumberOfPayments).toBe(6);
-		expect('PayAmt' in body).toBe(false);
+	test('PayAmt, never NumberOfPayments (Open Dental works that out on the attached production)', () => {
+		const body = value(validateForOpenDental(withShortfall(), TODAY)).payPlan!.create.body!;
+		expect(body.PayAmt).toBeGreaterThan(0);
+		expect('NumberOfPayments' in body).toBe(false);
 	});
 
 	test('semi-monthly has no Open Dental frequency: a review problem, never a silent change', () => {
@@ -305,20 +301,28 @@ describe('Open Dental (docs/financing-domain.md §4, apipayplans.html)', () => {
 		);
 	});
 
-	test('an in-house APR is sent locked, as a percentage', () => {
-		const w = value(
-			buildWrites(
-				crownAndImplant(),
-				approvedDecision(),
-				policyWith('shortfallPlan', { aprBasisPoints: 1_200 }),
-				NEAR_MIDNIGHT,
-			),
-		);
-		expect(value(validateForOpenDental(w, TODAY)).payPlan!.create.body).toMatchObject({
-			APR: 12,
+	test('an in-house APR: sent locked, as a percentage, when the plan needs no override; else review', () => {
+		const withApr = (approvedAmountCents: number) =>
+			value(
+				buildWrites(
+					crownAndImplant(),
+					approvedDecision({ approvedAmountCents, creditLineCents: approvedAmountCents }),
+					policyWith('shortfallPlan', { aprBasisPoints: 990 }),
+					NEAR_MIDNIGHT,
+				),
+			);
+		// A $1,500.00 shortfall is the crown's whole production: no override.
+		expect(
+			value(validateForOpenDental(withApr(330_000), TODAY)).payPlan!.create.body,
+		).toMatchObject({
+			APR: 9.9,
 			IsLocked: 'true',
-			PayAmt: 138.04,
+			procNums: [5001],
 		});
+		// $800.00 needs an override, which a locked plan cannot take.
+		expect(problemsOf(validateForOpenDental(withApr(400_000), TODAY))).toEqual([
+			['shortfallPlan.aprBasisPoints', 'aprPlanCannotBeLimited'],
+		]);
 	});
 
 	test('the token must survive the Note transformation', () => {

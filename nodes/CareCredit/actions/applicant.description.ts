@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * The applicant a person maps from the PMS item. Who applies (domain.md §7): the person who
+ * The applicant a person maps from the PMS item. Who applies (docs/financing-domain.md §7): the person who
  * will owe CareCredit, the patient when an adult who is their own guarantor, otherwise the
  * guarantor (a minor's parent), whose demographics then prefill the application.
  */

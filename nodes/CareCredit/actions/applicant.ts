@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compareLocalDates, parseLocalDate, redact, todayIn } from '../../../financing';
-import { compact, dollars, type PmsIds } from '../shapes';
+import {
+	centsToDollars,
+	compareLocalDates,
+	parseLocalDate,
+	redact,
+	todayIn,
+} from '../../../financing';
+import { compact, type PmsIds } from '../shapes';
 import { inputError, moneyParam, stringParam } from './fields';
 
 export interface Applicant {
@@ -37,7 +43,7 @@ export function readApplicant(ctx: IExecuteFunctions, i: number, withFee: boolea
 		throw fail(
 			'Applicant',
 			`is the patient, but the patient's guarantor is ${guarantorId}, not the patient`,
-			"The person who will owe CareCredit applies (domain.md §7): set 'Applicant' to Guarantor and map the guarantor's name, date of birth and address.",
+			"The person who will owe CareCredit applies (docs/financing-domain.md §7): set 'Applicant' to Guarantor and map the guarantor's name, date of birth and address.",
 		);
 	}
 
@@ -105,14 +111,14 @@ export function readApplicant(ctx: IExecuteFunctions, i: number, withFee: boolea
 	}
 	const feeText = withFee ? text('estimatedFee') : '';
 	const estimatedFee = feeText
-		? dollars(moneyParam(ctx, 'estimatedFee', 'Estimated Fee', i, feeText))
+		? centsToDollars(moneyParam(ctx, 'estimatedFee', 'Estimated Fee', i, feeText))
 		: undefined;
 
 	const wire = compact({
 		firstName,
 		lastName,
 		middleName: extraText('middleName'),
-		// Only when the practice turned tax id prefill on (domain.md §7); never sent otherwise.
+		// Only when the practice turned tax id prefill on (docs/financing-domain.md §7); never sent otherwise.
 		taxId,
 		dateOfBirth,
 		address: compact({

@@ -134,7 +134,7 @@ export const planCatalogProperty: INodeProperties = {
 		"The practice's own promotional plan catalog (a JSON array of plans with code, kind, months, aprBasisPoints, minimumPurchaseCents, label). Leave empty for the default catalog.",
 };
 
-/** The practice's catalog when given, else the financing domain's defaults (domain.md §2). */
+/** The practice's catalog when given, else the financing domain's defaults (docs/financing-domain.md §2). */
 export function planCatalogFor(ctx: IExecuteFunctions, i: number): readonly PromotionalPlan[] {
 	const raw = ctx.getNodeParameter('planCatalog', i, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) return DEFAULT_PLAN_CATALOG;

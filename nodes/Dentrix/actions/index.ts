@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { getDueList } from './continuingCare/getDueList.operation';
+import { getManyContinuingCare } from './continuingCare/getMany.operation';
+import { recordContact } from './continuingCare/recordContact.operation';
 import { getManyInsurance } from './insurance/getMany.operation';
 import { stampEligibility } from './insurance/stampEligibility.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
@@ -12,6 +15,7 @@ import { postPayment } from './payment/post.operation';
 import { createPaymentAgreement } from './paymentAgreement/create.operation';
 import { getPaymentAgreement } from './paymentAgreement/get.operation';
 import { getManyPaymentAgreements } from './paymentAgreement/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { DentrixOperation, DentrixResource } from './types';
 
@@ -27,17 +31,23 @@ export const OPERATIONS: DentrixOperation[] = [
 	getManyLedgerNotes,
 	postPayment,
 	createAdjustment,
+	getDueList,
+	getManyContinuingCare,
+	recordContact,
+	getPracticeNumbersOperation,
 	getManyInsurance,
 	stampEligibility,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Continuing Care', value: 'continuingCare' },
 	{ name: 'Insurance', value: 'insurance' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Agreement', value: 'paymentAgreement' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

@@ -7,6 +7,8 @@ export type DentrixResource =
 	| 'ledgerNote'
 	| 'payment'
 	| 'adjustment'
+	| 'continuingCare'
+	| 'practiceNumbers'
 	| 'insurance';
 
 /** One operation, one file: its parameters and what it does for item `i`. */

@@ -1,6 +1,15 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { parseLocalDate, todayIn } from '../../../financing';
+import {
+	checkShape,
+	ok,
+	openDentalNumberField,
+	parseLocalDate,
+	safeEcho,
+	todayIn,
+	typedText,
+	type Result,
+} from '../../../financing';
 import * as shared from '../../shared/parameters';
 
 /** Parameters several operations share, defined once. */
@@ -48,20 +57,32 @@ export function numberParameter(
 	).trim();
 	if (raw === '' && options.optional) return 0;
 	if (/^\d+$/.test(raw) && Number(raw) > 0) return Number(raw);
-	throw new NodeOperationError(ctx.getNode(), `"${raw}" is not an Open Dental number (${name})`, {
-		itemIndex: i,
-		description: `Enter the ${name} as Open Dental shows it, a whole number such as 201.`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`${name}: "${safeEcho(raw)}" is not an Open Dental number`,
+		{
+			itemIndex: i,
+			description: `Enter the ${name} as Open Dental shows it, a whole number such as 201.`,
+		},
+	);
 }
 
-/** A date parameter as yyyy-MM-dd (opendental-api.md §1.5); empty means today in the workflow's zone. */
+/**
+ * An Open Dental number typed or mapped (PatNum, AptNum...) as the contracts check it: the number
+ * as text of digits, or the problem of `field`. A mapped number (252) counts as its digits.
+ */
+export function checkedNumber(value: unknown, field: string, what: string): Result<string> {
+	const typed = typeof value === 'number' ? String(value) : typedText(value);
+	const checked = checkShape({ [field]: typed }, { [field]: openDentalNumberField(what) }, [], '');
+	return checked.ok ? ok(String(checked.value[field])) : checked;
+}
+
+/** A date parameter of a read as yyyy-MM-dd (docs/opendental-api-notes.md §1.5); empty is today in the workflow's zone. */
 export function dateParameter(ctx: IExecuteFunctions, name: string, i: number): string {
 	const value =
-		String(ctx.getNodeParameter(name, i, '') ?? '').trim() ||
-		todayIn(ctx.getTimezone(), new Date());
-	const parsed = parseLocalDate(value, name);
-	if (!parsed.ok) {
-		throw new NodeOperationError(ctx.getNode(), `${name} "${value}" is not a date`, {
+		String(ctx.getNodeParameter(name, i, '') ?? '').trim() || todayIn(ctx.getTimezone(), new Date());
+	if (!parseLocalDate(value, name).ok) {
+		throw new NodeOperationError(ctx.getNode(), `${name} "${safeEcho(value)}" is not a date`, {
 			itemIndex: i,
 			description: 'Write dates as yyyy-MM-dd, e.g. 2026-11-20.',
 		});

@@ -24,6 +24,13 @@ import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
 import { getPaymentPlan } from './paymentPlan/get.operation';
 import { getManyPaymentPlans } from './paymentPlan/getMany.operation';
+import { getManyFinancedCases } from './financedCase/getMany.operation';
+import { getAppointmentValue } from './procedure/getValue.operation';
+import { getRecallList } from './recall/getList.operation';
+import { getManyRecalls } from './recall/getMany.operation';
+import { setRecallStatus } from './recall/setStatus.operation';
+import { getManyRecallTypes } from './recallType/getMany.operation';
+import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { OpenDentalOperation, OpenDentalResource } from './types';
 
@@ -40,6 +47,12 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyCommlogs,
 	createPayment,
 	createAdjustment,
+	getRecallList,
+	getManyRecalls,
+	setRecallStatus,
+	getManyRecallTypes,
+	getManyFinancedCases,
+	getAppointmentValue,
 	getManyAppointments,
 	getAppointment,
 	getAsapList,
@@ -53,6 +66,7 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	checkBeforeVisit,
 	recordCheck,
 	buildWorkList,
+	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
@@ -61,10 +75,15 @@ const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Benefit', value: 'benefits' },
 	{ name: 'Commlog', value: 'commlog' },
 	{ name: 'Coverage', value: 'coverage' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Insurance Verification', value: 'insuranceVerification' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
+	{ name: 'Practice Numbers', value: 'practiceNumbers' },
+	{ name: 'Procedure', value: 'procedure' },
+	{ name: 'Recall', value: 'recall' },
+	{ name: 'Recall Type', value: 'recallType' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

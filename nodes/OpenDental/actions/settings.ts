@@ -19,21 +19,6 @@ export const openDentalSettingsField = (
 
 const ALL: INodeProperties[] = [
 	{
-		displayName: 'Send Term As',
-		name: 'sendTermAs',
-		type: 'options',
-		default: 'payAmt',
-		description: 'Open Dental takes the payment amount or the number of payments, never both',
-		options: [
-			{ name: 'Payment Amount', value: 'payAmt', description: 'PayAmt from the arrangement' },
-			{
-				name: 'Number of Payments',
-				value: 'numberOfPayments',
-				description: 'Open Dental works out PayAmt; a different PayAmt is flagged',
-			},
-		],
-	},
-	{
 		displayName: 'Plan Category',
 		name: 'planCategory',
 		type: 'number',
@@ -87,7 +72,6 @@ const ALL: INodeProperties[] = [
 export function readSettings(ctx: IExecuteFunctions, i: number): OpenDentalSettings {
 	const s = ctx.getNodeParameter('openDental', i, {}) as IDataObject;
 	const settings: OpenDentalSettings = {};
-	if (s.sendTermAs) settings.sendTermAs = s.sendTermAs as OpenDentalSettings['sendTermAs'];
 	if (s.planCategory) settings.planCategory = Number(s.planCategory);
 	if (s.dynamicPayPlanTPOption)
 		settings.dynamicPayPlanTPOption =

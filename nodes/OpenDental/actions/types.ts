@@ -7,7 +7,12 @@ export type OpenDentalResource =
 	| 'commlog'
 	| 'payment'
 	| 'adjustment'
+	| 'recall'
+	| 'recallType'
 	| 'appointment'
+	| 'financedCase'
+	| 'procedure'
+	| 'practiceNumbers'
 	| 'coverage'
 	| 'benefits'
 	| 'insuranceVerification';

@@ -4,7 +4,7 @@ import { openDentalRequest, PAGE_SIZE } from '../transport';
 
 /**
  * Patients for a Patient locator: Patients GET Simple by "Last, First", a page of 100 at a time
- * (opendental-api.md §2.11), each with their guarantor.
+ * (docs/opendental-api-notes.md §2.11), each with their guarantor.
  */
 export async function searchPatients(
 	this: ILoadOptionsFunctions,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { centsFromWire, compact } from '../../shapes';
+import { centsFromWireOrNull } from '../../../../financing';
+import { compact } from '../../shapes';
 import { inputError, merchantNumberFor, merchantNumberProperty, stringParam } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
 import type { CareCreditOperation } from '../types';
@@ -39,7 +40,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 			'Map the last four digits of the tax ID, or leave it empty.',
 		);
 	}
-	// Account fields travel with a `cipher.` prefix (domain.md §2 item 3).
+	// Account fields travel with a `cipher.` prefix (docs/financing-domain.md §2 item 3).
 	const accountInfo =
 		by === 'accountNumber'
 			? { 'cipher.accountNumber': accountNumber }
@@ -60,9 +61,9 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 	const masked = String(response.accountInfo?.['cipher.accountNumber'] ?? '');
 	return {
 		accountNumberLastFour: masked ? masked.slice(-4) : null,
-		creditLineCents: centsFromWire(response.creditInfo?.creditLine),
-		balanceCents: centsFromWire(response.creditInfo?.balance),
-		availableCreditCents: centsFromWire(response.creditInfo?.availableCredit),
+		creditLineCents: centsFromWireOrNull(response.creditInfo?.creditLine),
+		balanceCents: centsFromWireOrNull(response.creditInfo?.balance),
+		availableCreditCents: centsFromWireOrNull(response.creditInfo?.availableCredit),
 		customer: {
 			firstName: response.customerInfo?.firstName ?? null,
 			lastName: response.customerInfo?.lastName ?? null,

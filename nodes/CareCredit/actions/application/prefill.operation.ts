@@ -1,10 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { PORTION_ESTIMATE_CAVEAT, portionSnapshotOf } from '../../../../financing';
-
+import {
+	PORTION_ESTIMATE_CAVEAT,
+	centsFromWireOrNull,
+	centsToDollars,
+	portionSnapshotOf,
+} from '../../../../financing';
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
-import { centsFromWire, compact, dollars, encodePmsIds } from '../../shapes';
+import { compact, encodePmsIds } from '../../shapes';
 import {
 	merchantNumberFor,
 	merchantNumberProperty,
@@ -29,7 +33,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 	const applicant = readApplicant(ctx, i, true);
 	const options = ctx.getNodeParameter('prefillOptions', i, {}) as IDataObject;
 	const portion = portionSentWith(ctx, i, options.portionEstimate);
-	if (portion) applicant.wire.estimatedFee = dollars(portion.patientPortionCents);
+	if (portion) applicant.wire.estimatedFee = centsToDollars(portion.patientPortionCents);
 	const promoCode = String(options.promoCode ?? '')
 		.trim()
 		.toUpperCase();
@@ -38,7 +42,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		? moneyParam(ctx, 'prefillOptions.purchaseAmount', 'Purchase Amount', i, purchaseText)
 		: null;
 	if (promoCode) {
-		const amount = purchaseCents ?? centsFromWire(applicant.wire.estimatedFee) ?? 0;
+		const amount = purchaseCents ?? centsFromWireOrNull(applicant.wire.estimatedFee) ?? 0;
 		planFor(ctx, i, promoCode, amount, planCatalogFor(ctx, i), 'Promotional Plan');
 	}
 	const ids = encodePmsIds(applicant.pms);
@@ -57,7 +61,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		transactionInfo: compact({
 			practiceMemo: String(options.practiceMemo ?? '').trim(),
 			promoCode,
-			purchaseAmount: purchaseCents === null ? undefined : dollars(purchaseCents),
+			purchaseAmount: purchaseCents === null ? undefined : centsToDollars(purchaseCents),
 			invoiceNumber: ids.invoiceNumber,
 		}),
 	};
@@ -71,11 +75,11 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		sessionId: response.sessionId ?? null,
 		referenceId: response.referenceId ?? null,
 		portalUrl: response.portalUrl ?? null,
-		availableCreditCents: centsFromWire(response.availableCredit),
+		availableCreditCents: centsFromWireOrNull(response.availableCredit),
 		merchantNumber,
 		pms: { ...applicant.pms },
 		applicant: portion
-			? { ...applicant.masked, estimatedFee: dollars(portion.patientPortionCents) }
+			? { ...applicant.masked, estimatedFee: centsToDollars(portion.patientPortionCents) }
 			: applicant.masked,
 		...(portion ? { portionSent: portion, portionCaveat: PORTION_ESTIMATE_CAVEAT } : {}),
 	};

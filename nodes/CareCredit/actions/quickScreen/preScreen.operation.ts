@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { mapCareCreditStatus } from '../../../../financing';
+import { centsFromWireOrNull, mapCareCreditStatus } from '../../../../financing';
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
-import { centsFromWire, compact, encodePmsIds } from '../../shapes';
+import { compact, encodePmsIds } from '../../shapes';
 import { merchantNumberFor, merchantNumberProperty } from '../fields';
 import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
 import type { CareCreditOperation } from '../types';
@@ -43,7 +43,7 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		rawStatus: response.sessionStatus ?? null,
 		status: mapCareCreditStatus(response.sessionStatus),
 		preApproved: detail.preApproved === true,
-		preApprovalAmountCents: centsFromWire(detail.preApprovalAmount),
+		preApprovalAmountCents: centsFromWireOrNull(detail.preApprovalAmount),
 		accepted: detail.accepted === true,
 		authNumber: detail.authNumber ?? null,
 		portalUrl: detail.pUrl ?? null,

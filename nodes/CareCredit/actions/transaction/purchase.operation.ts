@@ -1,53 +1,66 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { compact, dollars } from '../../shapes';
+import {
+	checkCareCreditPurchase,
+	ok,
+	todayIn,
+	typedCents,
+	typedText,
+	type CareCreditPurchaseBody,
+	type Problem,
+	type WireRequest,
+} from '../../../../financing';
+import { typedThenChecked, write } from '../../../shared/write';
 import {
 	merchantNumberFor,
 	merchantNumberProperty,
-	moneyParam,
 	planCatalogFor,
 	planCatalogProperty,
-	planFor,
-	requiredParam,
-	stringParam,
 } from '../fields';
-import { CARECREDIT_PATHS, careCreditRequest } from '../../transport';
+import { deduplicatedWrite } from '../../transport';
 import type { CareCreditOperation } from '../types';
 import { transactionJson, type WireTransaction } from '../../shapes';
 
+/**
+ * A purchase, checked whole first (amount, plan and its minimum, ids, memo screened). CareCredit
+ * answers a repeated partner transaction id with the first purchase and charges nothing again
+ * (docs/carecredit-api.md), so the purchase is its own lookup: sent again after a lost answer.
+ */
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value);
+
 async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(ctx, i, credentials);
-	const referenceId = requiredParam(ctx, 'referenceId', 'Reference ID', i);
-	const partnerTransactionId = requiredParam(
-		ctx,
-		'partnerTransactionId',
-		'Partner Transaction ID',
-		i,
-	);
-	const amountCents = moneyParam(ctx, 'amount', 'Amount', i);
-	const code = requiredParam(ctx, 'promoCode', 'Promotional Plan', i).toUpperCase();
-	const plan = planFor(ctx, i, code, amountCents, planCatalogFor(ctx, i), 'Promotional Plan');
-	const response = (await careCreditRequest(ctx, {
-		method: 'POST',
-		path: CARECREDIT_PATHS.purchase,
-		body: {
-			merchantInfo: compact({ merchantNumber, partnerCode: String(credentials.partnerCode ?? '') }),
-			referenceId,
-			partnerTransactionID: partnerTransactionId,
-			transactionInfo: compact({
-				promoCode: plan.code,
-				purchaseAmount: dollars(amountCents),
-				practiceMemo: stringParam(ctx, 'practiceMemo', i),
-				invoiceNumber: stringParam(ctx, 'invoiceNumber', i),
-			}),
+	const typed: Problem[] = [];
+	// What the item gives, as it is: the contract judges text, types and all.
+	const text = (name: string) => typedText(ctx.getNodeParameter(name, i, ''));
+	const input = {
+		merchantNumber: merchantNumberFor(ctx, i, credentials),
+		partnerCode: String(credentials.partnerCode ?? ''),
+		referenceId: text('referenceId'),
+		partnerTransactionId: text('partnerTransactionId'),
+		amountCents: typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', typed, {
+			allowZero: false,
+		}),
+		promoCode: upper(text('promoCode')),
+		practiceMemo: text('practiceMemo'),
+		invoiceNumber: text('invoiceNumber'),
+	};
+	const context = {
+		today: todayIn(ctx.getTimezone(), new Date()),
+		planCatalog: planCatalogFor(ctx, i),
+	};
+	const result = await write<WireRequest<CareCreditPurchaseBody>, WireTransaction>(ctx, i, {
+		notWritten: 'The purchase was not sent',
+		check: () => {
+			const checked = typedThenChecked(typed, checkCareCreditPurchase(input, context));
+			return checked.ok ? ok(checked.value.request) : checked;
 		},
-		// CareCredit answers a repeated partner transaction id with the first purchase (no second
-		// charge), so a purchase may be sent again when its answer was lost.
-		idempotent: true,
-		itemIndex: i,
-	})) as WireTransaction;
-	return transactionJson(response);
+		// CareCredit answers a repeated partner transaction id with the first transaction: its own lookup.
+		find: async () => null,
+		testMode: false,
+		send: deduplicatedWrite<WireTransaction>(ctx, i),
+	});
+	return transactionJson(result.record ?? {});
 }
 
 export const purchase: CareCreditOperation = {

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { entryProblems, postOnce } from '../payment/ledgerEntry';
+import { checkDentrixAdjustment, typedText, type Problem } from '../../../../financing';
+import { typedThenChecked, writeContext } from '../../../shared/write';
+import { once, postEntry, typedEntry } from '../payment/ledgerEntry';
 import type { DentrixOperation } from '../types';
-import { dateField, problemsError } from '../../../shared/parameters';
+import { checkWithAccount } from '../facts';
+import { dateField } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, testModeField } from '../fields';
 
 export const createAdjustment: DentrixOperation = {
@@ -61,33 +64,41 @@ export const createAdjustment: DentrixOperation = {
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
-		const reference = String(ctx.getNodeParameter('reference', i)).trim();
-		const note = String(more.note ?? '');
-		const checked = entryProblems(ctx, {
-			amount: ctx.getNodeParameter('amount', i),
-			date: String(more.date ?? '').trim(),
-			reference,
-			note,
-		});
-		if (checked.problems.length > 0)
-			throw problemsError(ctx, i, 'The adjustment was not written', checked.problems);
-		const body = {
-			patientId: String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId,
-			type: String(ctx.getNodeParameter('type', i)).trim(),
-			amount: checked.amount,
-			date: checked.date,
-			reference,
-			note,
+		const context = writeContext(ctx);
+		const problems: Problem[] = [];
+		const reference = typedText(ctx.getNodeParameter('reference', i, ''));
+		const input = {
+			...typedEntry(
+				ctx,
+				i,
+				context,
+				{
+					amount: ctx.getNodeParameter('amount', i, ''),
+					date: more.date,
+					note: more.note,
+					transactionId: reference,
+				},
+				problems,
+			),
+			type: typedText(ctx.getNodeParameter('type', i, '')),
+			belongsToAmountCents: null,
 		};
-		const posted = await postOnce(
-			ctx,
-			i,
-			'adjustments',
-			guarantorId,
-			body,
-			ctx.getNodeParameter('testMode', i, false) as boolean,
-		);
-		return { ...posted, transactionId: reference, guarantorId };
+		const posted = await postEntry(ctx, i, {
+			notWritten: 'The adjustment was not written',
+			check: once(async () => {
+				const bare = typedThenChecked(problems, checkDentrixAdjustment(input, context));
+				if (!bare.ok) return bare;
+				const checked = await checkWithAccount(ctx, i, input.patientId, '', (facts) =>
+					checkDentrixAdjustment(input, context, facts),
+				);
+				return checked.ok ? { ok: true as const, value: checked.value.request } : checked;
+			}),
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+		});
+		return {
+			...posted,
+			transactionId: String(reference ?? ''),
+			guarantorId: String(input.guarantorId ?? ''),
+		};
 	},
 };

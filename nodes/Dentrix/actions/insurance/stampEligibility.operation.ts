@@ -1,8 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { problem, screenPatientData, todayIn, type Problem } from '../../../../financing';
+import {
+	fail,
+	ok,
+	problem,
+	screenPatientData,
+	todayIn,
+	type Problem,
+	type WireRequest,
+} from '../../../../financing';
 import { problemsError } from '../../../shared/parameters';
-import { dentrixList, dentrixRead } from '../../transport';
+import {
+	foundFirstIn,
+	withFacts,
+	write,
+	wouldWrite as sharedWouldWrite,
+} from '../../../shared/write';
+import { dentrixList, sentPath, writeOnce } from '../../transport';
 import { locatorValue, patientLocator, testModeField } from '../fields';
 import type { DentrixOperation } from '../types';
 
@@ -59,60 +73,81 @@ export const stampEligibility: DentrixOperation = {
 		const status = String(ctx.getNodeParameter('eligibilityStatus', i, 'eligible'));
 		const note = String(ctx.getNodeParameter('note', i, '') ?? '').trim();
 		const only = String(ctx.getNodeParameter('coverageId', i, '') ?? '').trim();
-		const problems: Problem[] = screenPatientData(note, 'note', today);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(verifiedOn))
-			problems.push(
-				problem(
-					'verifiedOn',
-					'invalidDate',
-					`"${verifiedOn}" is not a date in the form yyyy-MM-dd`,
-				),
-			);
-		else if (verifiedOn > today)
-			problems.push(
-				problem('verifiedOn', 'inTheFuture', `${verifiedOn} is after today (${today})`),
-			);
-		if (note.length > 255)
-			problems.push(problem('note', 'tooLong', `is ${note.length} characters; Dentrix keeps 255`));
 		const path = `/patients/${encodeURIComponent(patientId)}/insurance`;
-		const coverages = (
-			await dentrixList(ctx, path, {}, { returnAll: true, limit: 0, itemIndex: i })
-		).filter((c) => !only || c.id === only);
-		if (coverages.length === 0)
-			problems.push(
-				problem(
-					only ? 'coverageId' : 'patient',
-					only ? 'unknownCoverage' : 'noCoverageOnFile',
-					only ? `the patient has no coverage ${only}` : 'the patient has no coverage to stamp',
-				),
+		const readCoverages = async () =>
+			(await dentrixList(ctx, path, {}, { returnAll: true, limit: 0, itemIndex: i })).filter(
+				(c) => !only || c.id === only,
 			);
-		if (problems.length) throw problemsError(ctx, i, 'Nothing was stamped', problems);
+		// The typed fields first, then the patient's coverage (the check's facts) with them.
+		const checked = await withFacts<IDataObject[], Stamp[]>((coverages) => {
+			const problems: Problem[] = screenPatientData(note, 'note', today);
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(verifiedOn))
+				problems.push(
+					problem(
+						'verifiedOn',
+						'invalidDate',
+						`"${verifiedOn}" is not a date in the form yyyy-MM-dd`,
+					),
+				);
+			else if (verifiedOn > today)
+				problems.push(
+					problem('verifiedOn', 'inTheFuture', `${verifiedOn} is after today (${today})`),
+				);
+			if (note.length > 255)
+				problems.push(
+					problem('note', 'tooLong', `is ${note.length} characters; Dentrix keeps 255`),
+				);
+			if (coverages?.length === 0)
+				problems.push(
+					problem(
+						only ? 'coverageId' : 'patient',
+						only ? 'unknownCoverage' : 'noCoverageOnFile',
+						only ? `the patient has no coverage ${only}` : 'the patient has no coverage to stamp',
+					),
+				);
+			if (problems.length) return fail(...problems);
+			return ok(
+				(coverages ?? []).map((c) => ({
+					method: 'POST' as const,
+					path: `${path}/${encodeURIComponent(String(c.id))}/eligibility`,
+					body: { eligibilityStatus: status, verifiedOn, ...(note ? { note } : {}) },
+					coverage: c,
+				})),
+			);
+		}, readCoverages);
+		if (!checked.ok) throw problemsError(ctx, i, NOT_WRITTEN, checked.problems);
 		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
+		// Each coverage once per status and day: one write each, through the write path.
 		const stamped: IDataObject[] = [];
 		const unchanged: IDataObject[] = [];
 		const wouldWrite: IDataObject[] = [];
-		for (const c of coverages) {
-			if (c.eligibilityStatus === status && c.eligibilityVerifiedOn === verifiedOn) {
+		for (const stamp of checked.value) {
+			const c = stamp.coverage;
+			const isStamped = (x: IDataObject | undefined) =>
+				x?.eligibilityStatus === status && x?.eligibilityVerifiedOn === verifiedOn ? x : null;
+			const result = await write<Stamp, IDataObject>(ctx, i, {
+				notWritten: NOT_WRITTEN,
+				check: () => ok(stamp),
+				find: foundFirstIn(isStamped(c), async () =>
+					isStamped((await readCoverages()).find((x) => x.id === c.id)),
+				),
+				testMode,
+				send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
+			});
+			if (result.outcome === 'alreadyWritten')
 				unchanged.push({
 					coverageId: c.id,
 					eligibilityStatus: status,
 					eligibilityVerifiedOn: verifiedOn,
 				});
-				continue;
-			}
-			const request = {
-				method: 'POST' as const,
-				path: `${path}/${encodeURIComponent(String(c.id))}/eligibility`,
-				body: { eligibilityStatus: status, verifiedOn, ...(note ? { note } : {}) },
-			};
-			if (testMode) wouldWrite.push(request);
-			// The same status on the same day changes nothing in Dentrix: safe to repeat.
-			else await dentrixRead(ctx, request, { itemIndex: i });
-			stamped.push({
-				coverageId: c.id,
-				previousStatus: c.eligibilityStatus,
-				previouslyVerifiedOn: c.eligibilityVerifiedOn ?? null,
-			});
+			else if (result.outcome === 'testMode')
+				wouldWrite.push(sharedWouldWrite({ ...stamp, path: sentPath(stamp.path) }));
+			else
+				stamped.push({
+					coverageId: c.id,
+					previousStatus: c.eligibilityStatus,
+					previouslyVerifiedOn: c.eligibilityVerifiedOn ?? null,
+				});
 		}
 		return {
 			patientId,
@@ -125,3 +160,7 @@ export const stampEligibility: DentrixOperation = {
 		};
 	},
 };
+
+const NOT_WRITTEN = 'Nothing was stamped';
+
+type Stamp = WireRequest<IDataObject> & { coverage: IDataObject };

@@ -1,26 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	findReferenceToken,
+	checkDentrixLedgerNote,
+	dentrixLedgerNoteFromArrangement,
 	hasReferenceToken,
-	parseLocalDate,
-	problem,
-	todayIn,
-	validateForDentrix,
-	DENTRIX_LIMITS,
-	type Problem,
+	typedText,
+	type Result,
+	type WriteContext,
 } from '../../../../financing';
-import { skippedWhenConcurrent } from '../../../shared/write';
+import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
+import { findOnAccount, sentPath, writeOnce } from '../../transport';
 import type { DentrixOperation } from '../types';
-import { findOnAccount, idempotentWrite, wouldWrite } from '../write';
-import {
-	BY_HAND,
-	dateField,
-	objectParameter,
-	problemsError,
-	sourceFields,
-} from '../../../shared/parameters';
+import { arrangementFor, checkWithAccount, guarantorOf, withReference } from '../facts';
+import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import {
 	caseReferenceField,
 	guarantorIdField,
@@ -29,62 +22,39 @@ import {
 	testModeField,
 } from '../fields';
 
-interface PreparedNote {
-	guarantorId: string;
-	referenceToken: string;
-	body: IDataObject;
-	/** Passed on so the next writer (Payment: Post) takes the same arrangement. */
-	arrangement: IDataObject | null;
-}
-
-function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
+/** The note as the contract's input: from the arrangement's audit note, or typed by hand. */
+function noteInput(
+	ctx: IExecuteFunctions,
+	i: number,
+	context: WriteContext,
+): { input: Result<unknown>; prefix: string; arrangement: IDataObject | null } {
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
-		const checked = validateForDentrix(arrangement, {
-			today: todayIn(ctx.getTimezone(), new Date()),
-		});
-		if (!checked.ok)
-			throw problemsError(ctx, i, 'The ledger note was not written', checked.problems);
+		const view = arrangementFor(arrangement, context);
 		return {
-			guarantorId: checked.value.guarantorId,
-			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.ledgerNote.body },
+			input: view.ok ? { ok: true, value: dentrixLedgerNoteFromArrangement(view.value) } : view,
+			prefix: 'ledgerNote',
 			arrangement,
 		};
 	}
-	const problems: Problem[] = [];
-	const token = String(ctx.getNodeParameter('caseReference', i)).trim();
-	if (findReferenceToken(token)?.token !== token) {
-		problems.push(problem('caseReference', 'invalid', 'must look like [cc:APP-123456]'));
-	}
-	const typed = String(ctx.getNodeParameter('text', i)).trim();
-	const text = hasReferenceToken(typed, token) ? typed : `${typed} ${token}`.trim();
-	if (typed === '') problems.push(problem('text', 'required', 'write the note'));
-	if (text.length > DENTRIX_LIMITS.ledgerNote) {
-		problems.push(
-			problem(
-				'text',
-				'noteTooLong',
-				`is ${text.length} characters with the reference; at most ${DENTRIX_LIMITS.ledgerNote} fit in Dentrix`,
-			),
-		);
-	}
-	// The practice's local date, never the server's UTC date (domain.md §7).
-	const date =
-		String(ctx.getNodeParameter('date', i, '')).trim() || todayIn(ctx.getTimezone(), new Date());
-	const parsed = parseLocalDate(date, 'date');
-	if (!parsed.ok) problems.push(...parsed.problems);
-	if (problems.length > 0) throw problemsError(ctx, i, 'The ledger note was not written', problems);
-	const guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
+	const get = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, i, fallback);
+	const guarantorId = typedText(get('guarantorId'));
+	const patientId = typedText(get('patientId'));
+	const token = typedText(get('caseReference'));
+	const date = typedText(get('date'));
 	return {
-		guarantorId,
-		referenceToken: token,
-		body: {
-			patientId: String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId,
-			date,
-			text,
-			kind: ctx.getNodeParameter('kind', i, 'guarantorNote') as string,
+		input: {
+			ok: true,
+			value: {
+				guarantorId,
+				patientId: patientId === '' ? guarantorId : patientId,
+				referenceToken: token,
+				date: date === '' ? context.today : date,
+				text: withReference(get('text'), token),
+				kind: get('kind', 'guarantorNote'),
+			},
 		},
+		prefix: '',
 		arrangement: null,
 	};
 }
@@ -131,29 +101,39 @@ export const createLedgerNote: DentrixOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(ctx, i);
-		if (skipped) return skipped;
-		const note = prepare(ctx, i);
-		const path = `/accounts/${encodeURIComponent(note.guarantorId)}/ledger-notes`;
-		const request = { method: 'POST' as const, path, body: note.body };
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: () =>
-				findOnAccount(ctx, i, path, { contains: note.referenceToken }, (n) =>
-					hasReferenceToken(n.text, note.referenceToken),
+		const context = writeContext(ctx);
+		const { input, prefix, arrangement } = noteInput(ctx, i, context);
+		const held = claimFromIncoming(ctx, i);
+		const result = await write(ctx, i, {
+			notWritten: 'The ledger note was not written',
+			check: async () => {
+				if (!input.ok) return input;
+				const note = input.value as { patientId: string; referenceToken: string };
+				const checked = await checkWithAccount(ctx, i, note.patientId, prefix, (facts) =>
+					checkDentrixLedgerNote(note, context, facts, prefix),
+				);
+				return checked.ok
+					? { ok: true, value: { ...checked.value.request, token: note.referenceToken } }
+					: checked;
+			},
+			find: (request) =>
+				findOnAccount(ctx, i, request.path, { contains: request.token }, (n) =>
+					hasReferenceToken(n.text, request.token),
 				),
+			claim: held.claim,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
-		const base = {
+		return {
 			created: result.created,
 			outcome: result.outcome,
-			referenceToken: note.referenceToken,
-			guarantorId: note.guarantorId,
+			...held.mark,
+			referenceToken: result.request.token,
+			guarantorId: guarantorOf(result.request.path),
+			...(result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite({ ...result.request, path: sentPath(result.request.path) }) }
+				: { note: result.record ? toLedgerNote(result.record) : null }),
+			arrangement,
 		};
-		const written =
-			result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(request) }
-				: { note: toLedgerNote((result.record ?? {}) as IDataObject) };
-		return { ...base, ...written, arrangement: note.arrangement };
 	},
 };

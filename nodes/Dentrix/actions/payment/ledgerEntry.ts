@@ -1,93 +1,100 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	centsToDollars,
-	parseLocalDate,
-	parseMoney,
-	problem,
-	todayIn,
-	DENTRIX_LIMITS,
+	typedCents,
+	typedText,
 	type Problem,
+	type WireRequest,
+	type WriteContext,
 } from '../../../../financing';
+import { wouldWrite, write, type Write } from '../../../shared/write';
 import { toLedgerEntry } from '../../shapes';
-import { findOnAccount, idempotentWrite, wouldWrite } from '../write';
-
-/** Limits of the contract for payments and adjustments (docs/dentrix-api.md). */
-const REFERENCE_MAX = 64;
-
-/** Checks a hand-set amount, date, reference and note; every problem at once. */
-export function entryProblems(
-	ctx: IExecuteFunctions,
-	fields: { amount: unknown; date: string; reference: string; note: string },
-): { amount: number; date: string; problems: Problem[] } {
-	const problems: Problem[] = [];
-	const amount = parseMoney(fields.amount, 'amount', { allowZero: false });
-	if (!amount.ok) problems.push(...amount.problems);
-	// The practice's local date, never the server's UTC date (domain.md §7).
-	const date = fields.date || todayIn(ctx.getTimezone(), new Date());
-	const parsed = parseLocalDate(date, 'date');
-	if (!parsed.ok) problems.push(...parsed.problems);
-	if (fields.reference === '')
-		problems.push(problem('reference', 'required', 'enter the CareCredit transaction ID'));
-	if (fields.reference.length > REFERENCE_MAX) {
-		problems.push(
-			problem(
-				'reference',
-				'tooLong',
-				`is ${fields.reference.length} characters; at most ${REFERENCE_MAX} fit`,
-			),
-		);
-	}
-	if (fields.note.length > DENTRIX_LIMITS.paymentNote) {
-		problems.push(
-			problem(
-				'note',
-				'noteTooLong',
-				`is ${fields.note.length} characters; at most ${DENTRIX_LIMITS.paymentNote} fit`,
-			),
-		);
-	}
-	return { amount: amount.ok ? centsToDollars(amount.value) : 0, date, problems };
-}
+import { findOnAccount, sentPath, writeOnce } from '../../transport';
 
 /**
- * Posts a payment or an adjustment once: the CareCredit transaction id is its `reference`, looked
- * up on the account before posting (domain.md §7; docs/dentrix-api.md, payments).
+ * Payments and adjustments: the CareCredit transaction id is the entry's `reference`, looked up on
+ * the account before posting (docs/financing-domain.md §7; docs/dentrix-api.md, payments).
  */
-export async function postOnce(
+export type EntryRequest = WireRequest<{ reference: string; paymentType?: string; type?: string }>;
+
+export interface TypedEntry {
+	guarantorId: unknown;
+	patientId: unknown;
+	amountCents: unknown;
+	date: unknown;
+	transactionId: unknown;
+	note: unknown;
+}
+
+/** The fields typed by hand that payments and adjustments share, as the contract's input. */
+export function typedEntry(
 	ctx: IExecuteFunctions,
 	i: number,
-	kind: 'payments' | 'adjustments',
-	guarantorId: string,
-	body: IDataObject,
-	testMode: boolean,
-) {
-	const path = `/accounts/${encodeURIComponent(guarantorId)}/${kind}`;
-	const typeField = kind === 'payments' ? 'paymentType' : 'type';
-	const request = { method: 'POST' as const, path, body };
-	const result = await idempotentWrite(ctx, i, {
-		request,
-		testMode,
-		find: () =>
+	context: WriteContext,
+	fields: { amount: unknown; date: unknown; note: unknown; transactionId: unknown },
+	problems: Problem[],
+): TypedEntry {
+	const guarantorId = typedText(ctx.getNodeParameter('guarantorId', i, ''));
+	const patientId = typedText(ctx.getNodeParameter('patientId', i, ''));
+	const date = typedText(fields.date ?? '');
+	return {
+		guarantorId,
+		patientId: patientId === '' ? guarantorId : patientId,
+		amountCents: typedCents(fields.amount, 'amount', problems, { allowZero: false }),
+		date: date === '' ? context.today : date,
+		transactionId: typedText(fields.transactionId),
+		note: typedText(fields.note ?? ''),
+	};
+}
+
+const typeField = (request: EntryRequest) =>
+	request.path.endsWith('/payments') ? 'paymentType' : 'type';
+
+/** Memoizes a check, so two writes of one request (a payment and its fee) run it once. */
+export function once<T>(check: () => Promise<T>): () => Promise<T> {
+	let done: Promise<T> | undefined;
+	return () => (done ??= check());
+}
+
+/** Posts one payment or adjustment or adjustment once (find by reference and type, then write once). */
+export async function postEntry(
+	ctx: IExecuteFunctions,
+	i: number,
+	entry: {
+		/** The contract's check (with the account's facts) of the complete request. */
+		check: Write<EntryRequest, IDataObject>['check'];
+		notWritten: string;
+		testMode: boolean;
+		claim?: Write<EntryRequest, IDataObject>['claim'];
+	},
+): Promise<IDataObject> {
+	const result = await write<EntryRequest, IDataObject>(ctx, i, {
+		notWritten: entry.notWritten,
+		check: entry.check,
+		find: (request) =>
 			findOnAccount(
 				ctx,
 				i,
-				path,
-				{ reference: body.reference },
-				(e) => e.reference === body.reference && e[typeField] === body[typeField],
+				request.path,
+				{ reference: request.body!.reference },
+				(e) =>
+					e.reference === request.body!.reference &&
+					e[typeField(request)] === request.body![typeField(request)],
 			),
+		claim: entry.claim,
+		testMode: entry.testMode,
+		send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 	});
-	const idField = kind === 'payments' ? 'paymentId' : 'adjustmentId';
+	const kind = typeField(result.request) === 'paymentType' ? 'payment' : 'adjustment';
 	return {
 		created: result.created,
 		outcome: result.outcome,
 		...(result.outcome === 'testMode'
-			? { wouldWrite: wouldWrite(request) }
+			? { wouldWrite: wouldWrite({ ...result.request, path: sentPath(result.request.path) }) }
 			: {
-					[kind === 'payments' ? 'payment' : 'adjustment']: toLedgerEntry(
-						result.record ?? {},
-						idField,
-					),
+					[kind]: result.record
+						? toLedgerEntry(result.record, kind === 'payment' ? 'paymentId' : 'adjustmentId')
+						: null,
 				}),
 	};
 }

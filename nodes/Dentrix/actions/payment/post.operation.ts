@@ -1,17 +1,62 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { problem, todayIn, validateForDentrix } from '../../../../financing';
-import { skippedWhenConcurrent } from '../../../shared/write';
-import type { DentrixOperation } from '../types';
-import { entryProblems, postOnce } from './ledgerEntry';
 import {
-	BY_HAND,
-	dateField,
-	objectParameter,
-	problemsError,
-	sourceFields,
-} from '../../../shared/parameters';
+	checkDentrixPayment,
+	dentrixPaymentFromArrangement,
+	typedCents,
+	typedText,
+	type DentrixPaymentRequests,
+	type Problem,
+	type Result,
+} from '../../../../financing';
+import { claimFromIncoming, typedThenChecked, writeContext } from '../../../shared/write';
+import type { DentrixOperation } from '../types';
+import { arrangementFor, checkWithAccount, guarantorOf } from '../facts';
+import { once, postEntry, typedEntry, type EntryRequest } from './ledgerEntry';
+import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 import { guarantorIdField, patientIdField, skipConcurrentField, testModeField } from '../fields';
+
+const NOT_WRITTEN = 'The CareCredit payment was not written';
+
+/** The payment (and its merchant fee) as the contract's input, or null when the policy posts none. */
+function paymentInput(
+	ctx: IExecuteFunctions,
+	i: number,
+	transactionId: string,
+): { input: Result<Record<string, unknown>>; typed?: Problem[]; prefix: string } | null {
+	const context = writeContext(ctx);
+	if (ctx.getNodeParameter('source', i) === 'arrangement') {
+		const view = arrangementFor(
+			objectParameter(ctx, i, 'arrangement', 'Arrangement'),
+			context,
+			transactionId,
+		);
+		if (!view.ok) return { input: view, prefix: '' };
+		const input = dentrixPaymentFromArrangement(view.value, transactionId);
+		return input ? { input: { ok: true, value: input }, prefix: 'careCreditPayment' } : null;
+	}
+	const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const problems: Problem[] = [];
+	const entry = typedEntry(
+		ctx,
+		i,
+		context,
+		{
+			amount: ctx.getNodeParameter('amount', i, ''),
+			date: more.date,
+			note: more.note,
+			transactionId,
+		},
+		problems,
+	);
+	const value = {
+		...entry,
+		paymentType: typedText(more.paymentType ?? 'CareCredit Payment'),
+		merchantFeeCents: typedCents(more.merchantFee, 'merchantFee', problems, { fallback: null }),
+		merchantFeeType: 'CareCredit Merchant Fee',
+	};
+	return { input: { ok: true, value }, typed: problems, prefix: '' };
+}
 
 export const postPayment: DentrixOperation = {
 	resource: 'payment',
@@ -87,78 +132,58 @@ export const postPayment: DentrixOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(ctx, i);
-		if (skipped) return skipped;
-		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
-		const reference = String(ctx.getNodeParameter('transactionId', i)).trim();
-		let guarantorId: string;
-		let payment: IDataObject;
-		let fee: IDataObject | null = null;
-		if (ctx.getNodeParameter('source', i) === 'arrangement') {
-			const checked = validateForDentrix(objectParameter(ctx, i, 'arrangement', 'Arrangement'), {
-				today: todayIn(ctx.getTimezone(), new Date()),
-			});
-			if (!checked.ok)
-				throw problemsError(ctx, i, 'The CareCredit payment was not written', checked.problems);
-			if (!checked.value.careCreditPayment) {
-				return {
-					created: false,
-					outcome: 'nothingToWrite',
-					reason: 'The practice policy posts no CareCredit payment',
-				};
-			}
-			if (!reference) {
-				throw problemsError(ctx, i, 'The CareCredit payment was not written', [
-					problem('transactionId', 'required', "map the CareCredit purchase's transaction ID"),
-				]);
-			}
-			guarantorId = checked.value.guarantorId;
-			payment = { ...checked.value.careCreditPayment.body, reference };
-			const adjustment = checked.value.merchantFeeAdjustment;
-			if (adjustment) fee = { ...adjustment.body, reference };
-		} else {
-			const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-			guarantorId = String(ctx.getNodeParameter('guarantorId', i)).trim();
-			const note = String(more.note ?? '');
-			const checked = entryProblems(ctx, {
-				amount: ctx.getNodeParameter('amount', i),
-				date: String(more.date ?? '').trim(),
-				reference,
-				note,
-			});
-			const feeText = String(more.merchantFee ?? '').trim();
-			const feeChecked = feeText
-				? entryProblems(ctx, { amount: feeText, date: checked.date, reference, note })
-				: null;
-			const problems = [
-				...checked.problems,
-				...(feeChecked?.problems ?? []).map((p) => ({ ...p, field: `merchantFee.${p.field}` })),
-			];
-			if (problems.length > 0)
-				throw problemsError(ctx, i, 'The CareCredit payment was not written', problems);
-			const patientId = String(ctx.getNodeParameter('patientId', i, '')).trim() || guarantorId;
-			payment = {
-				patientId,
-				paymentType: String(more.paymentType ?? 'CareCredit Payment'),
-				amount: checked.amount,
-				date: checked.date,
-				reference,
-				note,
+		// As the item gives it: anything but text is the contract's to refuse.
+		const transactionId = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
+		const prepared = paymentInput(ctx, i, transactionId);
+		if (!prepared) {
+			return {
+				created: false,
+				outcome: 'nothingToWrite',
+				reason: 'The practice policy posts no CareCredit payment',
 			};
-			if (feeChecked)
-				fee = {
-					patientId,
-					type: 'CareCredit Merchant Fee',
-					amount: feeChecked.amount,
-					date: checked.date,
-					reference,
-					note,
-				};
 		}
-		const posted = await postOnce(ctx, i, 'payments', guarantorId, payment, testMode);
-		const feeAdjustment = fee
-			? await postOnce(ctx, i, 'adjustments', guarantorId, fee, testMode)
-			: null;
-		return { ...posted, transactionId: reference, guarantorId, feeAdjustment };
+		const { input, prefix, typed = [] } = prepared;
+		const context = writeContext(ctx);
+		const check = once(async (): Promise<Result<DentrixPaymentRequests>> => {
+			if (!input.ok) return input;
+			const bare = typedThenChecked(
+				typed,
+				checkDentrixPayment(input.value, context, undefined, prefix),
+			);
+			if (!bare.ok) return bare;
+			const checked = await checkWithAccount(ctx, i, input.value.patientId, prefix, (facts) =>
+				checkDentrixPayment(input.value, context, facts, prefix),
+			);
+			return checked.ok ? { ok: true, value: checked.value.request } : checked;
+		});
+		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
+		const held = claimFromIncoming(ctx, i);
+		const entry = (pick: (r: DentrixPaymentRequests) => EntryRequest | null) => async () => {
+			const checked = await check();
+			return checked.ok ? { ok: true as const, value: pick(checked.value)! } : checked;
+		};
+		const posted = await postEntry(ctx, i, {
+			check: entry((r) => r.payment as EntryRequest),
+			notWritten: NOT_WRITTEN,
+			testMode,
+			claim: held.claim,
+		});
+		const requests = await check();
+		const fee = requests.ok ? requests.value.merchantFeeAdjustment : null;
+		const feeAdjustment =
+			fee && posted.outcome !== 'anotherRunIsWriting'
+				? await postEntry(ctx, i, {
+						check: entry((r) => r.merchantFeeAdjustment as EntryRequest),
+						notWritten: 'The merchant fee adjustment was not written',
+						testMode,
+					})
+				: null;
+		return {
+			...posted,
+			...held.mark,
+			transactionId,
+			guarantorId: requests.ok ? guarantorOf(requests.value.payment.path) : '',
+			feeAdjustment,
+		};
 	},
 };

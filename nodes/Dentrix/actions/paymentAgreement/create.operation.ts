@@ -1,203 +1,63 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	buildSchedule,
 	checkDentrixPaymentAgreement,
-	findReferenceToken,
+	dentrixPaymentAgreementFromArrangement,
+	dentrixPaymentAgreementFromFields,
 	hasReferenceToken,
-	parseLocalDate,
-	parseMoney,
-	problem,
-	todayIn,
-	validateForDentrix,
-	DENTRIX_LIMITS,
-	PAYMENT_INTERVALS,
-	type DentrixPaymentAgreement,
-	type DentrixPaymentAgreementBody,
-	type PaymentInterval,
-	type Problem,
+	ok,
+	safeEcho,
+	type DentrixAgreementFields,
+	type Result,
+	type WireRequest,
+	type WriteContext,
 } from '../../../../financing';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
+import { objectParameter } from '../../../shared/parameters';
 import { toAgreement } from '../../shapes';
-import { contractError, dentrixRead } from '../../transport';
+import { contractError, dentrixRead, sentPath, writeOnce } from '../../transport';
+import { arrangementFor, checkWithAccount, guarantorOf } from '../facts';
 import type { DentrixOperation } from '../types';
 import { createPaymentAgreementProperties } from './create.description';
-import { idempotentWrite, wouldWrite } from '../write';
-import { objectParameter, problemsError } from '../../../shared/parameters';
 
-interface PreparedAgreement {
-	guarantorId: string;
-	patientId: string;
-	referenceToken: string;
-	agreement: DentrixPaymentAgreement;
-	body: DentrixPaymentAgreementBody;
+const NOT_WRITTEN = 'The payment agreement was not written';
+
+interface Prepared {
+	input: Result<Record<string, unknown>>;
+	prefix: string;
 	arrangement: IDataObject | null;
 }
 
-/** From the Payment Arrangement node: the domain's Dentrix rules decide (financing/dentrix, validateForDentrix). */
-function fromArrangement(ctx: IExecuteFunctions, i: number): PreparedAgreement | null {
+/** The agreement as the contract's input, from the arrangement or typed; null: none to write. */
+function agreementInput(ctx: IExecuteFunctions, i: number, context: WriteContext): Prepared | null {
+	if (ctx.getNodeParameter('source', i) === 'fields') {
+		const get = (name: string) => ctx.getNodeParameter(name, i, '') as unknown;
+		const fields: DentrixAgreementFields = {
+			guarantorId: get('guarantorId'),
+			patientId: get('patientId'),
+			caseReference: get('caseReference'),
+			agreementKind: get('agreementKind'),
+			billingType: get('billingType'),
+			agreementDate: get('agreementDate'),
+			interval: get('interval'),
+			totalAgreedAmount: get('totalAgreedAmount'),
+			firstPaymentDue: get('firstPaymentDue'),
+			paymentAmount: get('paymentAmount'),
+			numberOfPayments: get('numberOfPayments'),
+			additionalFields: ctx.getNodeParameter('additionalFields', i, {}),
+		};
+		return { input: dentrixPaymentAgreementFromFields(fields), prefix: '', arrangement: null };
+	}
 	const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
-	const checked = validateForDentrix(arrangement, {
-		today: todayIn(ctx.getTimezone(), new Date()),
-	});
-	if (!checked.ok)
-		throw problemsError(ctx, i, 'The payment agreement was not written', checked.problems);
-	const agreement =
-		arrangement.dentrixPaymentAgreement as unknown as DentrixPaymentAgreement | null;
-	const body = checked.value.paymentAgreement?.body;
-	if (!agreement || !body) return null;
-	const plan = arrangement.treatmentPlan as IDataObject;
-	return {
-		guarantorId: checked.value.guarantorId,
-		patientId: String(plan.patientId),
-		referenceToken: String(arrangement.referenceToken),
-		agreement,
-		body,
-		arrangement,
-	};
+	const view = arrangementFor(arrangement, context);
+	if (!view.ok) return { input: view, prefix: '', arrangement };
+	const input = dentrixPaymentAgreementFromArrangement(view.value);
+	return input
+		? { input: { ok: true, value: input }, prefix: 'dentrixPaymentAgreement', arrangement }
+		: null;
 }
 
-/** Fields set by hand: parsed and checked by the same domain rules as a built arrangement. */
-function fromFields(ctx: IExecuteFunctions, i: number): PreparedAgreement {
-	const get = (name: string, fallback: unknown = '') => ctx.getNodeParameter(name, i, fallback);
-	const more = get('additionalFields', {}) as IDataObject;
-	const problems: Problem[] = [];
-	const money = (value: unknown, field: string, allowZero = true) => {
-		const parsed = parseMoney(value === undefined ? 0 : value, field, { allowZero });
-		if (!parsed.ok) problems.push(...parsed.problems);
-		return parsed.ok ? parsed.value : 0;
-	};
-	const date = (field: string) => {
-		const value = String(get(field)).trim();
-		const parsed = parseLocalDate(value, field);
-		if (!parsed.ok) problems.push(...parsed.problems);
-		return value;
-	};
-	const percent = (field: string) => {
-		const value = Number(more[field] ?? 0);
-		if (
-			!Number.isFinite(value) ||
-			value < 0 ||
-			value > 100 ||
-			Math.round(value * 100) !== value * 100
-		) {
-			problems.push(
-				problem(field, 'invalid', 'must be a percentage from 0 to 100 with at most 2 decimals'),
-			);
-			return 0;
-		}
-		return Math.round(value * 100);
-	};
-	const guarantorId = String(get('guarantorId')).trim();
-	const patientId = String(get('patientId')).trim() || guarantorId;
-	const token = String(get('caseReference')).trim();
-	if (findReferenceToken(token)?.token !== token) {
-		problems.push(
-			problem(
-				'caseReference',
-				'invalid',
-				'must look like [cc:APP-123456] (the CareCredit application or reference id)',
-			),
-		);
-	}
-	const interval = String(get('interval')) as PaymentInterval;
-	if (!PAYMENT_INTERVALS.includes(interval)) {
-		problems.push(
-			problem(
-				'interval',
-				'required',
-				`choose how often the patient pays: ${PAYMENT_INTERVALS.join(', ')}`,
-			),
-		);
-	}
-	const role =
-		get('agreementKind', 'shortfallPlan') === 'financingRecord'
-			? 'financingRecord'
-			: 'shortfallPlan';
-	const total = money(get('totalAgreedAmount'), 'totalAgreedAmount', false);
-	const down = money(more.downPayment, 'downPayment');
-	const payment = money(get('paymentAmount'), 'paymentAmount', false);
-	const agreementDate = date('agreementDate');
-	const firstPaymentDue = date('firstPaymentDue');
-	const financeCharge = percent('annualFinanceChargePercent');
-	const noteText = String(more.note ?? '');
-	const fields = {
-		role,
-		guarantorId,
-		billingType: String(get('billingType')).trim(),
-		agreementDate,
-		interval,
-		annualFinanceChargeBasisPoints: financeCharge,
-		annualLateChargeBasisPoints: percent('annualLateChargePercent'),
-		gracePeriodDays: Number(more.gracePeriodDays ?? 0),
-		minimumLateChargeCents: money(more.minimumLateCharge, 'minimumLateCharge'),
-		minimumBalanceToChargeCents: money(more.minimumBalanceToCharge, 'minimumBalanceToCharge'),
-		totalAgreedAmountCents: total,
-		downPaymentCents: down,
-		firstPaymentDue,
-		paymentAmountCents: payment,
-		numberOfPayments: Number(get('numberOfPayments')),
-		// The token must be in the note: it is how a second run finds this agreement (§7).
-		note: hasReferenceToken(noteText, token) ? noteText : `${noteText} ${token}`.trim(),
-		statementNote: String(more.statementNote ?? ''),
-		sendStatements: role === 'shortfallPlan',
-	};
-	if (fields.note.length > DENTRIX_LIMITS.paymentAgreementNote) {
-		problems.push(
-			problem(
-				'note',
-				'noteTooLong',
-				`is ${fields.note.length} characters with the reference; at most ${DENTRIX_LIMITS.paymentAgreementNote} fit`,
-			),
-		);
-	}
-	if (problems.length > 0)
-		throw problemsError(ctx, i, 'The payment agreement was not written', problems);
-	// The schedule the typed payment implies, so the domain can check the amounts add up.
-	const schedule = buildSchedule({
-		principalCents: Math.max(0, total - down),
-		aprBasisPoints: financeCharge,
-		interval,
-		firstPaymentDate: firstPaymentDue,
-		term: { paymentAmountCents: payment },
-		field: 'paymentAmount',
-	});
-	if (!schedule.ok)
-		throw problemsError(ctx, i, 'The payment agreement was not written', schedule.problems);
-	const agreement = { ...fields, schedule: schedule.value } as DentrixPaymentAgreement;
-	const checked = checkDentrixPaymentAgreement(
-		{ ...fields, patientId, referenceToken: token, paymentAprBasisPoints: financeCharge },
-		{ today: todayIn(ctx.getTimezone(), new Date()) },
-		undefined,
-		'agreement',
-	);
-	if (!checked.ok)
-		throw problemsError(ctx, i, 'The payment agreement was not written', checked.problems);
-	const body = checked.value.request.body!;
-	return { guarantorId, patientId, referenceToken: token, agreement, body, arrangement: null };
-}
-
-/** "A guarantor that is not the patient's guarantor" is never written (issue 5, bad input). */
-async function checkGuarantor(ctx: IExecuteFunctions, i: number, prepared: PreparedAgreement) {
-	const patient = (await dentrixRead(
-		ctx,
-		{
-			method: 'GET',
-			path: `/patients/${encodeURIComponent(prepared.patientId)}`,
-		},
-		{ itemIndex: i },
-	)) as IDataObject;
-	const actual = String((patient.guarantor as IDataObject | undefined)?.id ?? '');
-	if (actual !== prepared.guarantorId) {
-		throw problemsError(ctx, i, 'The payment agreement was not written', [
-			problem(
-				'guarantorId',
-				'guarantorMismatch',
-				`${prepared.guarantorId} is not the guarantor of patient ${prepared.patientId}; Dentrix says the guarantor is ${actual}`,
-			),
-		]);
-	}
-}
-
+/** Dentrix keeps one payment agreement per account, and this package never overwrites one. */
 function activeAgreementError(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -206,7 +66,7 @@ function activeAgreementError(
 ) {
 	const error = new NodeOperationError(
 		ctx.getNode(),
-		`Account ${guarantorId} already has an active payment agreement (${existingId}); nothing was written`,
+		`Account ${safeEcho(guarantorId)} already has an active payment agreement (${safeEcho(existingId)}); nothing was written`,
 		{
 			itemIndex: i,
 			description:
@@ -217,13 +77,15 @@ function activeAgreementError(
 		{
 			field: 'guarantorId',
 			code: 'activeAgreementExists',
-			message: `guarantorId: account ${guarantorId} already has active agreement ${existingId}`,
+			message: `guarantorId: account ${safeEcho(guarantorId)} already has active agreement ${safeEcho(existingId)}`,
 		},
 	];
 	// Shown with the error item (shared/execute.ts errorItem), so the review can open that agreement.
 	error.context.details = { existingAgreementId: existingId };
 	return error;
 }
+
+type Request = WireRequest<object> & { token: string; input: Record<string, unknown> };
 
 export const createPaymentAgreement: DentrixOperation = {
 	resource: 'paymentAgreement',
@@ -234,9 +96,8 @@ export const createPaymentAgreement: DentrixOperation = {
 		'Write the payment agreement of a financed case, once: validated again, never over an existing one',
 	properties: createPaymentAgreementProperties,
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const source = ctx.getNodeParameter('source', i) as string;
-		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
-		const prepared = source === 'fields' ? fromFields(ctx, i) : fromArrangement(ctx, i);
+		const context = writeContext(ctx);
+		const prepared = agreementInput(ctx, i, context);
 		if (!prepared) {
 			// The policy asked for no financing record and there is no in-house balance.
 			return {
@@ -246,61 +107,76 @@ export const createPaymentAgreement: DentrixOperation = {
 				arrangement: objectParameter(ctx, i, 'arrangement', 'Arrangement'),
 			};
 		}
-		await checkGuarantor(ctx, i, prepared);
-		const { guarantorId, referenceToken } = prepared;
-		const accountPath = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
-		const request = {
-			method: 'POST' as const,
-			path: accountPath,
-			body: prepared.body as unknown as IDataObject,
-		};
-		let active: IDataObject | null = null;
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode,
-			find: async () => {
-				const page = (await dentrixRead(
+		const { input, prefix, arrangement } = prepared;
+		// The account's agreements as `find` read them: the guard judges the active one.
+		let onAccount: IDataObject[] = [];
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: async () => {
+				if (!input.ok) return input;
+				const checked = await checkWithAccount(ctx, i, input.value.patientId, prefix, (facts) =>
+					// The account's other active agreement is the guard's: test mode shows it instead.
+					checkDentrixPaymentAgreement(
+						input.value,
+						context,
+						facts && { ...facts, activeAgreementId: null },
+						prefix,
+					),
+				);
+				if (!checked.ok) return checked;
+				const token = String(input.value.referenceToken);
+				return ok<Request>({ ...checked.value.request, token, input: input.value });
+			},
+			find: async (request) => {
+				const page = await dentrixRead<{ items?: IDataObject[] }>(
 					ctx,
-					{ method: 'GET', path: accountPath, qs: { limit: 200 } },
+					{ method: 'GET', path: request.path, qs: { limit: 200 } },
 					{ itemIndex: i },
-				)) as { items?: IDataObject[] };
-				const items = page.items ?? [];
-				active = items.find((a) => a.status === 'active') ?? null;
-				return items.find((a) => hasReferenceToken(a.note, referenceToken)) ?? null;
+				);
+				onAccount = page.items ?? [];
+				return onAccount.find((a) => hasReferenceToken(a.note, request.token)) ?? null;
 			},
-			guard: () => {
-				if (active) throw activeAgreementError(ctx, i, guarantorId, String(active.id));
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			guard: (request) => {
+				const active = onAccount.find((a) => a.status === 'active');
+				if (active)
+					throw activeAgreementError(ctx, i, guarantorOf(request.path), String(active.id));
 			},
-			onConflict: (body) =>
-				activeAgreementError(
-					ctx,
-					i,
-					guarantorId,
-					contractError(body).existingAgreementId ?? 'unknown',
-				),
+			send: (request, find) =>
+				writeOnce(ctx, request, find, {
+					itemIndex: i,
+					onConflict: (body) =>
+						activeAgreementError(
+							ctx,
+							i,
+							guarantorOf(request.path),
+							contractError(body).existingAgreementId ?? 'unknown',
+						),
+				}),
 		});
+		const { request } = result;
 		const base = {
 			created: result.created,
 			outcome: result.outcome,
-			referenceToken,
-			guarantorId,
-			patientId: prepared.patientId,
+			referenceToken: request.token,
+			guarantorId: guarantorOf(request.path),
+			patientId: String(request.input.patientId),
 		};
-		const existing = active as IDataObject | null;
 		if (result.outcome === 'testMode') {
 			// Test mode runs against cases staff already entered: show theirs beside ours.
+			const existing = onAccount.find((a) => a.status === 'active');
 			return {
 				...base,
-				wouldWrite: wouldWrite(request),
-				agreement: prepared.agreement as unknown as IDataObject,
+				wouldWrite: wouldWrite({ ...request, path: sentPath(request.path) }),
+				agreement: request.input as IDataObject,
 				existingAgreement: existing ? toAgreement(existing) : null,
-				arrangement: prepared.arrangement,
+				arrangement,
 			};
 		}
 		return {
 			...base,
-			agreement: toAgreement(result.record ?? {}),
-			arrangement: prepared.arrangement,
+			agreement: result.record ? toAgreement(result.record) : null,
+			arrangement,
 		};
 	},
 };

@@ -1,11 +1,48 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { centsToDollars, parseMoney } from '../../../../financing';
+import {
+	checkOpenDentalAdjustment,
+	ok,
+	typedCents,
+	typedText,
+	type OpenDentalAdjustmentFacts,
+	type Problem,
+	type WireRequest,
+} from '../../../../financing';
+import { typedThenChecked, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toAdjustment } from '../../shapes';
-import { dateParameter, numberParameter, testModeField } from '../fields';
+import { openDentalList, openDentalListOrAbsent, writeOnce } from '../../transport';
+import { findOnPatient, patientNotFound } from '../facts';
+import { testModeField } from '../fields';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import { problemsError } from '../../../shared/parameters';
+
+type Request = WireRequest<{ PatNum: number; AdjType: number; AdjNote: string }> & {
+	reference: string;
+};
+
+const NOT_WRITTEN = 'The adjustment was not written';
+
+/** The adjustment type's sign (its ItemValue) and, when one is named, the patient's procedures. */
+async function adjustmentFacts(
+	ctx: IExecuteFunctions,
+	i: number,
+	input: Record<string, unknown>,
+): Promise<OpenDentalAdjustmentFacts | null> {
+	const types = await openDentalList(ctx, '/definitions', { Category: 1 }, { itemIndex: i });
+	const type = types.find((d) => String(d.DefNum) === input.adjType);
+	const sign = type?.ItemValue === '+' || type?.ItemValue === '-' ? type.ItemValue : null;
+	const procedures =
+		input.procNum === null
+			? []
+			: await openDentalListOrAbsent(
+					ctx,
+					'/procedurelogs',
+					{ PatNum: String(input.patNum) },
+					{ itemIndex: i },
+				);
+	if (procedures === null) return null;
+	return { adjTypeSign: sign, patientProcNums: procedures.map((p) => String(p.ProcNum)) };
+}
 
 export const createAdjustment: OpenDentalOperation = {
 	resource: 'adjustment',
@@ -85,45 +122,56 @@ export const createAdjustment: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const patNum = numberParameter(ctx, 'patNum', i);
-		const adjType = numberParameter(ctx, 'adjType', i);
-		const reference = String(ctx.getNodeParameter('reference', i)).trim();
 		const more = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', {
-			allowNegative: true,
-			allowZero: false,
-		});
-		const problems = amount.ok ? [] : [...amount.problems];
-		if (!reference)
-			problems.push({
-				field: 'reference',
-				code: 'required',
-				message: 'reference: needed so the adjustment is never written twice',
-			});
-		if (!amount.ok || problems.length > 0)
-			throw problemsError(ctx, i, 'The adjustment was not written', problems);
-		const note = String(more.note ?? '').trim();
-		const body: IDataObject = {
-			PatNum: patNum,
-			AdjType: adjType,
-			AdjAmt: centsToDollars(amount.value),
-			AdjDate: dateParameter(ctx, 'date', i),
-			AdjNote: note.includes(reference) ? note : `${note} ${reference}`.trim(),
-			...(more.procNum ? { ProcNum: Number(more.procNum) } : {}),
+		const context = writeContext(ctx);
+		const problems: Problem[] = [];
+		const date = typedText(ctx.getNodeParameter('date', i, ''));
+		const number = (value: unknown) =>
+			typeof value === 'number' ? (value === 0 ? null : String(value)) : typedText(value);
+		const input = {
+			patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
+			adjType: number(ctx.getNodeParameter('adjType', i, '')),
+			amountCents: typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', problems, {
+				allowNegative: true,
+				allowZero: false,
+			}),
+			adjDate: date === '' ? context.today : date,
+			reference: typedText(ctx.getNodeParameter('reference', i, '')),
+			note: typedText(more.note ?? ''),
+			procNum: more.procNum === undefined ? null : number(more.procNum),
+			belongsToAmountCents: null,
 		};
-		const request = { method: 'POST' as const, path: '/adjustments', body };
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: () =>
-				findInList(ctx, i, '/adjustments', { PatNum: patNum, AdjType: adjType }, (a) =>
-					String(a.AdjNote ?? '').includes(reference),
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: async () => {
+				const bare = typedThenChecked(problems, checkOpenDentalAdjustment(input, context));
+				if (!bare.ok) return bare;
+				const facts = await adjustmentFacts(ctx, i, input);
+				if (!facts) return { ok: false, problems: [patientNotFound('patNum')] };
+				const checked = checkOpenDentalAdjustment(input, context, facts);
+				return checked.ok
+					? ok({ ...(checked.value.request as Request), reference: String(input.reference) })
+					: checked;
+			},
+			find: (request) =>
+				findOnPatient(
+					ctx,
+					i,
+					{ notWritten: NOT_WRITTEN, field: 'patNum' },
+					'/adjustments',
+					{ PatNum: request.body!.PatNum, AdjType: request.body!.AdjType },
+					(a) => String(a.AdjNote ?? '').includes(request.reference),
 				),
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
-		const written =
-			result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(request) }
-				: { adjustment: toAdjustment((result.record ?? {}) as IDataObject) };
-		return { created: result.created, outcome: result.outcome, reference, ...written };
+		return {
+			created: result.created,
+			outcome: result.outcome,
+			reference: result.request.reference,
+			...(result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(result.request) }
+				: { adjustment: result.record ? toAdjustment(result.record) : null }),
+		};
 	},
 };

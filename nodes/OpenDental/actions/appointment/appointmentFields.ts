@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { problem, screenPatientData, todayIn, type Problem } from '../../../../financing';
 import { toFieldDef, type FieldDef } from '../../appointmentShapes';
-import { oncePerRun } from '../../runCache';
+import { oncePerRun } from '../../../shared/runCache';
 import { openDentalList, openDentalRequest } from '../../transport';
 
 /**

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { problemsError, testModeField } from '../../../shared/parameters';
-import { screened } from '../../appointmentShapes';
-import { openDentalRequest } from '../../transport';
-import { numberParameter } from '../fields';
+import { fail, ok, type WireRequest } from '../../../../financing';
+import { testModeField } from '../../../shared/parameters';
+import { withFacts, wouldWrite, write } from '../../../shared/write';
+import { screened, type FieldDef } from '../../appointmentShapes';
+import { writeOnce } from '../../transport';
+import { checkedNumber } from '../fields';
 import type { OpenDentalOperation } from '../types';
 import { fieldDefinitions, fieldProblems, fieldValue } from './appointmentFields';
 import { aptNumField } from './fields';
@@ -37,35 +39,48 @@ export const setAppointmentField: OpenDentalOperation = {
 		{ ...testModeField('Open Dental') },
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const aptNum = numberParameter(ctx, 'aptNum', i);
 		const fieldName = String(ctx.getNodeParameter('fieldName', i, '')).trim();
 		const value = String(ctx.getNodeParameter('value', i, '') ?? '').trim();
-		const problems = fieldProblems(
-			await fieldDefinitions(ctx, i),
-			fieldName,
-			value,
-			ctx.getTimezone(),
-		);
-		if (problems.length)
-			throw problemsError(ctx, i, 'The appointment field was not written', problems);
-		const previous = await fieldValue(ctx, i, aptNum, fieldName);
-		const base = {
-			appointmentId: String(aptNum),
+		// The value the field holds when it was looked up (the write path's `find`).
+		let previous = '';
+		const result = await write<Request, { FieldValue: string }>(ctx, i, {
+			notWritten: 'The appointment field was not written',
+			// The AptNum first, then the office's definitions (read once per run) with it.
+			check: async () =>
+				await withFacts(
+					(defs?: FieldDef[]) => {
+						const aptNum = checkedNumber(ctx.getNodeParameter('aptNum', i, ''), 'aptNum', 'AptNum');
+						const problems = [
+							...(aptNum.ok ? [] : aptNum.problems),
+							...(defs ? fieldProblems(defs, fieldName, value, ctx.getTimezone()) : []),
+						];
+						if (!aptNum.ok || problems.length) return fail(...problems);
+						return ok({
+							method: 'PUT',
+							path: '/apptfields',
+							body: { AptNum: Number(aptNum.value), FieldName: fieldName, FieldValue: value },
+						});
+					},
+					async () => await fieldDefinitions(ctx, i),
+				),
+			// Setting a field is keyed by its value: a field that already holds it is not written.
+			find: async (request) => {
+				previous = await fieldValue(ctx, i, request.body!.AptNum, fieldName);
+				return previous === value ? { FieldValue: previous } : null;
+			},
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
+		});
+		return {
+			appointmentId: String(result.request.body!.AptNum),
 			fieldName,
 			value,
 			previousValue: screened(previous),
+			changed: result.created,
+			outcome: result.outcome,
+			...(result.outcome === 'testMode' ? { wouldWrite: wouldWrite(result.request) } : {}),
 		};
-		if (previous === value) return { ...base, changed: false, outcome: 'alreadyWritten' };
-		const request = {
-			method: 'PUT' as const,
-			path: '/apptfields',
-			body: { AptNum: aptNum, FieldName: fieldName, FieldValue: value },
-		};
-		if (ctx.getNodeParameter('testMode', i, false)) {
-			return { ...base, changed: false, outcome: 'testMode', wouldWrite: request };
-		}
-		// Setting a field to a value is safe to repeat: sent with the read retries.
-		await openDentalRequest(ctx, request, { itemIndex: i });
-		return { ...base, changed: true, outcome: 'created' };
 	},
 };
+
+type Request = WireRequest<{ AptNum: number; FieldName: string; FieldValue: string }>;

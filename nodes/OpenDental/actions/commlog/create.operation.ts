@@ -1,62 +1,64 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	findReferenceToken,
+	checkOpenDentalCommlog,
 	hasReferenceToken,
 	localDateTimeIn,
-	todayIn,
-	problem,
-	validateForOpenDental,
-	type Problem,
+	ok,
+	openDentalCommlogFromArrangement,
+	typedText,
+	type Result,
+	type WireRequest,
 } from '../../../../financing';
-import { skippedWhenConcurrent } from '../../../shared/write';
+import { claimFromIncoming, wouldWrite, write, writeContext } from '../../../shared/write';
 import { toCommlog } from '../../shapes';
-import { caseReferenceField, numberParameter, skipConcurrentField, testModeField } from '../fields';
+import { writeOnce } from '../../transport';
+import { arrangementFor, findOnPatient } from '../facts';
+import { caseReferenceField, skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import { BY_HAND, objectParameter, problemsError, sourceFields } from '../../../shared/parameters';
+import { BY_HAND, objectParameter, sourceFields } from '../../../shared/parameters';
+import { checkOutreachNote, outreachFields, outreachSourceOption } from './outreachSource';
 
-interface PreparedNote {
-	patNum: number;
-	referenceToken: string;
-	body: IDataObject;
-	arrangement: IDataObject | null;
-}
+type Request = WireRequest<object> & { token: string; patNum: string };
 
-function prepare(ctx: IExecuteFunctions, i: number): PreparedNote {
+const NOT_WRITTEN = 'The commlog was not written';
+
+/** The commlog as the contract's input: the arrangement's audit note, or a note typed by hand. */
+function commlogInput(
+	ctx: IExecuteFunctions,
+	i: number,
+): { input: Result<Record<string, unknown>>; prefix: string; arrangement: IDataObject | null } {
+	const settings = readSettings(ctx, i);
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
-		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
-		const checked = validateForOpenDental(arrangement, today, readSettings(ctx, i));
-		if (!checked.ok) throw problemsError(ctx, i, 'The commlog was not written', checked.problems);
+		const view = arrangementFor(arrangement, writeContext(ctx), settings);
 		return {
-			patNum: checked.value.commlog.body!.PatNum,
-			referenceToken: String(arrangement.referenceToken),
-			body: { ...checked.value.commlog.body },
+			input: view.ok ? ok(openDentalCommlogFromArrangement(view.value, settings)) : view,
+			prefix: 'openDental.commlog',
 			arrangement,
 		};
 	}
-	const problems: Problem[] = [];
-	const token = String(ctx.getNodeParameter('caseReference', i)).trim();
-	if (findReferenceToken(token)?.token !== token)
-		problems.push(problem('caseReference', 'invalid', 'must look like [cc:APP-123456]'));
-	const typed = String(ctx.getNodeParameter('note', i)).trim();
-	if (typed === '') problems.push(problem('note', 'required', 'write the note'));
-	if (problems.length > 0) throw problemsError(ctx, i, 'The commlog was not written', problems);
-	const settings = readSettings(ctx, i);
+	const token = typedText(ctx.getNodeParameter('caseReference', i, ''));
+	const typed = typedText(ctx.getNodeParameter('note', i, ''));
 	return {
-		patNum: numberParameter(ctx, 'patNum', i),
-		referenceToken: token,
-		body: {
-			PatNum: numberParameter(ctx, 'patNum', i),
-			Note: hasReferenceToken(typed, token) ? typed : `${typed} ${token}`,
-			// The practice's local time, never the server's (domain.md §7).
-			CommDateTime: localDateTimeIn(ctx.getTimezone(), new Date()),
+		input: ok({
+			patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
+			referenceToken: token,
+			note:
+				typeof typed === 'string' &&
+				typed !== '' &&
+				typeof token === 'string' &&
+				!hasReferenceToken(typed, token)
+					? `${typed} ${token}`
+					: typed,
+			// The practice's local time, never the server's (docs/financing-domain.md §7).
+			commDateTime: localDateTimeIn(ctx.getTimezone(), new Date()),
 			commType: settings.commType ?? 'Financial',
-			Mode_: 'None',
-			SentOrReceived: 'Neither',
-		},
+			mode: 'None',
+			sentOrReceived: 'Neither',
+		}),
+		prefix: '',
 		arrangement: null,
 	};
 }
@@ -69,11 +71,14 @@ export const createCommlog: OpenDentalOperation = {
 	description:
 		"Write the case's audit note as a commlog (Financial type), once: Open Dental's record of the financing",
 	properties: [
-		...sourceFields(
-			"The audit note of the Payment Arrangement node's item",
-			'A note written by hand',
-			'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+		...withOutreachSource(
+			sourceFields(
+				"The audit note of the Payment Arrangement node's item",
+				'A note written by hand',
+				'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+			),
 		),
+		...outreachFields,
 		{
 			displayName: 'PatNum',
 			name: 'patNum',
@@ -99,30 +104,63 @@ export const createCommlog: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(ctx, i);
-		if (skipped) return skipped;
-		const note = prepare(ctx, i);
-		const request = { method: 'POST' as const, path: '/commlogs', body: note.body };
-		// Commlogs GET needs PatNum before 25.1.13 (opendental-api.md §2.8): always sent.
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: () =>
-				findInList(ctx, i, '/commlogs', { PatNum: note.patNum }, (c) =>
-					hasReferenceToken(c.Note, note.referenceToken),
+		// An outreach note is keyed by its outreach key (touch, task or consent key), found in the
+		// commlog's Note as the case reference is found.
+		const outreach = ctx.getNodeParameter('source', i) === 'outreach';
+		const { input, prefix, arrangement } = outreach
+			? { input: ok<Record<string, unknown>>({}), prefix: '', arrangement: null }
+			: commlogInput(ctx, i);
+		const held = claimFromIncoming(ctx, i);
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: () => {
+				if (outreach) return checkOutreachNote(ctx, i, readSettings(ctx, i).commType ?? 'Misc');
+				if (!input.ok) return input;
+				const checked = checkOpenDentalCommlog(input.value, writeContext(ctx), prefix);
+				return checked.ok
+					? ok({
+							...checked.value.request,
+							token: String(input.value.referenceToken),
+							patNum: String(input.value.patNum),
+						})
+					: checked;
+			},
+			// Commlogs GET needs PatNum before 25.1.13 (docs/opendental-api-notes.md §2.8): always sent.
+			find: (request) =>
+				findOnPatient(
+					ctx,
+					i,
+					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
+					'/commlogs',
+					{ PatNum: request.patNum },
+					(c) =>
+						outreach
+							? String(c.Note ?? '').includes(request.token)
+							: hasReferenceToken(c.Note, request.token),
 				),
+			claim: held.claim,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
-		const written =
-			result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(request) }
-				: { commlog: toCommlog((result.record ?? {}) as IDataObject) };
 		return {
 			created: result.created,
 			outcome: result.outcome,
-			referenceToken: note.referenceToken,
-			patientId: String(note.patNum),
-			...written,
-			arrangement: note.arrangement,
+			...held.mark,
+			referenceToken: result.request.token,
+			patientId: result.request.patNum,
+			...(result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(result.request) }
+				: { commlog: result.record ? toCommlog(result.record) : null }),
+			arrangement,
 		};
 	},
 };
+
+/** The Source options with "From Patient Outreach" added. */
+function withOutreachSource(
+	fields: ReturnType<typeof sourceFields>,
+): ReturnType<typeof sourceFields> {
+	return fields.map((f) =>
+		f.name === 'source' ? { ...f, options: [...(f.options ?? []), outreachSourceOption] } : f,
+	);
+}

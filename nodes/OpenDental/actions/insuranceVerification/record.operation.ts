@@ -1,16 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
+	fail,
 	localDateTimeIn,
+	ok,
 	parseCheckedAppointment,
 	screenPatientData,
 	verificationNote,
 	type CheckedAppointment,
 	type Problem,
+	type Result,
 } from '../../../../financing';
 import { problemsError, testModeField } from '../../../shared/parameters';
+import { foundFirstIn, wouldWrite, write } from '../../../shared/write';
 import { hasNoteWith } from '../../insurance';
-import { openDentalRequest, writeOnce, type OpenDentalRequest } from '../../transport';
+import { writeOnce, type OpenDentalRequest } from '../../transport';
 import { fieldDefinitions, fieldProblems } from '../appointment/appointmentFields';
 import type { OpenDentalOperation } from '../types';
 
@@ -143,59 +147,86 @@ export const recordCheck: OpenDentalOperation = {
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const parsed = parseCheckedAppointment(ctx.getNodeParameter('check', i));
-		if (!parsed.ok) throw problemsError(ctx, i, 'The check was not recorded', parsed.problems);
+		if (!parsed.ok) throw problemsError(ctx, i, NOT_WRITTEN, parsed.problems);
 		const item = parsed.value;
 		const out = (recorded: IDataObject) => ({
 			...(ctx.getInputData()[i]?.json ?? {}),
 			...item,
 			recorded,
 		});
+		// Check Before Visit looked up the day's note (record.recordedToday): the day is done.
 		if (item.record.recordedToday) return out({ outcome: 'alreadyWritten', writes: 0 });
-		const { updates, commlog } = requestsFor(ctx, i, item);
-		const problems: Problem[] = screenPatientData(
-			item.clearinghouse?.note ?? '',
-			'clearinghouse.note',
-			item.record.date,
-		);
-		const field = updates.find((u) => u.path === '/apptfields')?.body;
-		if (field) {
-			problems.push(
-				...fieldProblems(
-					await fieldDefinitions(ctx, i),
-					String(field.FieldName),
-					String(field.FieldValue),
-					ctx.getTimezone(),
-				),
-			);
-		}
-		if (problems.length) throw problemsError(ctx, i, 'The check was not recorded', problems);
-		const requests = [...updates, commlog].map((r) => ({
-			method: r.method,
-			path: r.path,
-			body: r.body,
-		}));
-		if (ctx.getNodeParameter('testMode', i, false))
-			return out({ outcome: 'testMode', wouldWrite: requests });
-		// Stamps and fields set a value: safe to repeat, sent with the read retries.
-		for (const request of updates) await openDentalRequest(ctx, request, { itemIndex: i });
+		const checked = await checkRecord(ctx, i, item);
+		if (!checked.ok) throw problemsError(ctx, i, NOT_WRITTEN, checked.problems);
+		const { updates, commlog } = checked.value;
+		const testMode = ctx.getNodeParameter('testMode', i, false) as boolean;
 		const patNum = Number(item.patientId);
-		const note = await writeOnce(
-			ctx,
-			commlog,
-			async () =>
+		const send = (request: OpenDentalRequest, find: () => Promise<IDataObject | null>) =>
+			writeOnce(ctx, request, find, { itemIndex: i });
+		// Stamps and fields set a value: what the check item shows as done today is left out, and
+		// one is sent again after a fault (nothing marks it apart from its value).
+		for (const request of updates)
+			await write(ctx, i, {
+				notWritten: NOT_WRITTEN,
+				check: () => ok(request),
+				find: async () => null,
+				testMode,
+				send,
+			});
+		// The commlog last: it marks the day done. Its first lookup is the check item's; after a
+		// fault that may have committed, the patient's commlogs are read for the day's key.
+		const note = await write(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: () => ok(commlog),
+			find: foundFirstIn<IDataObject>(null, async () =>
 				(await hasNoteWith(ctx, i, patNum, item.record.key, {
 					oneRead: false,
 					today: item.record.date,
 				}))
 					? {}
 					: null,
-			{ itemIndex: i },
-		);
+			),
+			testMode,
+			send,
+		});
+		if (testMode)
+			return out({ outcome: 'testMode', wouldWrite: [...updates, commlog].map(wouldWrite) });
 		return out({
-			outcome: note.created ? 'created' : 'writtenConcurrently',
+			outcome: note.outcome,
 			writes: updates.length + (note.created ? 1 : 0),
 			stamped: updates.filter((u) => u.path === '/insverifies').map((u) => u.body),
-			commlogId: note.created ? String((note.record as IDataObject)?.CommlogNum ?? '') : null,
+			commlogId: note.created ? String(note.record?.CommlogNum ?? '') : null,
 		});
 	},
 };
+
+const NOT_WRITTEN = 'The check was not recorded';
+
+/**
+ * The complete set of writes, checked before the first: the clearinghouse note screened, the
+ * appointment field against the office's definitions.
+ */
+async function checkRecord(
+	ctx: IExecuteFunctions,
+	i: number,
+	item: CheckedAppointment,
+): Promise<Result<{ updates: OpenDentalRequest[]; commlog: OpenDentalRequest }>> {
+	const requests = requestsFor(ctx, i, item);
+	const problems: Problem[] = screenPatientData(
+		item.clearinghouse?.note ?? '',
+		'clearinghouse.note',
+		item.record.date,
+	);
+	const field = requests.updates.find((u) => u.path === '/apptfields')?.body;
+	if (field) {
+		problems.push(
+			...fieldProblems(
+				await fieldDefinitions(ctx, i),
+				String(field.FieldName),
+				String(field.FieldValue),
+				ctx.getTimezone(),
+			),
+		);
+	}
+	return problems.length ? fail(...problems) : ok(requests);
+}

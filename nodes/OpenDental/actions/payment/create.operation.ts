@@ -1,35 +1,50 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	centsToDollars,
-	parseMoney,
+	checkOpenDentalPayment,
+	ok,
+	openDentalPaymentFromArrangement,
 	problem,
-	todayIn,
-	validateForOpenDental,
+	typedCents,
+	typedText,
 	type Problem,
+	type Result,
+	type WireRequest,
 } from '../../../../financing';
-import { skippedWhenConcurrent } from '../../../shared/write';
+import {
+	claimFromIncoming,
+	typedThenChecked,
+	wouldWrite,
+	write,
+	writeContext,
+} from '../../../shared/write';
 import { toPayment } from '../../shapes';
-import { dateParameter, numberParameter, skipConcurrentField, testModeField } from '../fields';
+import { writeOnce } from '../../transport';
+import { arrangementFor, findOnPatient } from '../facts';
+import { skipConcurrentField, testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import {
-	BY_HAND,
-	dateField,
-	objectParameter,
-	problemsError,
-	sourceFields,
-} from '../../../shared/parameters';
+import { BY_HAND, dateField, objectParameter, sourceFields } from '../../../shared/parameters';
 
-/** The payment body, from the arrangement (gross or net per the policy) or typed by hand. */
-function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObject | null {
+type Request = WireRequest<{ PatNum: number; PayType?: number; CheckNum: string }>;
+
+const NOT_WRITTEN = 'The CareCredit payment was not written';
+
+/** The payment as the contract's input (gross or net per the policy, or typed); null: none. */
+function paymentInput(
+	ctx: IExecuteFunctions,
+	i: number,
+	transactionId: string,
+): {
+	input: Result<Record<string, unknown>>;
+	typed?: Problem[];
+	config: Problem[];
+	prefix: string;
+} | null {
 	const settings = readSettings(ctx, i);
+	const context = writeContext(ctx);
 	const problems: Problem[] = [];
-	if (!reference)
-		problems.push(
-			problem('transactionId', 'required', "map the CareCredit purchase's transaction ID"),
-		);
+	// The payment is found again by its CareCredit transaction and its pay type: both are needed.
 	if (!settings.careCreditPayType)
 		problems.push(
 			problem(
@@ -38,34 +53,36 @@ function prepare(ctx: IExecuteFunctions, i: number, reference: string): IDataObj
 				"set the DefNum of the practice's CareCredit payment type (Setup, Definitions, Payment Types)",
 			),
 		);
-	let body: IDataObject;
 	if (ctx.getNodeParameter('source', i) === 'arrangement') {
-		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
-		const checked = validateForOpenDental(
+		const view = arrangementFor(
 			objectParameter(ctx, i, 'arrangement', 'Arrangement'),
-			today,
+			context,
 			settings,
+			transactionId,
 		);
-		if (!checked.ok)
-			throw problemsError(ctx, i, 'The CareCredit payment was not written', checked.problems);
-		if (!checked.value.payment) return null;
-		body = { ...checked.value.payment.body };
-	} else {
-		const amount = parseMoney(ctx.getNodeParameter('amount', i), 'amount', { allowZero: false });
-		if (!amount.ok) problems.push(...amount.problems);
-		body = {
-			PatNum: numberParameter(ctx, 'patNum', i),
-			PayAmt: amount.ok ? centsToDollars(amount.value) : 0,
-			PayDate: dateParameter(ctx, 'date', i),
-			PayType: settings.careCreditPayType ?? null,
-			PayNote: String(ctx.getNodeParameter('note', i, '')),
-			...(settings.clinicNum ? { ClinicNum: settings.clinicNum } : {}),
-		};
+		if (!view.ok) return { input: view, config: problems, prefix: '' };
+		const input = openDentalPaymentFromArrangement(view.value, settings, transactionId);
+		return input ? { input: ok(input), config: problems, prefix: 'openDental.payment' } : null;
 	}
-	if (problems.length > 0)
-		throw problemsError(ctx, i, 'The CareCredit payment was not written', problems);
-	// CheckNum holds the CareCredit transaction: how a second run finds this payment.
-	return { ...body, CheckNum: reference };
+	const date = typedText(ctx.getNodeParameter('date', i, ''));
+	const typed: Problem[] = [];
+	const amountCents = typedCents(ctx.getNodeParameter('amount', i, ''), 'amount', typed, {
+		allowZero: false,
+	});
+	return {
+		input: ok({
+			patNum: typedText(ctx.getNodeParameter('patNum', i, '')),
+			amountCents,
+			payDate: date === '' ? context.today : date,
+			payType: settings.careCreditPayType ? String(settings.careCreditPayType) : null,
+			transactionId,
+			note: typedText(ctx.getNodeParameter('note', i, '')),
+			clinicNum: settings.clinicNum ? String(settings.clinicNum) : null,
+		}),
+		typed,
+		config: problems,
+		prefix: '',
+	};
 }
 
 export const createPayment: OpenDentalOperation = {
@@ -123,40 +140,53 @@ export const createPayment: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const skipped = skippedWhenConcurrent(ctx, i);
-		if (skipped) return skipped;
-		const reference = String(ctx.getNodeParameter('transactionId', i, '')).trim();
-		const body = prepare(ctx, i, reference);
-		if (!body) {
+		// As the item gives it: anything but text is the contract's to refuse.
+		const transactionId = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
+		const prepared = paymentInput(ctx, i, transactionId);
+		if (!prepared) {
 			return {
 				created: false,
 				outcome: 'nothingToWrite',
 				reason: 'The practice policy posts no CareCredit payment',
 			};
 		}
-		const request = { method: 'POST' as const, path: '/payments', body };
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
-			find: () =>
-				findInList(
+		const { input, prefix, typed = [], config } = prepared;
+		const held = claimFromIncoming(ctx, i);
+		const result = await write<Request, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: () => {
+				const checked = input.ok
+					? typedThenChecked(typed, checkOpenDentalPayment(input.value, writeContext(ctx), prefix))
+					: input;
+				// The pay type is a setting of the node: named after the request's own problems.
+				if (config.length > 0)
+					return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...config] };
+				return checked.ok ? ok(checked.value.request as Request) : checked;
+			},
+			// CheckNum holds the CareCredit transaction: how a second run finds this payment.
+			find: (request) =>
+				findOnPatient(
 					ctx,
 					i,
+					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
 					'/payments',
-					{ PatNum: body.PatNum },
-					(p) => p.CheckNum === reference && Number(p.PayType) === Number(body.PayType),
+					{ PatNum: request.body!.PatNum },
+					(p) =>
+						p.CheckNum === request.body!.CheckNum && Number(p.PayType) === request.body!.PayType,
 				),
+			claim: held.claim,
+			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
 		});
-		const written =
-			result.outcome === 'testMode'
-				? { wouldWrite: wouldWrite(request) }
-				: { payment: toPayment((result.record ?? {}) as IDataObject) };
 		return {
 			created: result.created,
 			outcome: result.outcome,
-			transactionId: reference,
-			patientId: String(body.PatNum),
-			...written,
+			...held.mark,
+			transactionId,
+			patientId: String(result.request.body!.PatNum),
+			...(result.outcome === 'testMode'
+				? { wouldWrite: wouldWrite(result.request) }
+				: { payment: result.record ? toPayment(result.record) : null }),
 		};
 	},
 };

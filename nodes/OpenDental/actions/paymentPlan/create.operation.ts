@@ -1,105 +1,41 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
+	fail,
 	hasReferenceToken,
-	todayIn,
+	ok,
+	problem,
 	validateForOpenDental,
-	type OpenDentalDynamicPayPlanBody,
-	type OpenDentalPayPlanLink,
+	type OpenDentalPayPlanRequests,
+	type OpenDentalPlanFacts,
+	type Result,
 } from '../../../../financing';
-import { cents, toPayPlan } from '../../shapes';
-import { openDentalList, openDentalRequest, type OpenDentalRequest } from '../../transport';
+import { objectParameter, problemsError } from '../../../shared/parameters';
+import { wouldWrite, write, writeContext } from '../../../shared/write';
+import { toPayPlan } from '../../shapes';
+import { openDentalList, writeOnce } from '../../transport';
+import { arrangementFor, planFacts } from '../facts';
 import { testModeField } from '../fields';
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
-import { findInList, idempotentWrite, wouldWrite } from '../write';
-import { objectParameter, problemsError } from '../../../shared/parameters';
+import { closeAndRecord, differences, limitToShortfall, type Built } from './limit';
 
-interface Difference {
-	field: string;
-	expected: unknown;
-	actual: unknown;
-}
+const NOT_WRITTEN = 'The payment plan was not written';
 
 /**
- * Sets each link's AmountOverride to the procedure's share of the plan (payplanlinks, Open Dental
- * 25.3.29+): Open Dental makes a plan's amount its attached production, so a plan for part of the
- * patient portion is limited there (docs/opendental.md, "Shortfall plans"). Safe to repeat: it
- * only sends what differs, so a run resumed after a fault finishes the job.
+ * The shortfall plan, in an order Open Dental accepts and that leaves nothing billing what it
+ * should not (docs/opendental.md, "Shortfall plans"): every fact read and the whole case checked
+ * first; the plan found by its reference or created unlocked on the fewest procedures that cover
+ * the shortfall; its one link limited by an AmountOverride; read back. A plan that cannot be
+ * finished is closed, recorded in a commlog and sent to review with its number.
  */
-async function limitToShortfall(
-	ctx: IExecuteFunctions,
-	i: number,
-	payPlanNum: number,
-	wanted: OpenDentalPayPlanLink[],
-): Promise<{ changed: number; differences: Difference[] }> {
-	const links = await openDentalList(
-		ctx,
-		'/payplanlinks',
-		{ PayPlanNum: payPlanNum },
-		{
-			itemIndex: i,
-		},
-	);
-	const differences: Difference[] = [];
-	let changed = 0;
-	for (const w of wanted) {
-		const link = links.find((l) => l.LinkType === 'Procedure' && Number(l.FKey) === w.ProcNum);
-		if (!link) {
-			differences.push({ field: `link.${w.ProcNum}`, expected: w.AmountOverride, actual: null });
-			continue;
-		}
-		if (cents(link.AmountOverride) === cents(w.AmountOverride)) continue;
-		await openDentalRequest(
-			ctx,
-			{
-				method: 'PUT',
-				path: `/payplanlinks/${String(link.PayPlanLinkNum)}`,
-				body: { AmountOverride: w.AmountOverride },
-			},
-			{ itemIndex: i },
-		);
-		changed++;
-	}
-	return { changed, differences };
-}
-
-/** The plan as Open Dental holds it, field by field against what was built. */
-function compare(
-	body: OpenDentalDynamicPayPlanBody,
-	ourPayAmtCents: number,
-	totalCents: number,
-	token: string,
-	plan: IDataObject,
-): Difference[] {
-	const expected: Array<[string, unknown, unknown]> = [
-		['PatNum', body.PatNum, Number(plan.PatNum)],
-		['Guarantor', body.Guarantor, Number(plan.Guarantor)],
-		['PayPlanDate', body.PayPlanDate, plan.PayPlanDate],
-		['APR', body.APR, Number(plan.APR)],
-		['DownPayment', Math.round(body.DownPayment * 100), cents(plan.DownPayment)],
-		['ChargeFrequency', body.ChargeFrequency, plan.ChargeFrequency],
-		['DatePayPlanStart', body.DatePayPlanStart, plan.DatePayPlanStart],
-		['IsLocked', body.IsLocked, String(plan.IsLocked)],
-		['DynamicPayPlanTPOption', body.DynamicPayPlanTPOption, plan.DynamicPayPlanTPOption],
-		['PlanCategory', body.PlanCategory, Number(plan.PlanCategory)],
-		['IsClosed', 'false', String(plan.IsClosed)],
-		['principalAmount', totalCents, cents(plan.principalAmount)],
-		['PayAmt', ourPayAmtCents, cents(plan.PayAmt)],
-		['Note', token, hasReferenceToken(plan.Note, token) ? token : plan.Note],
-	];
-	return expected
-		.filter(([, e, a]) => e !== a)
-		.map(([field, e, a]) => ({ field, expected: e, actual: a }));
-}
-
 export const createPaymentPlan: OpenDentalOperation = {
 	resource: 'paymentPlan',
 	value: 'create',
 	name: 'Create',
 	action: 'Create a payment plan',
 	description:
-		'Write the in-house plan of a financed case as a dynamic payment plan, once: validated again, read back and checked',
+		'Write the in-house plan of a financed case as a dynamic payment plan limited to the shortfall, once: checked first, read back',
 	properties: [
 		{
 			displayName: 'Arrangement',
@@ -109,21 +45,18 @@ export const createPaymentPlan: OpenDentalOperation = {
 			required: true,
 			description: 'The arrangement the Payment Arrangement node built (Build or Validate output)',
 		},
-		openDentalSettingsField(['sendTermAs', 'planCategory', 'dynamicPayPlanTPOption']),
+		openDentalSettingsField(['planCategory', 'dynamicPayPlanTPOption', 'commType']),
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
 		const settings = readSettings(ctx, i);
-		const today = { today: todayIn(ctx.getTimezone(), new Date()) };
-		const checked = validateForOpenDental(arrangement, today, settings);
-		if (!checked.ok)
-			throw problemsError(ctx, i, 'The payment plan was not written', checked.problems);
-		const body = checked.value.payPlan?.create.body ?? null;
-		const payPlanLinks = checked.value.payPlan?.links ?? [];
-		const token = String(arrangement.referenceToken);
-		if (!body) {
-			// Fully financed: Open Dental plans always bill, so the commlog is the record (domain.md §7).
+		const context = writeContext(ctx);
+		const view = arrangementFor(arrangement, context, settings);
+		if (!view.ok) throw problemsError(ctx, i, NOT_WRITTEN, view.problems);
+		const token = view.value.referenceToken;
+		if (!view.value.shortfallPlan) {
+			// Fully financed: Open Dental plans always bill, so the commlog is the record (§7).
 			return {
 				created: false,
 				outcome: 'nothingToWrite',
@@ -132,40 +65,51 @@ export const createPaymentPlan: OpenDentalOperation = {
 				arrangement,
 			};
 		}
-		const shortfall = arrangement.shortfallPlan as IDataObject;
-		const totalCents = Number(shortfall.totalCents);
-		const ourPayAmtCents = Number(shortfall.paymentAmountCents);
-		const request: OpenDentalRequest = {
-			method: 'POST',
-			path: '/payplans/Dynamic',
-			body: body as unknown as IDataObject,
-		};
-		const find = () =>
-			findInList(
-				ctx,
-				i,
-				'/payplans',
-				{ PatNum: body.PatNum },
-				(p) => p.IsClosed !== 'true' && hasReferenceToken(p.Note, token),
-			);
-		const result = await idempotentWrite(ctx, i, {
-			request,
-			find,
+		const treatPlanNum = ((arrangement.treatmentPlan ?? {}) as IDataObject).treatmentPlanId;
+		let facts: OpenDentalPlanFacts | undefined;
+		const result = await write<OpenDentalPayPlanRequests, IDataObject>(ctx, i, {
+			notWritten: NOT_WRITTEN,
+			check: async (): Promise<Result<OpenDentalPayPlanRequests>> => {
+				if (typeof treatPlanNum !== 'string' || !/^[1-9]\d*$/.test(treatPlanNum))
+					return fail(
+						problem(
+							'treatmentPlan.treatmentPlanId',
+							'required',
+							"is needed (the TreatPlanNum) to read the plan's procedures from Open Dental",
+						),
+					);
+				const read = await planFacts(ctx, i, view.value, treatPlanNum);
+				if (!read.ok) return read;
+				facts = read.value;
+				const checked = validateForOpenDental(arrangement, context, settings, facts);
+				return checked.ok ? ok(checked.value.payPlan!) : checked;
+			},
+			find: async (plan) => {
+				// Open or closed: a closed plan of this case means a run closed it (see below).
+				const plans = await openDentalList(
+					ctx,
+					'/payplans',
+					{ PatNum: plan.create.body!.PatNum },
+					{ itemIndex: i },
+				);
+				return plans.find((p) => hasReferenceToken(p.Note, token)) ?? null;
+			},
 			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
+			send: (plan, find) => writeOnce(ctx, plan.create, find, { itemIndex: i }),
 		});
 		const base = {
 			created: result.created,
 			outcome: result.outcome,
 			referenceToken: token,
-			patientId: String(body.PatNum),
-			guarantorId: String(body.Guarantor),
+			patientId: String(result.request.create.body!.PatNum),
+			guarantorId: String(result.request.create.body!.Guarantor),
 		};
 		if (result.outcome === 'testMode') {
 			return {
 				...base,
 				wouldWrite: [
-					wouldWrite(request),
-					...payPlanLinks.map((l) => ({
+					wouldWrite(result.request.create),
+					...result.request.links.map((l) => ({
 						method: 'PUT',
 						path: '/payplanlinks/{PayPlanLinkNum}',
 						procNum: l.ProcNum,
@@ -175,43 +119,52 @@ export const createPaymentPlan: OpenDentalOperation = {
 				arrangement,
 			};
 		}
-		const payPlanNum = Number(result.record?.PayPlanNum);
-		const links = await limitToShortfall(ctx, i, payPlanNum, payPlanLinks);
-		if (links.changed > 0 && body.NumberOfPayments !== undefined) {
-			// Open Dental worked PayAmt out on the full production: again, on the plan's own amount.
-			await openDentalRequest(
-				ctx,
-				{
-					method: 'PUT',
-					path: `/payplans/${payPlanNum}/Dynamic`,
-					body: { NumberOfPayments: body.NumberOfPayments },
-				},
-				{ itemIndex: i },
-			);
-		}
-		const plans = await openDentalList(
-			ctx,
-			'/payplans',
-			{ PatNum: body.PatNum },
-			{
-				itemIndex: i,
-			},
-		);
-		const stored = plans.find((p) => Number(p.PayPlanNum) === payPlanNum) ?? {};
-		const differences = [
-			...links.differences,
-			...compare(body, ourPayAmtCents, totalCents, token, stored),
-		];
-		return {
-			...base,
-			paymentPlan: toPayPlan(stored),
-			readBack: {
-				matches: differences.length === 0,
-				payAmtMatches: cents(stored.PayAmt) === ourPayAmtCents,
-				differences,
-			},
-			needsReview: differences.length > 0,
-			arrangement,
+		const record = result.record!;
+		if (result.outcome === 'writtenConcurrently')
+			// Another execution created it this moment and finishes it.
+			return { ...base, paymentPlan: toPayPlan(record), arrangement };
+		if (record.IsClosed === 'true' || record.IsClosed === true)
+			throw closedPlanError(ctx, i, record);
+		const built: Built = {
+			plan: result.request,
+			facts: facts!,
+			token,
+			commType: settings.commType ?? 'Financial',
+			timeZone: ctx.getTimezone(),
+			today: context.today,
 		};
+		let stored = record;
+		// A plan just created must be as built; a plan found (an earlier run's) is finished only when
+		// it is not yet limited to the shortfall: what a person changed on it since is left alone.
+		const unfinished =
+			result.outcome === 'created'
+				? differences(record, built).length > 0
+				: differences(record, built).some((d) => d.field === 'paymentPlan.principalAmount');
+		if (unfinished) {
+			try {
+				stored = await limitToShortfall(ctx, i, record, built);
+			} catch (failure) {
+				return await closeAndRecord(ctx, i, record, built, failure);
+			}
+		}
+		return { ...base, paymentPlan: toPayPlan(stored), arrangement };
 	},
 };
+
+/** A plan of this case that is closed: an earlier run closed it, or a person did. Never redone. */
+function closedPlanError(ctx: IExecuteFunctions, i: number, record: IDataObject) {
+	const payPlanNum = String(record.PayPlanNum);
+	const error = problemsError(ctx, i, NOT_WRITTEN, [
+		problem(
+			'paymentPlan',
+			'planClosed',
+			`payment plan ${payPlanNum} of this case is closed in Open Dental (an earlier run could not finish it, or a person closed it); nothing is written again`,
+		),
+	]);
+	error.context.details = {
+		payPlanId: payPlanNum,
+		planClosed: true,
+		whatExists: `Payment plan ${payPlanNum} of this case exists and is closed; it bills nothing.`,
+	};
+	return error;
+}

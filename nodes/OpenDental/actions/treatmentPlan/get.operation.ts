@@ -4,11 +4,12 @@ import {
 	describeOffer,
 	estimatePatientPortion,
 	financingOffer,
+	centsFromWireOrNull,
 	formatMoney,
 	problem,
 } from '../../../../financing';
 import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
-import { cents, fullName } from '../../shapes';
+import { fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
@@ -18,7 +19,7 @@ const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s 
 const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 /**
- * A Saved plan's proctps are frozen copies that carry the patient amount (opendental-api.md
+ * A Saved plan's proctps are frozen copies that carry the patient amount (docs/opendental-api-notes.md
  * §2.14); the procedure id is the original ProcNum, which the payment plan attaches to.
  */
 async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: number) {
@@ -38,13 +39,13 @@ async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: 
 			description: p.Descript,
 			tooth: tooth(p.ToothNumTP),
 			surface: p.Surf,
-			feeCents: cents(p.FeeAmt),
-			insuranceEstimateCents: sum([cents(p.PriInsAmt), cents(p.SecInsAmt)]),
+			feeCents: centsFromWireOrNull(p.FeeAmt),
+			insuranceEstimateCents: sum([centsFromWireOrNull(p.PriInsAmt), centsFromWireOrNull(p.SecInsAmt)]),
 			// Open Dental's own estimate when the plan was saved: FeeAmt − PriInsAmt − SecInsAmt − Discount = PatAmt.
-			primaryInsuranceCents: cents(p.PriInsAmt),
-			secondaryInsuranceCents: cents(p.SecInsAmt),
-			discountCents: cents(p.Discount),
-			patientPortionCents: cents(p.PatAmt),
+			primaryInsuranceCents: centsFromWireOrNull(p.PriInsAmt),
+			secondaryInsuranceCents: centsFromWireOrNull(p.SecInsAmt),
+			discountCents: centsFromWireOrNull(p.Discount),
+			patientPortionCents: centsFromWireOrNull(p.PatAmt),
 		}));
 }
 
@@ -74,7 +75,7 @@ async function activeProcedures(
 	);
 	return attaches.map((a) => {
 		const p = logs.find((l) => l.ProcNum === a.ProcNum) ?? {};
-		const fee = cents(p.ProcFee);
+		const fee = centsFromWireOrNull(p.ProcFee);
 		return {
 			procedureId: String(a.ProcNum),
 			cdtCode: p.procCode,
@@ -155,7 +156,7 @@ export const getTreatmentPlan: OpenDentalOperation = {
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
 		const treatPlanNum = numberParameter(ctx, 'treatmentPlan', i, { locator: true });
-		// TreatPlans GET has no single-plan form (opendental-api.md §2.12): the patient's list.
+		// TreatPlans GET has no single-plan form (docs/opendental-api-notes.md §2.12): the patient's list.
 		const plans = await openDentalList(
 			ctx,
 			'/treatplans',

@@ -131,7 +131,7 @@ function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
 	}
 	return {
 		...base,
-		// domain.md §7: the practice's zone, defaulting to the n8n workflow's.
+		// docs/financing-domain.md §7: the practice's zone, defaulting to the n8n workflow's.
 		timeZone: p.timeZone || (base.timeZone as string | undefined) || ctx.getTimezone(),
 		careCreditPayment,
 		financingRecord,

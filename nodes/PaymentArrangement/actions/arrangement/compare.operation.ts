@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { objectParameter } from '../../../shared/parameters';
 import type { ArrangementOperation } from '../types';
 
-/** The payment agreement fields a person keys in (domain.md §3), by the domain's names. */
+/** The payment agreement fields a person keys in (docs/financing-domain.md §3), by the domain's names. */
 const AGREEMENT_FIELDS = [
 	'billingType',
 	'agreementDate',

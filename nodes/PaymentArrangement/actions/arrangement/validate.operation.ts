@@ -33,18 +33,6 @@ export const validate: ArrangementOperation = {
 				{ name: 'Open Dental', value: 'openDental' },
 			],
 		},
-		{
-			displayName: 'Send Term As',
-			name: 'sendTermAs',
-			type: 'options',
-			default: 'payAmt',
-			displayOptions: { show: { target: ['openDental'] } },
-			description: 'Open Dental takes the payment amount or the number of payments, never both',
-			options: [
-				{ name: 'Payment Amount', value: 'payAmt' },
-				{ name: 'Number of Payments', value: 'numberOfPayments' },
-			],
-		},
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const target = ctx.getNodeParameter('target', i) as 'dentrix' | 'openDental';
@@ -53,11 +41,7 @@ export const validate: ArrangementOperation = {
 		const result =
 			target === 'dentrix'
 				? validateForDentrix(arrangement, today)
-				: validateForOpenDental(arrangement, today, {
-						sendTermAs: ctx.getNodeParameter('sendTermAs', i, 'payAmt') as
-							| 'payAmt'
-							| 'numberOfPayments',
-					});
+				: validateForOpenDental(arrangement, today);
 		// The arrangement goes on either way: writers take it from Valid, people from Needs Review.
 		const validation: IDataObject = result.ok
 			? { target, valid: true, requests: result.value as unknown as IDataObject }
