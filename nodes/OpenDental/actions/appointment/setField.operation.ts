@@ -41,8 +41,8 @@ export const setAppointmentField: OpenDentalOperation = {
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const fieldName = String(ctx.getNodeParameter('fieldName', i, '')).trim();
 		const value = String(ctx.getNodeParameter('value', i, '') ?? '').trim();
-		// The value the field holds when it was looked up (the write path's `find`).
-		let previous = '';
+		// The value the field held at the first lookup (the write path's `find`), before any write.
+		let previous: string | undefined;
 		const result = await write<Request, { FieldValue: string }>(ctx, i, {
 			notWritten: 'The appointment field was not written',
 			// The AptNum first, then the office's definitions (read once per run) with it.
@@ -65,8 +65,9 @@ export const setAppointmentField: OpenDentalOperation = {
 				),
 			// Setting a field is keyed by its value: a field that already holds it is not written.
 			find: async (request) => {
-				previous = await fieldValue(ctx, i, request.body!.AptNum, fieldName);
-				return previous === value ? { FieldValue: previous } : null;
+				const now = await fieldValue(ctx, i, request.body!.AptNum, fieldName);
+				previous ??= now;
+				return now === value ? { FieldValue: now } : null;
 			},
 			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 			send: (request, find) => writeOnce(ctx, request, find, { itemIndex: i }),
@@ -75,7 +76,7 @@ export const setAppointmentField: OpenDentalOperation = {
 			appointmentId: String(result.request.body!.AptNum),
 			fieldName,
 			value,
-			previousValue: screened(previous),
+			previousValue: screened(previous ?? ''),
 			changed: result.created,
 			outcome: result.outcome,
 			...(result.outcome === 'testMode' ? { wouldWrite: wouldWrite(result.request) } : {}),
