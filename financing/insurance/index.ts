@@ -46,3 +46,24 @@ export {
 	type VerificationRulesInput,
 	type WorkListDay,
 } from './verification';
+export { coverageStatusOn, type CoverageStatus } from './coverage';
+export {
+	benefitYearOf,
+	describeBenefits,
+	summarizeOpenDentalBenefits,
+	type BenefitSummary,
+	type FrequencyLimit,
+	type OpenDentalBenefitInput,
+} from './openDentalBenefits';
+export {
+	checkedAppointmentSchema,
+	clearinghouseSchema,
+	hasVerificationKey,
+	parseCheckedAppointment,
+	verificationKey,
+	verificationNote,
+	workList,
+	type CheckedAppointment,
+	type WorkList,
+} from './record';
+export { planWithEstimatedPortion, portionUnchangedSinceApplication } from './planPortion';

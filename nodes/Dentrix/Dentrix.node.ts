@@ -20,7 +20,7 @@ export class Dentrix implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Patients, treatment plans, payment agreements, ledger notes and CareCredit payments in Dentrix (modeled API)',
+			'Patients, treatment plans, payment agreements, ledger notes, CareCredit payments, continuing care and insurance eligibility in Dentrix (modeled API)',
 		defaults: { name: 'Dentrix' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -136,3 +136,16 @@ export function typedThenChecked<T>(typed: Problem[], checked: Result<T>): Resul
 export const writeContext = (ctx: IExecuteFunctions): WriteContext => ({
 	today: todayIn(ctx.getTimezone(), new Date()),
 });
+
+/**
+ * A `find` whose first answer the writer already read with its facts (e.g. the coverage list, the
+ * check item's own lookup); each later call, after a fault that may have committed, reads again.
+ */
+export function foundFirstIn<T>(known: T | null, read: () => Promise<T | null>) {
+	let first = true;
+	return async (): Promise<T | null> => {
+		if (!first) return await read();
+		first = false;
+		return known;
+	};
+}

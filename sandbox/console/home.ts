@@ -6,6 +6,7 @@ import type { SandboxResponse } from '../core/types';
 import { activitySection, happenings, whatJustHappened } from './activity';
 import { applicationsSection } from './applications';
 import { esc, linkify, type NavLink, page } from './html';
+import { insuranceSection } from './insurance';
 import { dentrixSection } from './ledger';
 import { locationsSection, numbersSection } from './numbers';
 import { openDentalSection } from './openDental';
@@ -51,6 +52,7 @@ export const SECTIONS: Section[] = [
 	{ id: 'patients', title: 'Sent to patients', render: patientsSection },
 	{ id: 'dentrix', title: 'Dentrix ledger', render: dentrixSection },
 	{ id: 'opendental', title: 'Open Dental', render: openDentalSection },
+	{ id: 'insurance', title: 'Insurance verification', render: insuranceSection },
 	{ id: 'outreach', title: 'Outreach', render: outreachSection },
 	{ id: 'activity', title: 'Recent activity', render: activitySection },
 ];

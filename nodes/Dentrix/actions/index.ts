@@ -6,6 +6,8 @@ import { getDueList } from './continuingCare/getDueList.operation';
 import { getManyContinuingCare } from './continuingCare/getMany.operation';
 import { recordContact } from './continuingCare/recordContact.operation';
 import { writeFinancedCase } from './financedCase/write.operation';
+import { getManyInsurance } from './insurance/getMany.operation';
+import { stampEligibility } from './insurance/stampEligibility.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
 import { getManyLedgerNotes } from './ledgerNote/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -35,12 +37,15 @@ export const OPERATIONS: DentrixOperation[] = [
 	getManyContinuingCare,
 	recordContact,
 	getPracticeNumbersOperation,
+	getManyInsurance,
+	stampEligibility,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
 	{ name: 'Continuing Care', value: 'continuingCare' },
 	{ name: 'Financed Case', value: 'financedCase' },
+	{ name: 'Insurance', value: 'insurance' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },

@@ -9,7 +9,8 @@ export type DentrixResource =
 	| 'adjustment'
 	| 'continuingCare'
 	| 'financedCase'
-	| 'practiceNumbers';
+	| 'practiceNumbers'
+	| 'insurance';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type DentrixOperation = ResourceOperation<DentrixResource>;

@@ -4,7 +4,9 @@ import {
 	checkShape,
 	ok,
 	openDentalNumberField,
+	parseLocalDate,
 	safeEcho,
+	todayIn,
 	typedText,
 	type Result,
 } from '../../../financing';
@@ -71,4 +73,17 @@ export function checkedNumber(value: unknown, field: string, what: string): Resu
 	const typed = typeof value === 'number' ? String(value) : typedText(value);
 	const checked = checkShape({ [field]: typed }, { [field]: openDentalNumberField(what) }, [], '');
 	return checked.ok ? ok(String(checked.value[field])) : checked;
+}
+
+/** A date parameter of a read as yyyy-MM-dd (docs/opendental-api-notes.md §1.5); empty is today in the workflow's zone. */
+export function dateParameter(ctx: IExecuteFunctions, name: string, i: number): string {
+	const value =
+		String(ctx.getNodeParameter(name, i, '') ?? '').trim() || todayIn(ctx.getTimezone(), new Date());
+	if (!parseLocalDate(value, name).ok) {
+		throw new NodeOperationError(ctx.getNode(), `${name} "${safeEcho(value)}" is not a date`, {
+			itemIndex: i,
+			description: 'Write dates as yyyy-MM-dd, e.g. 2026-11-20.',
+		});
+	}
+	return value;
 }

@@ -3,6 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
 import { getAppointment } from './appointment/get.operation';
+import { getBenefits } from './benefits/get.operation';
+import { getManyCoverage } from './coverage/getMany.operation';
+import { checkBeforeVisit } from './insuranceVerification/check.operation';
+import { getVerifications } from './insuranceVerification/get.operation';
+import { recordCheck } from './insuranceVerification/record.operation';
+import { stampVerification } from './insuranceVerification/stamp.operation';
+import { buildWorkList } from './insuranceVerification/workList.operation';
 import { getAsapList } from './appointment/getAsapList.operation';
 import { getAppointmentFields } from './appointment/getFields.operation';
 import { getManyAppointments } from './appointment/getMany.operation';
@@ -54,14 +61,24 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getSlots,
 	getAppointmentFields,
 	setAppointmentField,
+	getManyCoverage,
+	getBenefits,
+	getVerifications,
+	stampVerification,
+	checkBeforeVisit,
+	recordCheck,
+	buildWorkList,
 	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
 	{ name: 'Appointment', value: 'appointment' },
+	{ name: 'Benefit', value: 'benefits' },
 	{ name: 'Commlog', value: 'commlog' },
+	{ name: 'Coverage', value: 'coverage' },
 	{ name: 'Financed Case', value: 'financedCase' },
+	{ name: 'Insurance Verification', value: 'insuranceVerification' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },

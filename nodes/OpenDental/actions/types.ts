@@ -12,7 +12,10 @@ export type OpenDentalResource =
 	| 'appointment'
 	| 'financedCase'
 	| 'procedure'
-	| 'practiceNumbers';
+	| 'practiceNumbers'
+	| 'coverage'
+	| 'benefits'
+	| 'insuranceVerification';
 
 /** One operation, one file: its parameters and what it does for item `i`. */
 export type OpenDentalOperation = ResourceOperation<OpenDentalResource>;

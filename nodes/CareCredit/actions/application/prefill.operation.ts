@@ -1,8 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import {
+	PORTION_ESTIMATE_CAVEAT,
+	centsFromWireOrNull,
+	centsToDollars,
+	portionSnapshotOf,
+} from '../../../../financing';
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
-import { centsFromWireOrNull, centsToDollars } from '../../../../financing';
 import { compact, encodePmsIds } from '../../shapes';
 import {
 	merchantNumberFor,
@@ -27,6 +32,8 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 	const merchantNumber = merchantNumberFor(ctx, i, credentials);
 	const applicant = readApplicant(ctx, i, true);
 	const options = ctx.getNodeParameter('prefillOptions', i, {}) as IDataObject;
+	const portion = portionSentWith(ctx, i, options.portionEstimate);
+	if (portion) applicant.wire.estimatedFee = centsToDollars(portion.patientPortionCents);
 	const promoCode = String(options.promoCode ?? '')
 		.trim()
 		.toUpperCase();
@@ -71,8 +78,47 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 		availableCreditCents: centsFromWireOrNull(response.availableCredit),
 		merchantNumber,
 		pms: { ...applicant.pms },
-		applicant: applicant.masked,
+		applicant: portion
+			? { ...applicant.masked, estimatedFee: centsToDollars(portion.patientPortionCents) }
+			: applicant.masked,
+		...(portion ? { portionSent: portion, portionCaveat: PORTION_ESTIMATE_CAVEAT } : {}),
 	};
+}
+
+/** The estimate after insurance the application is prefilled with (its total is the estimated fee), kept in the output. */
+function portionSentWith(ctx: IExecuteFunctions, i: number, value: unknown) {
+	if (value === undefined || value === null || value === '') return null;
+	const estimate = (typeof value === 'string' ? safeJson(value) : value) as {
+		totals?: { patientPortionCents?: unknown };
+		procedures?: Array<{ procedureId: string; patientPortionCents: number }>;
+	} | null;
+	const total = estimate?.totals?.patientPortionCents;
+	if (
+		typeof total !== 'number' ||
+		!Number.isSafeInteger(total) ||
+		total < 0 ||
+		!Array.isArray(estimate?.procedures)
+	) {
+		throw new NodeOperationError(ctx.getNode(), 'Patient Portion Estimate is not an estimate', {
+			itemIndex: i,
+			description:
+				"Map the portionEstimate of Open Dental's Treatment Plan: Get (a saved plan), e.g. {{ $json.portionEstimate }}, or leave the option out.",
+		});
+	}
+	return portionSnapshotOf(
+		estimate as {
+			totals: { patientPortionCents: number };
+			procedures: Array<{ procedureId: string; patientPortionCents: number }>;
+		},
+	);
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return null;
+	}
 }
 
 export const prefill: CareCreditOperation = {
@@ -107,6 +153,14 @@ export const prefill: CareCreditOperation = {
 					],
 					default: 'AP',
 					description: 'Which CareCredit page the portal link opens',
+				},
+				{
+					displayName: 'Patient Portion Estimate',
+					name: 'portionEstimate',
+					type: 'json',
+					default: '',
+					description:
+						'The estimate after insurance to apply for (portionEstimate of Open Dental Treatment Plan: Get): its total becomes the estimated fee, and the output keeps it as portionSent',
 				},
 				{
 					displayName: 'Practice Memo',

@@ -111,7 +111,7 @@ export const periodFields: INodeProperties[] = [
 	},
 ];
 
-function badDate(ctx: IExecuteFunctions, i: number, field: string, value: string) {
+export function badDate(ctx: IExecuteFunctions, i: number, field: string, value: string) {
 	return new NodeOperationError(ctx.getNode(), `${field} "${value}" is not a date`, {
 		itemIndex: i,
 		description: `Write ${field} as yyyy-MM-dd, e.g. 2026-12-07.`,

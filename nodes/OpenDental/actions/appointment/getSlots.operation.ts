@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { isLocalDate } from '../../../../financing';
 
@@ -6,7 +6,7 @@ import { toSlot } from '../../appointmentShapes';
 import { openDentalList } from '../../transport';
 import type { OpenDentalOperation } from '../types';
 import { listFields, listOptions } from '../../../shared/parameters';
-import { dateQuery, optionalNumber } from './fields';
+import { badDate, dateQuery, optionalNumber } from './fields';
 
 export const getSlots: OpenDentalOperation = {
 	resource: 'appointment',
@@ -63,14 +63,8 @@ export const getSlots: OpenDentalOperation = {
 		for (const [field, value] of [
 			['dateStart', start],
 			['dateEnd', end],
-		] as const) {
-			if (value !== '' && !isLocalDate(value)) {
-				throw new NodeOperationError(ctx.getNode(), `${field} "${value}" is not a date`, {
-					itemIndex: i,
-					description: `Write ${field} as yyyy-MM-dd, e.g. 2026-12-07.`,
-				});
-			}
-		}
+		] as const)
+			if (value !== '' && !isLocalDate(value)) throw badDate(ctx, i, field, value);
 		const length = Number(ctx.getNodeParameter('lengthMinutes', i, 0));
 		const qs = {
 			...(start ? dateQuery({ dateStart: start, dateEnd: end }) : {}),

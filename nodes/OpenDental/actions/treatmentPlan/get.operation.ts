@@ -1,6 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { centsFromWireOrNull, problem } from '../../../../financing';
+import {
+	describeOffer,
+	estimatePatientPortion,
+	financingOffer,
+	centsFromWireOrNull,
+	formatMoney,
+	problem,
+} from '../../../../financing';
+import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
 import { fullName } from '../../shapes';
 import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
@@ -32,10 +40,11 @@ async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: 
 			tooth: tooth(p.ToothNumTP),
 			surface: p.Surf,
 			feeCents: centsFromWireOrNull(p.FeeAmt),
-			insuranceEstimateCents: sum([
-				centsFromWireOrNull(p.PriInsAmt),
-				centsFromWireOrNull(p.SecInsAmt),
-			]),
+			insuranceEstimateCents: sum([centsFromWireOrNull(p.PriInsAmt), centsFromWireOrNull(p.SecInsAmt)]),
+			// Open Dental's own estimate when the plan was saved: FeeAmt − PriInsAmt − SecInsAmt − Discount = PatAmt.
+			primaryInsuranceCents: centsFromWireOrNull(p.PriInsAmt),
+			secondaryInsuranceCents: centsFromWireOrNull(p.SecInsAmt),
+			discountCents: centsFromWireOrNull(p.Discount),
 			patientPortionCents: centsFromWireOrNull(p.PatAmt),
 		}));
 }
@@ -134,6 +143,15 @@ export const getTreatmentPlan: OpenDentalOperation = {
 				},
 			],
 		},
+		{
+			displayName: 'Financing Offer',
+			name: 'financingOffer',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add the promotional plans the patient portion qualifies for, with each plan's estimated monthly payment (no call to CareCredit)",
+		},
+		{ ...planCatalogProperty, displayOptions: { show: { financingOffer: [true] } } },
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
@@ -171,6 +189,9 @@ export const getTreatmentPlan: OpenDentalOperation = {
 		const procedures = saved
 			? await savedProcedures(ctx, i, treatPlanNum)
 			: await activeProcedures(ctx, i, treatPlanNum, patNum);
+		const catalog = ctx.getNodeParameter('financingOffer', i, false)
+			? planCatalogFor(ctx, i)
+			: null;
 		const patient = (await openDentalRequest(
 			ctx,
 			{ method: 'GET', path: `/patients/${patNum}` },
@@ -190,6 +211,49 @@ export const getTreatmentPlan: OpenDentalOperation = {
 			totalCents: sum(procedures.map((p) => p.feeCents)),
 			patientPortionCents: sum(procedures.map((p) => p.patientPortionCents)),
 			procedures,
+			...(saved ? portionOf(procedures as Awaited<ReturnType<typeof savedProcedures>>) : {}),
+			...(catalog ? offerFor(sum(procedures.map((p) => p.patientPortionCents)), catalog) : {}),
 		};
 	},
 };
+
+/**
+ * The patient portion after insurance with the reason for each figure and the "estimate only"
+ * caveat (financing `estimatePatientPortion`), from Open Dental's saved figures; a plan whose
+ * figures do not add up gets the problems instead, and its PatAmt total stays as it is.
+ */
+function portionOf(procedures: Awaited<ReturnType<typeof savedProcedures>>): IDataObject {
+	const estimate = estimatePatientPortion({
+		procedures: procedures.map((p) => ({
+			procedureId: p.procedureId,
+			cdtCode: typeof p.cdtCode === 'string' ? p.cdtCode : null,
+			description: typeof p.description === 'string' ? p.description : '',
+			feeCents: p.feeCents,
+			discountCents: p.discountCents ?? 0,
+			insuranceEstimate: {
+				primaryCents: p.primaryInsuranceCents,
+				secondaryCents: p.secondaryInsuranceCents ?? 0,
+				patientCents: p.patientPortionCents,
+			},
+		})),
+	});
+	return estimate.ok
+		? { portionEstimate: estimate.value as unknown as IDataObject }
+		: {
+				portionEstimate: null,
+				portionEstimateProblems: estimate.problems as unknown as IDataObject[],
+			};
+}
+
+/** The plans the portion qualifies for, with monthly figures and one line each for a message. */
+function offerFor(portionCents: number, catalog: ReturnType<typeof planCatalogFor>): IDataObject {
+	const offer = financingOffer(portionCents, catalog);
+	if (!offer.ok) return { financingOffer: null };
+	return {
+		financingOffer: {
+			...offer.value,
+			amountText: formatMoney(offer.value.amountCents),
+			lines: describeOffer(offer.value),
+		} as unknown as IDataObject,
+	};
+}

@@ -2,11 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	buildWrites,
+	ok,
 	parseMoney,
 	parsePracticePolicy,
+	planWithEstimatedPortion,
+	portionUnchangedSinceApplication,
 	type BuildWritesOverrides,
 	type FinancingDecision,
 	type PracticePolicyInput,
+	type Result,
 	type TreatmentPlanInput,
 } from '../../../../financing';
 import { objectParameter, problemsError } from '../../../shared/parameters';
@@ -135,6 +139,27 @@ function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
 	} as PracticePolicyInput;
 }
 
+/** The plan with the portion to finance, checked against the portion the application was sent with. */
+function portionToFinance(
+	ctx: IExecuteFunctions,
+	i: number,
+	plan: TreatmentPlanInput,
+	decision: FinancingDecision,
+): Result<TreatmentPlanInput> {
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const chosen = options.patientPortion === 'estimate' ? planWithEstimatedPortion(plan) : ok(plan);
+	const sentText = String(options.portionAtApplication ?? '').trim();
+	if (!chosen.ok || !sentText) return chosen;
+	const sent = parseMoney(sentText, 'options.portionAtApplication');
+	if (!sent.ok) return sent;
+	const unchanged = portionUnchangedSinceApplication(
+		chosen.value,
+		sent.value,
+		decision.approvedAmountCents ?? null,
+	);
+	return unchanged.ok ? chosen : unchanged;
+}
+
 export const build: ArrangementOperation = {
 	value: 'build',
 	name: 'Build',
@@ -193,6 +218,34 @@ export const build: ArrangementOperation = {
 					description:
 						'The fee CareCredit reported for the purchase, in dollars; empty means the catalog estimate',
 				},
+				{
+					displayName: 'Patient Portion',
+					name: 'patientPortion',
+					type: 'options',
+					default: 'plan',
+					options: [
+						{
+							name: "The Plan's",
+							value: 'plan',
+							description: "The treatment plan's patient portion",
+						},
+						{
+							name: 'Estimate After Insurance',
+							value: 'estimate',
+							description:
+								"The plan's estimate after insurance (portionEstimate of Open Dental Treatment Plan: Get)",
+						},
+					],
+				},
+				{
+					displayName: 'Portion Sent With Application',
+					name: 'portionAtApplication',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 3250.01',
+					description:
+						'The patient portion the CareCredit application was prefilled with, in dollars; a different portion now sends the case to review, never financed by itself',
+				},
 			],
 		},
 	],
@@ -203,12 +256,15 @@ export const build: ArrangementOperation = {
 			'decision',
 			'Decision',
 		) as unknown as FinancingDecision;
-		const plan = objectParameter(
+		let plan = objectParameter(
 			ctx,
 			i,
 			'treatmentPlan',
 			'Treatment Plan',
 		) as unknown as TreatmentPlanInput;
+		const portion = portionToFinance(ctx, i, plan, decision);
+		if (!portion.ok) throw problemsError(ctx, i, 'The arrangement was not built', portion.problems);
+		plan = portion.value;
 		const policy = parsePracticePolicy(policyFrom(ctx, i));
 		if (!policy.ok) throw problemsError(ctx, i, 'The practice policy', policy.problems);
 		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
