@@ -82,13 +82,18 @@ function tooSmall(field: string, principal: Cents, count: number): Problem {
 	);
 }
 
-/** Payment amounts (and interest per payment) for a fixed number of payments. */
+/**
+ * Payment amounts (and interest per payment) for a fixed number of payments. `exactCount`
+ * (schedules the practice keeps): the level payment whose run takes exactly `count` payments;
+ * `halfUp` (CareCredit's calculator estimate): the annuity payment rounded half up.
+ */
 export function amortizeByCount(
 	principal: Cents,
 	apr: number,
 	count: number,
 	periods: number,
 	field = 'schedule',
+	rounding: 'exactCount' | 'halfUp' = 'exactCount',
 ): Result<Amortized> {
 	if (apr === 0) {
 		// Rounded up so the last payment is the smaller one (docs/financing-domain.md §7 for payoff payments).
@@ -111,7 +116,8 @@ export function amortizeByCount(
 	// APR, total) describe one payment more than the plan has (e.g. $1,500 at 12% over 6).
 	// The run length only falls as the payment rises, so the first fit is the smallest.
 	const floor = Number(numerator / denominator);
-	for (let payment = Math.max(1, floor); payment <= floor + count + 1; payment++) {
+	const fits = rounding === 'exactCount' ? floor + count + 1 : 0;
+	for (let payment = Math.max(1, floor); payment <= fits; payment++) {
 		const run = runLevelPayment(principal, payment, count, apr, periods);
 		if (!run) break; // pays the balance off before the last payment: larger ones do too
 		if (run.amounts[count - 1]! <= payment) return ok(run);

@@ -76,6 +76,7 @@ describe('approved amount above the patient portion: no shortfall', () => {
 
 	test('the CareCredit payment: gross, with the catalog fee recorded for reconciliation', () => {
 		expect(writes.careCreditPayment).toEqual({
+			transactionId: 'TX-778899',
 			amountCents: 480_000,
 			purchaseAmountCents: 480_000,
 			merchantFeeCents: 64_800, // DI24 13.5% of $4,800
@@ -566,6 +567,7 @@ describe('practice policy', () => {
 			shortfallPlan: true,
 		});
 		expect(p.careCreditPayment).toEqual({
+			post: 'whenPurchaseDone',
 			posting: 'gross',
 			merchantFeeAdjustment: false,
 			paymentType: 'CareCredit Payment',
