@@ -365,7 +365,10 @@ describe('QuickScreen, Account, Transaction, Promotion', () => {
 		).json('Node')[0];
 		expect(refund).toMatchObject({ type: 'REFUND', amountCents: 30_000 });
 		// A refund is not the purchase: the decision still names the purchase.
-		expect((await result()).json('Node')[0].purchase.transactionId).toBe(first.transactionId);
+		expect(
+			((await result()).json('Node')[0] as { purchase: { transactionId: string } }).purchase
+				.transactionId,
+		).toBe(first.transactionId);
 
 		const got = (
 			await harness.run(

@@ -172,18 +172,6 @@ function segment(
 	return { id: wf.name, name: wf.name, nodes, connections };
 }
 
-/** The segment with one step replaced by a fixed answer. */
-function answering(wf: WorkflowJson, name: string, json: object): WorkflowJson {
-	const node = wf.nodes.find((n) => n.name === name)!;
-	Object.assign(node, {
-		type: 'n8n-nodes-dental-financing.answer',
-		typeVersion: 1,
-		parameters: { json: JSON.stringify(json) },
-		credentials: undefined,
-	});
-	return wf;
-}
-
 type Env = Awaited<ReturnType<typeof setup>>;
 let env: Env;
 let harness: NodeTestHarness;
