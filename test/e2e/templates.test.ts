@@ -287,7 +287,14 @@ describe('shipped templates in real n8n', () => {
 				'tp_2020',
 			);
 			expect(callForAuth).toHaveLength(1);
-			const review = await messagesSettled('review', 1, 'Needs review', 'tp_2006');
+			// The review message names the patient and CareCredit's application number, no plan id.
+			const held = await session('tp_2006');
+			const review = await messagesSettled(
+				'review',
+				1,
+				'Needs review',
+				held.application!.applicationId,
+			);
 			expect(review[0].text).toContain(
 				'Account pat_1009 already has an active payment agreement (pa_3001); nothing was written',
 			);
@@ -311,8 +318,14 @@ describe('shipped templates in real n8n', () => {
 			await practice.advanceClock(121);
 			await pollNow(stack.n8n, decisionWorkflow());
 			// David Kim's account already has pa_3003, so the approval goes to review.
-			const review = await messagesSettled('review', 1, 'Needs review', 'tp_2016');
+			const david = await waitFor(
+				'the approval of tp_2016',
+				async () => (await session('tp_2016')).application?.applicationId,
+				MINUTE,
+			);
+			const review = await messagesSettled('review', 1, 'Needs review', david);
 			expect(review).toHaveLength(1);
+			expect(review[0].text).toContain('David Kim');
 			expect(await practice.messages('coordinator', 'not decided yet', 'tp_2016')).toHaveLength(1);
 			expect((await practice.agreements('pat_1020')).map((a) => a.id)).toEqual(['pa_3003']);
 		},
@@ -375,8 +388,9 @@ describe('shipped templates in real n8n', () => {
 			const webhookRuns = await waitFor(
 				'the webhook execution',
 				async () => {
+					// The page a browser got, the JSON while pending, the JSON once approved.
 					const runs = await runsWithSession(heldSince, claire.sessionId, 'webhook');
-					return runs.length === 2 ? runs : undefined;
+					return runs.length === 3 ? runs : undefined;
 				},
 				MINUTE,
 			);
