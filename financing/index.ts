@@ -23,6 +23,7 @@ export * from './dentrix';
 export * from './openDental';
 export * from './careCredit';
 export * from './localTime';
+export * from './businessDays';
 export * from './insurance';
 export * from './outreach';
 export * from './numbers';

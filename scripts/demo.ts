@@ -42,8 +42,8 @@ Ready.
 
 In the console:
   1. Under Dentrix ledger, press "Accept with CareCredit" on a treatment plan, e.g.
-     Claire Moreau's tp_2013 (waits for you to act as the patient) or Daniel Whitaker's
-     tp_2001 (a test applicant: approved at once).
+     Claire Moreau's "Root canal and crown #3" (waits for you to act as the patient) or
+     Daniel Whitaker's "Implant #19" (a test applicant: approved at once).
   2. Within a minute n8n prefills the CareCredit application; the coordinator inbox shows
      the application link and the "patient finished" link.
   3. Open the application link and act as the patient (approve, decline, leave pending).

@@ -27,7 +27,15 @@ export {
 	type ReactivationItem,
 	type ReactivationItemInput,
 } from './followUp';
-export { coordinatorTaskKey, findTouchKeys, touchKey, type FoundTouchKey } from './keys';
+export {
+	consentKey,
+	coordinatorTaskKey,
+	findConsentKeys,
+	findTouchKeys,
+	touchKey,
+	type FoundConsentKey,
+	type FoundTouchKey,
+} from './keys';
 export {
 	OUTREACH_PLACEHOLDERS,
 	optOutNote,

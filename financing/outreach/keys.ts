@@ -72,6 +72,57 @@ export function coordinatorTaskKey(patientId: string, caseId: string): Result<st
 	return build('financedNotBooked', patientId, caseId, 'task');
 }
 
+/**
+ * The consent key an opt-out (or a later opt-in) note carries, e.g. `[out:stop:101]`, or with the
+ * reply's id `[out:stop:101:SM5f…]` so each reply is recorded once and STOP, START, STOP all count: the reply
+ * is recorded in the practice system, and every later run reads it back from the patient's notes,
+ * so a STOP ends outreach for good (until the patient opts back in), whatever the channel.
+ */
+const CONSENT_PATTERN =
+	/\[\s*out\s*:\s*(stop|start)\s*:\s*([A-Za-z0-9][A-Za-z0-9._-]{0,63})\s*(?::\s*([A-Za-z0-9][A-Za-z0-9._-]{0,63})\s*)?\]/gi;
+
+export interface FoundConsentKey {
+	key: string;
+	kind: 'optOut' | 'optIn';
+	patientId: string;
+}
+
+export function consentKey(
+	patientId: string,
+	kind: 'optOut' | 'optIn',
+	replyId = '',
+): Result<string> {
+	for (const [field, id] of [
+		['patientId', patientId],
+		['replyId', replyId || 'x'],
+	] as const) {
+		if (ID.test(id)) continue;
+		return fail(
+			problem(
+				field,
+				'invalidId',
+				'cannot go into a note safely (letters, digits, ".", "_" or "-" only)',
+			),
+		);
+	}
+	return ok(
+		`[out:${kind === 'optOut' ? 'stop' : 'start'}:${patientId}${replyId ? `:${replyId}` : ''}]`,
+	);
+}
+
+/** Every consent key in a note, in order. */
+export function findConsentKeys(text: unknown): FoundConsentKey[] {
+	if (typeof text !== 'string') return [];
+	return [...text.matchAll(CONSENT_PATTERN)].map((m) => {
+		const kind = m[1]!.toLowerCase() === 'stop' ? ('optOut' as const) : ('optIn' as const);
+		return {
+			key: `[out:${kind === 'optOut' ? 'stop' : 'start'}:${m[2]}${m[3] ? `:${m[3]}` : ''}]`,
+			kind,
+			patientId: m[2]!,
+		};
+	});
+}
+
 /** Every touch key in a note, normalized, in order (tolerates the spaces PMS notes add). */
 export function findTouchKeys(text: unknown): FoundTouchKey[] {
 	if (typeof text !== 'string') return [];

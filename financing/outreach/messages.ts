@@ -119,14 +119,20 @@ export function outreachNote(
 export function optOutNote(
 	reply: ReplyMeaning & { receivedAt: Date; channel: OutreachChannel | null },
 	policy: Pick<OutreachPolicy, 'timeZone' | 'noteMaxChars'>,
+	/** When given, the note carries the consent key (`consentKey`) later runs read back. */
+	key = '',
 ): OutreachNote {
 	const by = reply.channel === 'email' ? 'e-mail' : 'text';
 	const review = reply.exact
 		? ''
 		: ' The reply said more than the keyword: please read it in the messaging system.';
-	const body = `The patient replied ${reply.keyword ?? 'an opt-out'} by ${by} at ${formatInstantIn(policy.timeZone, reply.receivedAt)}: outreach ended and no more messages will be sent.${review} ${AUTOMATION_SIGNATURE}.`;
+	const what =
+		reply.kind === 'optIn'
+			? 'outreach may resume'
+			: 'outreach ended and no more messages will be sent';
+	const body = `The patient replied ${reply.keyword ?? 'an opt-out'} by ${by} at ${formatInstantIn(policy.timeZone, reply.receivedAt)}: ${what}.${review} ${AUTOMATION_SIGNATURE}.`;
 	return {
-		note: fitNote(body, '', policy.noteMaxChars),
+		note: fitNote(body, key, policy.noteMaxChars),
 		mode: reply.channel === 'email' ? 'Email' : 'Text',
 		sentOrReceived: 'Received',
 		commDateTime: localDateTimeIn(policy.timeZone, reply.receivedAt),

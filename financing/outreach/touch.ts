@@ -5,7 +5,7 @@ import { instantAtLocal, localClockIn, parseClockTime, parseInstantIn } from '..
 import { both, parseWith } from '../parse';
 import { fail, ok, problem, prefixProblems, type Problem, type Result } from '../result';
 import { channelForTouch, reachFor } from './contact';
-import { findTouchKeys, touchKey } from './keys';
+import { findConsentKeys, findTouchKeys, touchKey } from './keys';
 import { parseOutreachPolicy, type OutreachChannel, type OutreachPolicy } from './policy';
 import { nextSendTime } from './quietHours';
 import { classifyReply, type ReplyMeaning } from './replies';
@@ -123,6 +123,34 @@ export function planTouch(request: unknown, policyInput: unknown, now: Date): Re
 				: null;
 	}
 
+	// Replies recorded in the practice system (the consent key of an opt-out or opt-in note).
+	const patientKey = patientIdOf(req.patient);
+	for (const [i, note] of (req.history?.notes ?? []).entries()) {
+		for (const key of findConsentKeys(note.text)) {
+			if (key.patientId !== patientKey) continue;
+			const at = note.at
+				? parseInstantIn(note.at, policy.timeZone, `touch.history.notes.${i}.at`)
+				: null;
+			if (at && !at.ok) {
+				problems.push(...at.problems);
+				continue;
+			}
+			const time = at ? at.value.getTime() : -Infinity;
+			if (time < lastConsentAt) continue;
+			lastConsentAt = time;
+			optOut =
+				key.kind === 'optOut'
+					? {
+							kind: 'optOut',
+							keyword: 'STOP',
+							exact: true,
+							receivedAt: at ? at.value.toISOString() : '',
+							channel: null,
+						}
+					: null;
+		}
+	}
+
 	// Touches made: the larger of the practice system's count and the keys found in the notes;
 	// the last touch is the latest of their times.
 	let sent = req.history?.touchesSent ?? 0;
@@ -136,7 +164,7 @@ export function planTouch(request: unknown, policyInput: unknown, now: Date): Re
 		if (at.ok) times.push(at.value);
 		else problems.push(...at.problems);
 	}
-	const patientId = patientIdOf(req.patient);
+	const patientId = patientKey;
 	for (const [i, note] of (req.history?.notes ?? []).entries()) {
 		for (const key of findTouchKeys(note.text)) {
 			if (key.purpose !== req.purpose || key.touch === 'task') continue;

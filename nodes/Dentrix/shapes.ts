@@ -6,6 +6,7 @@ import {
 	maskTaxId,
 	centsFromWireOrNull,
 } from '../../financing';
+import { toContactPreferences } from './contactPreferences';
 import type { PatientDataOptions } from '../shared/parameters';
 
 /**
@@ -50,6 +51,7 @@ export function toPatient(p: Wire, options: PatientDataOptions): IDataObject {
 		family: p.family,
 		locationId: p.locationId,
 		primaryProviderId: p.primaryProviderId,
+		contactPreferences: toContactPreferences(p),
 	};
 }
 

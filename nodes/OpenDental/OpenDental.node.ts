@@ -20,7 +20,7 @@ export class OpenDental implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Patients, treatment plans, dynamic payment plans, commlogs, CareCredit payments and adjustments through Open Dental's public API",
+			"Patients with contact preferences, treatment plans, dynamic payment plans, commlogs, CareCredit payments, adjustments, appointments and recalls through Open Dental's public API",
 		defaults: { name: 'Open Dental' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -72,6 +72,32 @@ export function toPatient(
 		estimatedBalanceCents:
 			p.EstBalance === undefined ? undefined : centsFromWireOrNull(p.EstBalance),
 		familyBalanceCents: p.BalTotal === undefined ? undefined : centsFromWireOrNull(p.BalTotal),
+		contactPreferences: toContactPreferences(p),
+	};
+}
+
+/**
+ * What outreach must respect, in the shape the Patient Outreach node reads (financing/README.md,
+ * "Outreach"): Open Dental's own values (apipatients.html), plus where each says "do not".
+ * "DoNotCall" as a preferred method is Open Dental's "do not contact" for that purpose.
+ */
+export function toContactPreferences(p: Wire): IDataObject {
+	const method = (v: unknown) => (typeof v === 'string' && v !== '' ? v : 'None');
+	return {
+		patientId: id(p.PatNum),
+		status: text(p.PatStatus),
+		textOk: text(p.TxtMsgOk) || 'Unknown',
+		preferredContactMethod: method(p.PreferContactMethod),
+		preferredRecallMethod: method(p.PreferRecallMethod),
+		preferredConfirmMethod: method(p.PreferConfirmMethod),
+		wirelessPhone: text(p.WirelessPhone),
+		email: text(p.Email),
+		doNotContact: {
+			contact: p.PreferContactMethod === 'DoNotCall',
+			recall: p.PreferRecallMethod === 'DoNotCall',
+			confirm: p.PreferConfirmMethod === 'DoNotCall',
+			text: p.TxtMsgOk === 'No',
+		},
 	};
 }
 

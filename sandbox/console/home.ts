@@ -9,6 +9,7 @@ import { esc, linkify, type NavLink, page } from './html';
 import { dentrixSection } from './ledger';
 import { locationsSection, numbersSection } from './numbers';
 import { openDentalSection } from './openDental';
+import { outreachSection } from './outreach';
 import type { ConsoleView } from './view';
 import { channelName, isPatientChannel } from './words';
 
@@ -50,6 +51,7 @@ export const SECTIONS: Section[] = [
 	{ id: 'patients', title: 'Sent to patients', render: patientsSection },
 	{ id: 'dentrix', title: 'Dentrix ledger', render: dentrixSection },
 	{ id: 'opendental', title: 'Open Dental', render: openDentalSection },
+	{ id: 'outreach', title: 'Outreach', render: outreachSection },
 	{ id: 'activity', title: 'Recent activity', render: activitySection },
 ];
 

@@ -83,6 +83,13 @@ export interface StackOptions {
 	packageDir?: string;
 	/** More env for n8n (e.g. retention settings); tests' short hard-delete interval by default. */
 	env?: Record<string, string>;
+	/**
+	 * A bare n8n: no package, credentials or templates (`ids` stays empty). The setup guide's
+	 * test (test/e2e/setup.test.ts) takes those steps itself, as docs/setup.md says.
+	 */
+	bare?: boolean;
+	/** The Open Dental stand-in paced to one request a second per customer key (the outreach bench). */
+	openDentalThrottle?: boolean;
 }
 
 /** Every node type the templates use must be in package.json's `n8n.nodes`, or n8n never loads it. */
@@ -166,16 +173,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		await step('npm run build', () => run('npm', ['run', 'build', '--silent'], { cwd: REPO }));
 	}
 	const packageDir = options.packageDir ?? REPO;
-	await checkManifest(packageDir);
-	const tarball = await step('npm pack', () => packPackage(packageDir));
+	if (!options.bare) await checkManifest(packageDir);
+	const tarball = options.bare ? '' : await step('npm pack', () => packPackage(packageDir));
 	await fs.mkdir(options.work, { recursive: true });
 	const homeDir = join(options.work, 'n8n-home');
 	const idsFile = join(homeDir, 'template-ids.json');
 	// Set up completely once (the ids file is written last); anything less starts over.
-	const fresh = !existsSync(idsFile);
+	const fresh = options.bare || !existsSync(idsFile);
 	if (fresh) await fs.rm(homeDir, { recursive: true, force: true });
 	const home = await step('n8n home with the package in .n8n/nodes', () =>
-		createN8nHome(homeDir, fresh ? [tarball] : [], runtime),
+		createN8nHome(homeDir, tarball && fresh ? [tarball] : [], runtime),
 	);
 	// The demo's n8n on 5678; tests' on a free port, known before anything starts.
 	const port = options.fixedPorts ? DEMO_N8N_PORT : await freePort();
@@ -189,6 +196,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 					: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
 				// The console links to the editor.
 				n8nEditorUrl: `http://127.0.0.1:${port}`,
+				openDentalThrottle: options.openDentalThrottle ?? false,
 			}),
 	);
 	let started = false;
@@ -200,14 +208,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			...options.env,
 		};
 		const ids = {} as Record<TemplateKey, string>;
-		if (fresh) {
+		if (fresh && !options.bare) {
 			await step('import credentials', () => importCredentials(home, sandboxCredentials(sandbox)));
 			for (const key of Object.keys(TEMPLATES) as TemplateKey[]) {
 				ids[key] = await step(`import ${TEMPLATES[key]}`, () =>
 					importWorkflow(home, join(REPO, 'workflows', TEMPLATES[key])),
 				);
 			}
-		} else {
+		} else if (!fresh) {
 			Object.assign(ids, JSON.parse(await fs.readFile(idsFile, 'utf8')));
 		}
 		// Published workflows are activated at start (fresh: none yet); a plan accepted before
@@ -230,7 +238,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			await fillPracticeSettings(n8n!, workflowId, values, { onlyExisting: true });
 			if (setUp.publish !== false) await activateWorkflow(n8n!, workflowId);
 		};
-		if (fresh) {
+		if (fresh && !options.bare) {
 			await markDentrixFeed(sandbox.urls.dentrix);
 			// The error workflow first: the others name it as theirs.
 			for (const key of ['errors', 'testMode', 'decision', 'application'] as TemplateKey[]) {
@@ -254,7 +262,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			async restartN8n() {
 				// One n8n per home: a running one is stopped first (nothing to do after stop or kill).
 				await n8n?.stop();
-				n8n = await start(true);
+				n8n = await start(!options.bare);
 				return n8n;
 			},
 			setUpTemplate,

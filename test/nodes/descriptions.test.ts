@@ -15,6 +15,7 @@ import { CareCreditDecisionTrigger } from '../../nodes/CareCredit/CareCreditDeci
 import { Dentrix } from '../../nodes/Dentrix/Dentrix.node';
 import { DentrixTreatmentPlanTrigger } from '../../nodes/Dentrix/DentrixTreatmentPlanTrigger.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
+import { PatientOutreach } from '../../nodes/PatientOutreach/PatientOutreach.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
 
 const REPO = join(__dirname, '..', '..');
@@ -27,6 +28,7 @@ const NODES: Array<[INodeType, string]> = [
 	[new DentrixTreatmentPlanTrigger(), 'Dentrix'],
 	[new OpenDental(), 'OpenDental'],
 	[new PaymentArrangement(), 'PaymentArrangement'],
+	[new PatientOutreach(), 'PatientOutreach'],
 ];
 
 const CREDENTIALS: ICredentialType[] = [new CareCreditApi(), new DentrixApi(), new OpenDentalApi()];

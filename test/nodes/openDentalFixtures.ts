@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeType } from 'n8n-workflow';
 
 import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
@@ -19,14 +19,16 @@ export const KEYS = {
 	customerApiKey: 'sandbox-od-customer',
 };
 
-export async function setup(options: { throttle?: boolean; pacingMs?: number } = {}) {
+export async function setup(
+	options: { throttle?: boolean; pacingMs?: number; nodes?: INodeType[] } = {},
+) {
 	const sandbox = await startSandbox({
 		dataDir: null,
 		ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
 		openDentalThrottle: options.throttle ?? false,
 	});
 	const harness = new NodeTestHarness({
-		nodes: [new OpenDental(), new PaymentArrangement()],
+		nodes: [new OpenDental(), new PaymentArrangement(), ...(options.nodes ?? [])],
 		credentials: [new OpenDentalApi()],
 	});
 	const baseUrl = `${sandbox.urls.openDental}/api/v1`;

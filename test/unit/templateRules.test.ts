@@ -32,7 +32,9 @@ describe.each(FILES)('%s', (file) => {
 
 	test('messages go as body parameters', () => {
 		for (const n of steps(workflow).filter((s) => s.type === 'n8n-nodes-base.httpRequest')) {
-			expect(n.parameters.specifyBody).toBe('keypair');
+			// JSON or form bodies alike: named parameters (a form's specifyBody defaults to them).
+			expect([undefined, 'keypair']).toContain(n.parameters.specifyBody);
+			expect(n.parameters).toHaveProperty('bodyParameters.parameters');
 			expect(n.parameters).not.toHaveProperty('jsonBody');
 		}
 	});

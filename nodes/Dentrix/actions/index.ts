@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { getDueList } from './continuingCare/getDueList.operation';
+import { getManyContinuingCare } from './continuingCare/getMany.operation';
+import { recordContact } from './continuingCare/recordContact.operation';
 import { createLedgerNote } from './ledgerNote/create.operation';
 import { getManyLedgerNotes } from './ledgerNote/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -26,11 +29,15 @@ export const OPERATIONS: DentrixOperation[] = [
 	getManyLedgerNotes,
 	postPayment,
 	createAdjustment,
+	getDueList,
+	getManyContinuingCare,
+	recordContact,
 	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: DentrixResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Continuing Care', value: 'continuingCare' },
 	{ name: 'Ledger Note', value: 'ledgerNote' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },

@@ -7,6 +7,7 @@ export type DentrixResource =
 	| 'ledgerNote'
 	| 'payment'
 	| 'adjustment'
+	| 'continuingCare'
 	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */

@@ -1,6 +1,13 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { safeEcho } from '../../../financing';
+import {
+	checkShape,
+	ok,
+	openDentalNumberField,
+	safeEcho,
+	typedText,
+	type Result,
+} from '../../../financing';
 import * as shared from '../../shared/parameters';
 
 /** Parameters several operations share, defined once. */
@@ -56,4 +63,14 @@ export function numberParameter(
 			description: `Enter the ${name} as Open Dental shows it, a whole number such as 201.`,
 		},
 	);
+}
+
+/**
+ * An Open Dental number typed or mapped (PatNum, AptNum...) as the contracts check it: the number
+ * as text of digits, or the problem of `field`. A mapped number (252) counts as its digits.
+ */
+export function checkedNumber(value: unknown, field: string, what: string): Result<string> {
+	const typed = typeof value === 'number' ? String(value) : typedText(value);
+	const checked = checkShape({ [field]: typed }, { [field]: openDentalNumberField(what) }, [], '');
+	return checked.ok ? ok(String(checked.value[field])) : checked;
 }

@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { resourceProperties } from '../../shared/registry';
 import { createAdjustment } from './adjustment/create.operation';
+import { getAppointment } from './appointment/get.operation';
+import { getAsapList } from './appointment/getAsapList.operation';
+import { getAppointmentFields } from './appointment/getFields.operation';
+import { getManyAppointments } from './appointment/getMany.operation';
+import { getSlots } from './appointment/getSlots.operation';
+import { setAppointmentField } from './appointment/setField.operation';
 import { createCommlog } from './commlog/create.operation';
 import { getManyCommlogs } from './commlog/getMany.operation';
 import { getPatient } from './patient/get.operation';
@@ -11,6 +17,12 @@ import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
 import { getPaymentPlan } from './paymentPlan/get.operation';
 import { getManyPaymentPlans } from './paymentPlan/getMany.operation';
+import { getManyFinancedCases } from './financedCase/getMany.operation';
+import { getAppointmentValue } from './procedure/getValue.operation';
+import { getRecallList } from './recall/getList.operation';
+import { getManyRecalls } from './recall/getMany.operation';
+import { setRecallStatus } from './recall/setStatus.operation';
+import { getManyRecallTypes } from './recallType/getMany.operation';
 import { getPracticeNumbersOperation } from './practiceNumbers/get.operation';
 import { getTreatmentPlan } from './treatmentPlan/get.operation';
 import type { OpenDentalOperation, OpenDentalResource } from './types';
@@ -28,16 +40,33 @@ export const OPERATIONS: OpenDentalOperation[] = [
 	getManyCommlogs,
 	createPayment,
 	createAdjustment,
+	getRecallList,
+	getManyRecalls,
+	setRecallStatus,
+	getManyRecallTypes,
+	getManyFinancedCases,
+	getAppointmentValue,
+	getManyAppointments,
+	getAppointment,
+	getAsapList,
+	getSlots,
+	getAppointmentFields,
+	setAppointmentField,
 	getPracticeNumbersOperation,
 ];
 
 const RESOURCES: Array<{ name: string; value: OpenDentalResource }> = [
 	{ name: 'Adjustment', value: 'adjustment' },
+	{ name: 'Appointment', value: 'appointment' },
 	{ name: 'Commlog', value: 'commlog' },
+	{ name: 'Financed Case', value: 'financedCase' },
 	{ name: 'Patient', value: 'patient' },
 	{ name: 'Payment', value: 'payment' },
 	{ name: 'Payment Plan', value: 'paymentPlan' },
 	{ name: 'Practice Numbers', value: 'practiceNumbers' },
+	{ name: 'Procedure', value: 'procedure' },
+	{ name: 'Recall', value: 'recall' },
+	{ name: 'Recall Type', value: 'recallType' },
 	{ name: 'Treatment Plan', value: 'treatmentPlan' },
 ];
 

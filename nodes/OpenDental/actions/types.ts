@@ -7,6 +7,11 @@ export type OpenDentalResource =
 	| 'commlog'
 	| 'payment'
 	| 'adjustment'
+	| 'recall'
+	| 'recallType'
+	| 'appointment'
+	| 'financedCase'
+	| 'procedure'
 	| 'practiceNumbers';
 
 /** One operation, one file: its parameters and what it does for item `i`. */

@@ -18,6 +18,7 @@ import { caseReferenceField, skipConcurrentField, testModeField } from '../field
 import { openDentalSettingsField, readSettings } from '../settings';
 import type { OpenDentalOperation } from '../types';
 import { BY_HAND, objectParameter, sourceFields } from '../../../shared/parameters';
+import { checkOutreachNote, outreachFields, outreachSourceOption } from './outreachSource';
 
 type Request = WireRequest<object> & { token: string; patNum: string };
 
@@ -70,11 +71,14 @@ export const createCommlog: OpenDentalOperation = {
 	description:
 		"Write the case's audit note as a commlog (Financial type), once: Open Dental's record of the financing",
 	properties: [
-		...sourceFields(
-			"The audit note of the Payment Arrangement node's item",
-			'A note written by hand',
-			'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+		...withOutreachSource(
+			sourceFields(
+				"The audit note of the Payment Arrangement node's item",
+				'A note written by hand',
+				'The arrangement the Payment Arrangement node built, or the output of Payment Plan: Create',
+			),
 		),
+		...outreachFields,
 		{
 			displayName: 'PatNum',
 			name: 'patNum',
@@ -100,11 +104,17 @@ export const createCommlog: OpenDentalOperation = {
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
-		const { input, prefix, arrangement } = commlogInput(ctx, i);
+		// An outreach note is keyed by its outreach key (touch, task or consent key), found in the
+		// commlog's Note as the case reference is found.
+		const outreach = ctx.getNodeParameter('source', i) === 'outreach';
+		const { input, prefix, arrangement } = outreach
+			? { input: ok<Record<string, unknown>>({}), prefix: '', arrangement: null }
+			: commlogInput(ctx, i);
 		const held = claimFromIncoming(ctx, i);
 		const result = await write<Request, IDataObject>(ctx, i, {
 			notWritten: NOT_WRITTEN,
 			check: () => {
+				if (outreach) return checkOutreachNote(ctx, i, readSettings(ctx, i).commType ?? 'Misc');
 				if (!input.ok) return input;
 				const checked = checkOpenDentalCommlog(input.value, writeContext(ctx), prefix);
 				return checked.ok
@@ -123,7 +133,10 @@ export const createCommlog: OpenDentalOperation = {
 					{ notWritten: NOT_WRITTEN, field: prefix ? `${prefix}.patNum` : 'patNum' },
 					'/commlogs',
 					{ PatNum: request.patNum },
-					(c) => hasReferenceToken(c.Note, request.token),
+					(c) =>
+						outreach
+							? String(c.Note ?? '').includes(request.token)
+							: hasReferenceToken(c.Note, request.token),
 				),
 			claim: held.claim,
 			testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
@@ -142,3 +155,12 @@ export const createCommlog: OpenDentalOperation = {
 		};
 	},
 };
+
+/** The Source options with "From Patient Outreach" added. */
+function withOutreachSource(
+	fields: ReturnType<typeof sourceFields>,
+): ReturnType<typeof sourceFields> {
+	return fields.map((f) =>
+		f.name === 'source' ? { ...f, options: [...(f.options ?? []), outreachSourceOption] } : f,
+	);
+}

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { parseLocalDate } from '../../../../financing';
+import { normalizeUsPhone, parseLocalDate } from '../../../../financing';
 import { toPatient } from '../../shapes';
 import { openDentalList } from '../../transport';
 import type { OpenDentalOperation } from '../types';
@@ -9,6 +9,7 @@ import {
 	listFields,
 	listOptions,
 	patientDataOptions,
+	problemsError,
 	readPatientDataOptions,
 } from '../../../shared/parameters';
 
@@ -44,10 +45,21 @@ export const searchPatients: OpenDentalOperation = {
 			placeholder: 'e.g. 1979-04-12',
 			description: 'Exact date of birth, yyyy-MM-dd; with both names it picks one patient',
 		},
+		{
+			displayName: 'Wireless Phone',
+			name: 'wirelessPhone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +12175550309',
+			description:
+				'The patients whose wireless phone is this number (e.g. who replied to a text); names and birthdate are then ignored',
+		},
 		...listFields(),
 		patientDataOptions,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
+		const phone = String(ctx.getNodeParameter('wirelessPhone', i, '') ?? '').trim();
+		if (phone !== '') return await byWirelessPhone(ctx, i, phone);
 		const qs: IDataObject = {};
 		const lastName = String(ctx.getNodeParameter('lastName', i, '')).trim();
 		const firstName = String(ctx.getNodeParameter('firstName', i, '')).trim();
@@ -71,3 +83,23 @@ export const searchPatients: OpenDentalOperation = {
 		return found.map((p) => toPatient(p, options, guarantors.get(String(p.Guarantor ?? p.PatNum))));
 	},
 };
+
+/**
+ * Patients GET (multiple) with Phone (any of the patient's phones, partial match,
+ * https://www.opendental.com/site/apipatients.html), kept when the wireless phone is that number.
+ */
+async function byWirelessPhone(ctx: IExecuteFunctions, i: number, phone: string) {
+	const number = normalizeUsPhone(phone, 'wirelessPhone');
+	if (!number.ok) throw problemsError(ctx, i, 'The patients were not searched', number.problems);
+	const ten = number.value.slice(2);
+	const found = (
+		await openDentalList(ctx, '/patients', { Phone: ten }, listOptions(ctx, i))
+	).filter(
+		(p) =>
+			String(p.WirelessPhone ?? '')
+				.replace(/\D/g, '')
+				.replace(/^1(?=\d{10}$)/, '') === ten,
+	);
+	const options = readPatientDataOptions(ctx, i);
+	return found.map((p) => toPatient(p, options, undefined));
+}
