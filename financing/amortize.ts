@@ -82,13 +82,18 @@ function tooSmall(field: string, principal: Cents, count: number): Problem {
 	);
 }
 
-/** Payment amounts (and interest per payment) for a fixed number of payments. */
+/**
+ * Payment amounts (and interest per payment) for a fixed number of payments. `exactCount`
+ * (schedules the practice keeps): the level payment whose run takes exactly `count` payments;
+ * `halfUp` (CareCredit's calculator estimate): the annuity payment rounded half up.
+ */
 export function amortizeByCount(
 	principal: Cents,
 	apr: number,
 	count: number,
 	periods: number,
 	field = 'schedule',
+	rounding: 'exactCount' | 'halfUp' = 'exactCount',
 ): Result<Amortized> {
 	if (apr === 0) {
 		// Rounded up so the last payment is the smaller one (docs/financing-domain.md §7 for payoff payments).
@@ -103,10 +108,23 @@ export function amortizeByCount(
 		return ok({ amounts, interests: amounts.map(() => 0) });
 	}
 	const { numerator, denominator } = amortizedPaymentRatio(principal, apr, count, periods);
-	const halfUp = Number(bigDivideRoundHalfUp(numerator, denominator));
+	// The level payment is the smallest whole-cent payment, from the annuity formula's value
+	// rounded down, whose run over the declining balance takes exactly `count` payments: every
+	// payment but the last is that payment and the last (the balance plus its interest) absorbs
+	// the rounding, never more than the others. Rounded half up instead, a payment a fraction of
+	// a cent short leaves a cent after the last payment, and the same terms read back (payment,
+	// APR, total) describe one payment more than the plan has (e.g. $1,500 at 12% over 6).
+	// The run length only falls as the payment rises, so the first fit is the smallest.
 	const floor = Number(numerator / denominator);
-	// Rounded half up (docs/financing-domain.md §2: ordinary amortization); rounded down only if
-	// rounding up would pay the balance off before the last payment (a few cents over many).
+	const fits = rounding === 'exactCount' ? floor + count + 1 : 0;
+	for (let payment = Math.max(1, floor); payment <= fits; payment++) {
+		const run = runLevelPayment(principal, payment, count, apr, periods);
+		if (!run) break; // pays the balance off before the last payment: larger ones do too
+		if (run.amounts[count - 1]! <= payment) return ok(run);
+	}
+	// A few cents a payment can skip from more payments to fewer with one cent: then the
+	// payment rounded half up (or down, if that pays off early) with the last one larger.
+	const halfUp = Number(bigDivideRoundHalfUp(numerator, denominator));
 	for (const payment of halfUp === floor ? [halfUp] : [halfUp, floor]) {
 		if (payment <= 0) continue;
 		const run = runLevelPayment(principal, payment, count, apr, periods);

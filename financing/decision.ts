@@ -36,6 +36,10 @@ export interface FinancingDecision {
 	approvedAmountCents: number | null;
 	/** Catalog code of the plan chosen at purchase, when CareCredit reported one. */
 	promotionalPlan: string | null;
+	/** The patient's purchase, once CareCredit reports it done; null before. */
+	purchase?: DecisionPurchase | null;
+	/** The CareCredit merchant number the application was made under, when reported. */
+	merchantNumber?: string | null;
 	/** ISO 8601 instant: appEntryDate or the transaction time; time-to-arrangement starts here. */
 	decidedAt: string;
 	pms: {
@@ -44,6 +48,14 @@ export interface FinancingDecision {
 		treatmentPlanId: string | null;
 		locationId: string | null;
 	};
+}
+
+/** What the decision knows of the purchase CareCredit reported (its transactions, §2 item 2). */
+export interface DecisionPurchase {
+	transactionId: string;
+	amountCents: number;
+	/** The promotional plan the purchase was made on, when reported. */
+	promotionCode: string | null;
 }
 
 /** CareCredit's session statuses (`CareCreditWebStatus`, docs/financing-domain.md §2 item 4). */
@@ -158,6 +170,15 @@ export const decisionSchema = z
 		creditLineCents: centsSchema.nullable().default(null),
 		approvedAmountCents: centsSchema.nullable().default(null),
 		promotionalPlan: z.string().min(1).nullable().default(null),
+		purchase: z
+			.object({
+				transactionId: z.string().min(1),
+				amountCents: centsSchema,
+				promotionCode: z.string().min(1).nullable().default(null),
+			})
+			.nullable()
+			.default(null),
+		merchantNumber: z.string().min(1).nullable().default(null),
 		decidedAt: z
 			.string()
 			.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s)), {

@@ -51,7 +51,7 @@ export function estimatePayment(
 	}
 	// Deferred interest: no interest if paid in full within the term, so APR 0 here.
 	const apr = plan.kind === 'deferredInterest' ? 0 : plan.aprBasisPoints;
-	const run = amortizeByCount(amountCents, apr, plan.months, 12, field);
+	const run = amortizeByCount(amountCents, apr, plan.months, 12, field, 'halfUp');
 	if (!run.ok) return run;
 	const { amounts, interests } = run.value;
 	const monthly = amounts[0]!;

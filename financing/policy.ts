@@ -63,6 +63,9 @@ export const practicePolicySchema = z.object({
 		.default({}),
 	careCreditPayment: z
 		.object({
+			// When to post it: once CareCredit reports the patient's purchase done (keyed by its
+			// transaction id), or never (the practice posts it by hand).
+			post: z.enum(['whenPurchaseDone', 'never']).default('whenPurchaseDone'),
 			// gross: post the purchase amount (Open Dental's manual: full amount); net: less the fee.
 			posting: z.enum(['gross', 'net']).default('gross'),
 			// With gross posting, also write the merchant fee as an adjustment.

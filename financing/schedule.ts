@@ -48,6 +48,11 @@ export interface ScheduleRequest {
 	allowZeroTotal?: boolean;
 	/** Field prefix for problems, e.g. `shortfallPlan`. */
 	field?: string;
+	/**
+	 * By number of payments: `exactCount` (default), the level payment whose run takes exactly
+	 * that many; `halfUp`, the annuity payment rounded half up, as CareCredit's calculator does.
+	 */
+	rounding?: 'exactCount' | 'halfUp';
 }
 
 /**
@@ -161,7 +166,14 @@ export function buildSchedule(request: ScheduleRequest): Result<PaymentSchedule>
 	const periods = PERIODS_PER_YEAR[request.interval];
 	const amortized =
 		'numberOfPayments' in term
-			? amortizeByCount(request.principalCents, apr, term.numberOfPayments, periods, field)
+			? amortizeByCount(
+					request.principalCents,
+					apr,
+					term.numberOfPayments,
+					periods,
+					field,
+					request.rounding,
+				)
 			: amortizeByPayment(
 					request.principalCents,
 					apr,

@@ -77,3 +77,4 @@ export function buildWrites(
 		coordinatorMessage,
 	});
 }
+export * from './location';

@@ -47,6 +47,7 @@ export function financingFor(input: Inputs): Result<Financing> {
 		firstPaymentDate: firstDueDate,
 		term: { numberOfPayments: promo.months },
 		field: 'financingRecord',
+		rounding: 'halfUp', // CareCredit's schedule follows its calculator (estimate.ts)
 	});
 	if (!schedule.ok) return schedule;
 	return ok({
@@ -144,13 +145,17 @@ export function careCreditPaymentFor(
 	f: Financing,
 	overrides: BuildWritesOverrides,
 ): CareCreditPaymentWrite | null {
-	const { policy, agreementDate, token } = input;
-	if (!policy.writes.careCreditPayment) return null;
+	const { policy, agreementDate, token, decision } = input;
 	const cp = policy.careCreditPayment;
+	// Posted only once the purchase is done: CareCredit pays the practice for a purchase, and
+	// the purchase's transaction id is what keys the payment (never a second one for it).
+	const purchase = decision.purchase ?? null;
+	if (!policy.writes.careCreditPayment || cp.post === 'never' || !purchase) return null;
 	const amount = f.amountFinancedCents;
 	const fee =
 		overrides.actualMerchantFeeCents ?? percentOf(amount, f.chosen.plan.merchantFeeBasisPoints);
 	return {
+		transactionId: purchase.transactionId,
 		amountCents: cp.posting === 'net' ? amount - fee : amount,
 		purchaseAmountCents: amount,
 		merchantFeeCents: fee,

@@ -83,11 +83,15 @@ export function auditNoteFor(
 }
 
 export function coordinatorMessageFor(input: Inputs, f: Financing, s: Shortfall): string {
-	const { plan } = input;
+	const { plan, decision } = input;
 	const promo = f.chosen.plan;
-	const person = plan.patientName
-		? `${plan.patientName} (patient ${plan.patientId})`
-		: `patient ${plan.patientId}`;
+	// In the coordinator's words: the patient's name, and CareCredit's own number for the case
+	// (what CareCredit asks for on the phone); no practice-system ids, no reference token.
+	const person = plan.patientName ?? 'the patient';
+	const careCreditNumber =
+		decision.accountKind === 'newApplication'
+			? `CareCredit application ${decision.applicationId}`
+			: `CareCredit account reference ${decision.referenceId}`;
 	const owes = s.plan
 		? ` In-house: ${s.collectAtVisitCents > 0 ? `collect ${formatMoney(s.collectAtVisitCents)} down today, then ` : ''}${describePayments(s.plan.numberOfPayments, s.plan.paymentAmountCents, s.plan.lastPaymentCents, s.plan.interval, s.plan.firstPaymentDate)}.`
 		: s.collectAtVisitCents > 0
@@ -98,5 +102,5 @@ export function coordinatorMessageFor(input: Inputs, f: Financing, s: Shortfall)
 		e.minimumPaymentCents > e.monthlyPaymentCents
 			? `at least ${formatMoney(e.minimumPaymentCents)}/month to CareCredit (its minimum payment)`
 			: `about ${formatMoney(e.monthlyPaymentCents)}/month to CareCredit`;
-	return `CareCredit approved ${person}: ${formatMoney(f.amountFinancedCents)} financed on ${promo.code} (${promo.label}), ${monthly}.${owes} Please book the appointment. ${input.token}`;
+	return `CareCredit approved ${person}: ${formatMoney(f.amountFinancedCents)} financed on ${promo.code} (${promo.label}), ${monthly}.${owes} Please book the appointment. ${careCreditNumber}.`;
 }

@@ -14,6 +14,8 @@ import type { TreatmentPlan } from '../treatmentPlan';
  */
 
 export interface CareCreditPaymentWrite {
+	/** The purchase's CareCredit transaction id: the payment's key (decision.purchase). */
+	transactionId: string;
 	/** What to post: the purchase amount (gross) or the purchase less the merchant fee (net). */
 	amountCents: Cents;
 	purchaseAmountCents: Cents;

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapCareCreditStatus, type FinancingDecision } from '../../financing';
+import {
+	mapCareCreditStatus,
+	purchaseFromTransactions,
+	type FinancingDecision,
+} from '../../financing';
 import { centsFromWireOrNull } from '../../financing';
 import { decodePmsIds } from './shapes';
 
@@ -43,7 +47,9 @@ export function decisionFromPullback(
 ): FinancingDecision {
 	const rawStatus = String(pullback.sessionStatus ?? 'Unknown');
 	const application = pullback.applicationDetails?.[0];
-	const purchase = pullback.transactionDetails?.find(
+	// The purchase CareCredit reports done (financing/careCredit/purchase.ts), or null.
+	const purchase = purchaseFromTransactions(pullback.transactionDetails);
+	const reported = pullback.transactionDetails?.find(
 		(t) => String(t.transactionType).toUpperCase() === 'PURCHASE',
 	);
 	const applicationId = application?.applicationId || null;
@@ -70,11 +76,13 @@ export function decisionFromPullback(
 		accountKind,
 		creditLineCents,
 		approvedAmountCents,
-		promotionalPlan: purchase?.promoCode || null,
+		promotionalPlan: purchase?.promotionCode || reported?.promoCode || null,
+		purchase,
+		merchantNumber: pullback.merchantInfo?.merchantNumber || null,
 		decidedAt:
 			context.decidedAt ||
 			application?.appEntryDate ||
-			purchase?.transactionDateTime ||
+			reported?.transactionDateTime ||
 			context.now.toISOString(),
 		pms: decodePmsIds(recordId, pullback.patientInfo?.invoiceNumber),
 	};

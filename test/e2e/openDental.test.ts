@@ -115,7 +115,7 @@ describe('Open Dental templates in real n8n', () => {
 				promoCode: 'DI12',
 				purchaseAmount: 1000,
 			});
-			const answer = await fetch(link!);
+			const answer = await fetch(link!, { headers: { accept: 'application/json' } });
 			expect(await answer.json()).toMatchObject({ received: true, status: 'approved' });
 
 			const done = await waitFor(
@@ -146,7 +146,9 @@ describe('Open Dental templates in real n8n', () => {
 			const token = tokenOf(decided!.application!.applicationId);
 			expect(plans[0]!.Note).toContain(token);
 			await waitFor('the coordinator message', async () =>
-				(await practice.messages('coordinator', token)).length > 0 ? true : undefined,
+				(await practice.messages('coordinator', token.slice('[cc:'.length, -1))).length > 0
+					? true
+					: undefined,
 			);
 			const s = await odState();
 			expect((s.commlogs as Row[]).filter((c) => c.PatNum === 205)).toHaveLength(1);

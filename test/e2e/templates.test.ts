@@ -46,9 +46,9 @@ async function decisionRuns(since: number, mode?: string): Promise<ExecutionSumm
 			['success', 'error', 'crashed'].includes(e.status),
 	);
 }
-/** The items of `node` in a run whose Decision carried `sessionId`. */
+/** The items of `node` in a run whose decision (the Practice settings' item) carried `sessionId`. */
 function outputFor(run: RunData, node: string, sessionId: string): Array<Record<string, unknown>> {
-	const decisions = nodeOutput(run, 'Decision') as Array<{ sessionId: string }>;
+	const decisions = nodeOutput(run, 'Practice settings') as Array<{ sessionId: string }>;
 	if (!decisions.some((d) => d.sessionId === sessionId)) return [];
 	return (run.resultData.runData[node] ? nodeOutput(run, node) : []) as Array<
 		Record<string, unknown>
@@ -58,13 +58,16 @@ async function runsWithSession(since: number, sessionId: string, mode?: string) 
 	const runs = [];
 	for (const summary of await decisionRuns(since, mode)) {
 		const execution = await getExecution(stack.n8n, summary.id);
-		const decisions = execution.data.resultData.runData.Decision
-			? (nodeOutput(execution.data, 'Decision') as Array<{ sessionId: string }>)
+		const decisions = execution.data.resultData.runData['Practice settings']
+			? (nodeOutput(execution.data, 'Practice settings') as Array<{ sessionId: string }>)
 			: [];
 		if (decisions.some((d) => d.sessionId === sessionId)) runs.push(execution);
 	}
 	return runs;
 }
+
+/** CareCredit's number for the case inside its token: what the coordinator's message names. */
+const caseNumber = (token: string) => token.slice('[cc:'.length, -1);
 
 async function session(planId: string): Promise<Session> {
 	return waitFor(`the CareCredit session of ${planId}`, () => practice.sessionOf(planId), MINUTE);
@@ -195,11 +198,11 @@ describe('shipped templates in real n8n', () => {
 		async () => {
 			const { application } = await session('tp_2001');
 			const token = tokenOf(application!.applicationId);
-			const [message] = await messagesSettled('coordinator', 1, token);
+			const [message] = await messagesSettled('coordinator', 1, caseNumber(token));
 			expect(message.text).toBe(
-				'CareCredit approved Daniel Whitaker (patient pat_1001): $4,220.01 financed on DI24 ' +
+				'CareCredit approved Daniel Whitaker: $4,220.01 financed on DI24 ' +
 					'(No interest if paid in full within 24 months), about $175.84/month to CareCredit. ' +
-					`Nothing more to collect. Please book the appointment. ${token}`,
+					`Nothing more to collect. Please book the appointment. CareCredit application ${caseNumber(token)}.`,
 			);
 			const agreements = (await practice.agreements('pat_1001')).filter((a) =>
 				String(a.note).includes(token),
@@ -241,7 +244,7 @@ describe('shipped templates in real n8n', () => {
 		async () => {
 			const { application } = await session('tp_2010');
 			const token = tokenOf(application!.applicationId);
-			const [message] = await messagesSettled('coordinator', 1, token);
+			const [message] = await messagesSettled('coordinator', 1, caseNumber(token));
 			expect(message.text).toContain('$2,500.00 financed');
 			expect(message.text).toContain('In-house: 6 x $300.01 monthly');
 			const agreements = (await practice.agreements('pat_1012')).filter((a) =>
@@ -284,7 +287,14 @@ describe('shipped templates in real n8n', () => {
 				'tp_2020',
 			);
 			expect(callForAuth).toHaveLength(1);
-			const review = await messagesSettled('review', 1, 'Needs review', 'tp_2006');
+			// The review message names the patient and CareCredit's application number, no plan id.
+			const held = await session('tp_2006');
+			const review = await messagesSettled(
+				'review',
+				1,
+				'Needs review',
+				held.application!.applicationId,
+			);
 			expect(review[0].text).toContain(
 				'Account pat_1009 already has an active payment agreement (pa_3001); nothing was written',
 			);
@@ -308,8 +318,14 @@ describe('shipped templates in real n8n', () => {
 			await practice.advanceClock(121);
 			await pollNow(stack.n8n, decisionWorkflow());
 			// David Kim's account already has pa_3003, so the approval goes to review.
-			const review = await messagesSettled('review', 1, 'Needs review', 'tp_2016');
+			const david = await waitFor(
+				'the approval of tp_2016',
+				async () => (await session('tp_2016')).application?.applicationId,
+				MINUTE,
+			);
+			const review = await messagesSettled('review', 1, 'Needs review', david);
 			expect(review).toHaveLength(1);
+			expect(review[0].text).toContain('David Kim');
 			expect(await practice.messages('coordinator', 'not decided yet', 'tp_2016')).toHaveLength(1);
 			expect((await practice.agreements('pat_1020')).map((a) => a.id)).toEqual(['pa_3003']);
 		},
@@ -331,12 +347,20 @@ describe('shipped templates in real n8n', () => {
 				pathPattern: '/decisions',
 			});
 			await practice.decide(claire.sessionId, { outcome: 'pending' });
-			const pendingAnswer = await fetch(link);
+			// A browser gets a short page in words; a program that asks for JSON gets JSON.
+			const page = await fetch(link);
+			expect(page.status).toBe(200);
+			expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+			const html = await page.text();
+			expect(html).toContain('<h1>CareCredit has not decided yet.</h1>');
+			expect(html).not.toContain(claire.sessionId);
+			const pendingAnswer = await fetch(link, { headers: { accept: 'application/json' } });
 			expect(pendingAnswer.status).toBe(200);
 			expect(await pendingAnswer.json()).toEqual({
 				received: true,
 				status: 'pending',
-				message: 'CareCredit status: Pending. The coordinator will get a message.',
+				message:
+					'CareCredit has not decided yet. The coordinator will get a message with what to do next.',
 			});
 			await messagesSettled('coordinator', 1, 'not decided yet', 'tp_2013');
 
@@ -346,26 +370,27 @@ describe('shipped templates in real n8n', () => {
 				promoCode: 'DI12',
 				purchaseAmount: 2995,
 			});
-			const answer = await fetch(link);
+			const answer = await fetch(link, { headers: { accept: 'application/json' } });
 			const body = (await answer.json()) as Record<string, unknown>;
 			// No patient data in the answer: the status only.
 			expect(body).toEqual({
 				received: true,
 				status: 'approved',
 				message:
-					'Approved: the payment arrangement is being written and the coordinator will get a message.',
+					'CareCredit approved the application. The payment arrangement is being written in Dentrix; the coordinator will get a message.',
 			});
 			const { application } = (await practice.sessionOf('tp_2013'))!;
 			const token = tokenOf(application!.applicationId);
-			const [message] = await messagesSettled('coordinator', 1, token);
+			const [message] = await messagesSettled('coordinator', 1, caseNumber(token));
 			expect(message.text).toContain('Claire Moreau');
 			expect(message.text).toContain('$2,995.00 financed on DI12');
 
 			const webhookRuns = await waitFor(
 				'the webhook execution',
 				async () => {
+					// The page a browser got, the JSON while pending, the JSON once approved.
 					const runs = await runsWithSession(heldSince, claire.sessionId, 'webhook');
-					return runs.length === 2 ? runs : undefined;
+					return runs.length === 3 ? runs : undefined;
 				},
 				MINUTE,
 			);
@@ -394,7 +419,7 @@ describe('shipped templates in real n8n', () => {
 				expect(
 					(await practice.ledgerNotes('pat_1026')).filter((n) => String(n.text).includes(token)),
 				).toHaveLength(1);
-				expect(await practice.messages('coordinator', token)).toHaveLength(1);
+				expect(await practice.messages('coordinator', caseNumber(token))).toHaveLength(1);
 				expect(await practice.messages('coordinator', 'not decided yet', 'tp_2013')).toHaveLength(
 					1,
 				);
@@ -446,7 +471,7 @@ describe('shipped templates in real n8n', () => {
 				2 * MINUTE,
 			);
 			expect((await practice.writes('dentrix')).length).toBe(before);
-			expect(await practice.messages('coordinator', token)).toHaveLength(1);
+			expect(await practice.messages('coordinator', caseNumber(token))).toHaveLength(1);
 		},
 		4 * MINUTE,
 	);
@@ -554,7 +579,7 @@ describe('shipped templates in real n8n', () => {
 
 			const thomas = await session('tp_2004');
 			const token = tokenOf(thomas.referenceId);
-			const [message] = await messagesSettled('coordinator', 1, token);
+			const [message] = await messagesSettled('coordinator', 1, caseNumber(token));
 			expect(message.text).toContain('Thomas Nguyen');
 			await messagesSettled('coordinator', 1, 'expired', 'tp_2014');
 			// The look-back sends both decisions again at the next polls: still once each.
@@ -566,7 +591,7 @@ describe('shipped templates in real n8n', () => {
 			expect(
 				(await practice.ledgerNotes('pat_1006')).filter((n) => String(n.text).includes(token)),
 			).toHaveLength(1);
-			expect(await practice.messages('coordinator', token)).toHaveLength(1);
+			expect(await practice.messages('coordinator', caseNumber(token))).toHaveLength(1);
 			expect(await practice.messages('coordinator', 'expired', 'tp_2014')).toHaveLength(1);
 			expect(await practice.ledgerNotes('pat_1019')).toHaveLength(1);
 			expect(await practice.agreements('pat_1019')).toEqual([]);

@@ -231,6 +231,7 @@ beforeAll(async () => {
 		creditLineCents: 250000,
 		approvedAmountCents: 250000,
 		promotionalPlan: null,
+		purchase: { transactionId: `TX-${id}`, amountCents: 250000, promotionCode: null },
 		decidedAt: new Date(Date.now() - 3_600_000).toISOString(),
 		pms,
 	});

@@ -324,7 +324,21 @@ describe('QuickScreen, Account, Transaction, Promotion', () => {
 			amount: '4,800.00',
 			promoCode: 'DI12',
 		};
+		const result = () =>
+			harness.run(
+				workflow({ resource: 'application', operation: 'getResult', sessionId: session.sessionId }),
+			);
+		// Before the purchase the decision knows of none; after it, the purchase CareCredit reports.
+		expect((await result()).json('Node')[0]).toMatchObject({ status: 'approved', purchase: null });
 		const first = (await harness.run(workflow(purchase))).json('Node')[0];
+		const decided = (await result()).json('Node')[0];
+		expect(decided.purchase).toEqual({
+			transactionId: first.transactionId,
+			amountCents: 480_000,
+			promotionCode: 'DI12',
+		});
+		expect(decided.promotionalPlan).toBe('DI12');
+		expect(parseDecision(decided).ok).toBe(true);
 		expect(first).toMatchObject({
 			type: 'PURCHASE',
 			status: 'APPROVED',
@@ -350,6 +364,11 @@ describe('QuickScreen, Account, Transaction, Promotion', () => {
 			)
 		).json('Node')[0];
 		expect(refund).toMatchObject({ type: 'REFUND', amountCents: 30_000 });
+		// A refund is not the purchase: the decision still names the purchase.
+		expect(
+			((await result()).json('Node')[0] as { purchase: { transactionId: string } }).purchase
+				.transactionId,
+		).toBe(first.transactionId);
 
 		const got = (
 			await harness.run(

@@ -35,6 +35,7 @@ export function decision(overrides: Record<string, unknown> = {}) {
 		creditLineCents: 500000,
 		approvedAmountCents: 500000,
 		promotionalPlan: null,
+		purchase: { transactionId: 'TX-700001', amountCents: 325001, promotionCode: null },
 		decidedAt: '2026-11-18T20:30:00.000Z',
 		pms: {
 			patientId: 'pat_1027',

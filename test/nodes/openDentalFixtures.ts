@@ -54,6 +54,7 @@ export function decision(overrides: Record<string, unknown> = {}) {
 		creditLineCents: 250000,
 		approvedAmountCents: 250000,
 		promotionalPlan: null,
+		purchase: { transactionId: 'TX-900001', amountCents: 250000, promotionCode: null },
 		decidedAt: '2026-11-18T20:30:00.000Z',
 		pms: { patientId: '227', guarantorId: '227', treatmentPlanId: '419', locationId: '2' },
 		...overrides,

@@ -2,7 +2,7 @@
 // The Open Dental parts of the shipped Open Dental templates, their parameters and expressions
 // unchanged, run through n8n-core's real WorkflowExecute against the sandbox. n8n-nodes-base is
 // not installed here: the trigger and the Set/NoOp steps the expressions read ('Practice
-// settings', 'Decision', 'Coordinator form') become a test start and a pass-through; IF and
+// settings', 'Coordinator form') become a test start and a pass-through; IF and
 // Switch steps are left out and the path they would take is wired directly. The whole templates
 // in real n8n belong to the end-to-end suite.
 import { readFileSync } from 'fs';
@@ -97,22 +97,46 @@ class Assign implements INodeType {
 	}
 }
 
-/** An HTTP Request that sends a JSON body: the body it would send, as n8n-core resolves it. */
+/** An HTTP Request that sends its body parameters as JSON: the body it would send, as n8n-core resolves it. */
 class Body implements INodeType {
 	description: INodeTypeDescription = {
 		...new PassThrough().description,
 		displayName: 'Body (test only)',
 		name: 'body',
 		usableAsTool: true,
-		properties: [{ displayName: 'JSON Body', name: 'jsonBody', type: 'string', default: '{}' }],
+		properties: [
+			{
+				displayName: 'Body Parameters',
+				name: 'bodyParameters',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [
+					{
+						displayName: 'Parameter',
+						name: 'parameters',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			},
+		],
 	};
 
 	async execute(this: IExecuteFunctions) {
 		return [
-			this.getInputData().map((_item, i) => ({
-				json: JSON.parse(this.getNodeParameter('jsonBody', i) as string),
-				pairedItem: { item: i },
-			})),
+			this.getInputData().map((_item, i) => {
+				const list = this.getNodeParameter('bodyParameters.parameters', i, []) as Array<{
+					name: string;
+					value: unknown;
+				}>;
+				return {
+					json: Object.fromEntries(list.map((p) => [p.name, p.value])) as IDataObject,
+					pairedItem: { item: i },
+				};
+			}),
 		];
 	}
 }
@@ -146,18 +170,6 @@ function segment(
 		};
 	}
 	return { id: wf.name, name: wf.name, nodes, connections };
-}
-
-/** The segment with one step replaced by a fixed answer. */
-function answering(wf: WorkflowJson, name: string, json: object): WorkflowJson {
-	const node = wf.nodes.find((n) => n.name === name)!;
-	Object.assign(node, {
-		type: 'n8n-nodes-dental-financing.answer',
-		typeVersion: 1,
-		parameters: { json: JSON.stringify(json) },
-		credentials: undefined,
-	});
-	return wf;
 }
 
 type Env = Awaited<ReturnType<typeof setup>>;
@@ -220,20 +232,14 @@ describe('opendental-decision-to-arrangement.json', () => {
 	test('approved with a shortfall: plan, payment plan, audit note, exactly as the template sets them', async () => {
 		const settings = settingsOf(wf);
 		const run = await harness.run(
-			segment(
-				wf,
-				[
-					'Practice settings',
-					'Decision',
-					'Get treatment plan',
-					'Build arrangement',
-					'Check arrangement',
-					'Write payment plan',
-					'Write audit note',
-				],
-				{},
-				['Decision'],
-			),
+			segment(wf, [
+				'Practice settings',
+				'Get treatment plan',
+				'Build arrangement',
+				'Check arrangement',
+				'Write payment plan',
+				'Write audit note',
+			]),
 			{ items: [{ ...settings, ...decision() }] },
 		);
 		expect(run.error).toBeUndefined();
@@ -258,7 +264,6 @@ describe('opendental-decision-to-arrangement.json', () => {
 		const settings = settingsOf(wf);
 		const names = [
 			'Practice settings',
-			'Decision',
 			'Get treatment plan',
 			'Build arrangement',
 			'Check arrangement',
@@ -267,7 +272,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 			'Write review note',
 			'Message review channel',
 		];
-		const run = segment(wf, names, { 'Write payment plan': ['', 'Review problems'] }, ['Decision']);
+		const run = segment(wf, names, { 'Write payment plan': ['', 'Review problems'] });
 		for (const node of run.nodes) {
 			if (node.name === 'Review problems') node.type = 'n8n-nodes-dental-financing.assign';
 			if (node.name === 'Message review channel') node.type = 'n8n-nodes-dental-financing.body';
@@ -297,34 +302,32 @@ describe('opendental-decision-to-arrangement.json', () => {
 		expect(message).not.toContain('but nothing was written');
 	});
 
-	test("the CareCredit payment with the template's pay type and transaction expression", async () => {
+	test("the CareCredit payment with the template's pay type, keyed by the purchase the decision carries", async () => {
 		const settings = settingsOf(wf);
-		// 'Get purchase' (CareCredit) is replaced by its answer: a completed purchase.
-		const purchase = {
-			response: { transactionDetails: [{ transactionType: 'Purchase', transactionID: 'TXN-77' }] },
-		};
 		const run = await harness.run(
-			answering(
-				segment(
-					wf,
-					[
-						'Practice settings',
-						'Decision',
-						'Get treatment plan',
-						'Build arrangement',
-						'Check arrangement',
-						'Get purchase',
-						'Post CareCredit payment',
-					],
-					{},
-					['Decision'],
-				),
-				'Get purchase',
-				purchase,
-			),
-			{ items: [{ ...settings, ...decision({ promotionalPlan: 'DI12' }) }] },
+			segment(wf, [
+				'Practice settings',
+				'Get treatment plan',
+				'Build arrangement',
+				'Check arrangement',
+				'Post CareCredit payment',
+			]),
+			{
+				items: [
+					{
+						...settings,
+						...decision({
+							promotionalPlan: 'DI12',
+							purchase: { transactionId: 'TXN-77', amountCents: 250000, promotionCode: 'DI12' },
+						}),
+					},
+				],
+			},
 		);
 		expect(run.error).toBeUndefined();
+		expect(run.json('Build arrangement')[0]!.careCreditPayment).toMatchObject({
+			transactionId: 'TXN-77',
+		});
 		expect(run.json('Post CareCredit payment')[0]).toMatchObject({
 			created: true,
 			transactionId: 'TXN-77',
@@ -332,25 +335,35 @@ describe('opendental-decision-to-arrangement.json', () => {
 		});
 	});
 
-	test('an unsigned (Active) plan leaves by the error output of Get treatment plan, to review', async () => {
+	test('a purchase not done yet: Build leaves the CareCredit payment out, the template skips its writer', async () => {
 		const run = await harness.run(
-			segment(wf, ['Practice settings', 'Decision', 'Get treatment plan'], {}, ['Decision']),
-			{
-				items: [
-					{
-						...settingsOf(wf),
-						...decision({
-							pms: {
-								patientId: '201',
-								guarantorId: '201',
-								treatmentPlanId: '301',
-								locationId: '1',
-							},
-						}),
-					},
-				],
-			},
+			segment(wf, ['Practice settings', 'Get treatment plan', 'Build arrangement']),
+			{ items: [{ ...settingsOf(wf), ...decision({ purchase: null }) }] },
 		);
+		expect(run.json('Build arrangement')[0]!.careCreditPayment).toBeNull();
+		const skip = wf.nodes.find((n) => n.name === 'CareCredit payment to post?')!;
+		expect(JSON.stringify(skip.parameters)).toContain('careCreditPayment');
+		expect(wf.connections['CareCredit payment to post?']!.main[1]).toEqual([
+			{ node: 'Write audit note', type: 'main', index: 0 },
+		]);
+	});
+
+	test('an unsigned (Active) plan leaves by the error output of Get treatment plan, to review', async () => {
+		const run = await harness.run(segment(wf, ['Practice settings', 'Get treatment plan']), {
+			items: [
+				{
+					...settingsOf(wf),
+					...decision({
+						pms: {
+							patientId: '201',
+							guarantorId: '201',
+							treatmentPlanId: '301',
+							locationId: '1',
+						},
+					}),
+				},
+			],
+		});
 		expect(run.json('Get treatment plan', 0)).toEqual([]);
 		expect((run.json('Get treatment plan', 1)[0]!.details as any).problems[0].code).toBe(
 			'patientPortionUnknown',
@@ -364,9 +377,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 			...settingsOf(wf),
 			...decision({ status: 'declined', rawStatus: 'Declined', approvedAmountCents: 0 }),
 		};
-		const wfStatus = segment(wf, ['Practice settings', 'Decision', 'Write status note'], {}, [
-			'Decision',
-		]);
+		const wfStatus = segment(wf, ['Practice settings', 'Write status note']);
 		const first = await harness.run(wfStatus, { items: [declined] });
 		expect(first.error).toBeUndefined();
 		expect(first.json('Write status note')[0]).toMatchObject({

@@ -143,6 +143,114 @@ describe('Build', () => {
 	});
 });
 
+describe('Build: the CareCredit payment and the location', () => {
+	test('the payment is posted once the purchase is done, keyed by its transaction id; never when the policy says so', async () => {
+		const run = await env.harness.run(node(buildParams()), {
+			items: [
+				{ decision: decision(), plan },
+				{ decision: decision({ purchase: null }), plan },
+			],
+		});
+		const [done, notYet] = run.json('Node') as any[];
+		expect(done.careCreditPayment).toMatchObject({
+			transactionId: 'TX-700001',
+			amountCents: 325001,
+		});
+		expect(notYet.careCreditPayment).toBeNull();
+		expect(notYet.coordinatorMessage).not.toContain('TX-700001');
+
+		const never = await env.harness.run(
+			node(buildParams({ ...POLICY, postCareCreditPayment: 'never' })),
+			{ items: [{ decision: decision(), plan }] },
+		);
+		expect((never.json('Node')[0] as any).careCreditPayment).toBeNull();
+	});
+
+	const LOCATIONS = [
+		{
+			name: 'Downtown',
+			merchantNumber: '5348120100000001',
+			pmsLocationId: 'loc_downtown',
+			timeZone: 'America/Chicago',
+			coordinatorWebhookUrl: 'http://127.0.0.1:9/downtown',
+			policyOverride: {},
+		},
+		{
+			name: 'Lakeside',
+			merchantNumber: '5348120100000002',
+			pmsLocationId: 'loc_lakeside',
+			timeZone: 'America/Denver',
+			coordinatorWebhookUrl: 'http://127.0.0.1:9/lakeside',
+			policyOverride: {
+				financingRecord: { billingType: 'Third-Party Financing - Lakeside' },
+				shortfallPlan: { downPayment: { rule: 'percent', percentBasisPoints: 2000 } },
+			},
+		},
+	];
+
+	test("the case's location by its location id (else merchant number): its channel, the group policy with its override", async () => {
+		const run = await env.harness.run(
+			node({ ...buildParams(), locations: '={{ $json.locations }}' }, 'continueErrorOutput'),
+			{
+				items: [
+					{ decision: decision(), plan, locations: LOCATIONS },
+					{
+						decision: decision({
+							creditLineCents: 200000,
+							approvedAmountCents: 200000,
+							merchantNumber: '5348120100000001',
+							pms: { ...decision().pms, locationId: null },
+						}),
+						plan,
+						locations: LOCATIONS,
+					},
+					{
+						decision: decision({ pms: { ...decision().pms, locationId: 'loc_elsewhere' } }),
+						plan,
+						locations: LOCATIONS,
+					},
+				],
+			},
+		);
+		const [lakeside, downtown] = run.json('Node', 0) as any[];
+		expect(lakeside.location).toEqual({
+			name: 'Lakeside',
+			merchantNumber: '5348120100000002',
+			pmsLocationId: 'loc_lakeside',
+			timeZone: 'America/Denver',
+			coordinatorWebhookUrl: 'http://127.0.0.1:9/lakeside',
+		});
+		expect(lakeside.timeZone).toBe('America/Denver');
+		expect(lakeside.dentrixPaymentAgreement.billingType).toBe('Third-Party Financing - Lakeside');
+		expect(downtown.location.name).toBe('Downtown');
+		// Downtown keeps the group's rule: no down payment on its shortfall.
+		expect(downtown.shortfallPlan.downPaymentCents).toBe(0);
+		const [lost] = run.json('Node', 1) as any[];
+		expect(lost.details.problems[0]).toMatchObject({
+			field: 'locations',
+			code: 'noMatchingLocation',
+		});
+		expect(lost.error).not.toContain('5348120100000002');
+	});
+
+	test('the override reaches the in-house plan: Lakeside takes 20% down', async () => {
+		const run = await env.harness.run(
+			node({ ...buildParams(), locations: '={{ $json.locations }}' }),
+			{
+				items: [
+					{
+						decision: decision({ creditLineCents: 200000, approvedAmountCents: 200000 }),
+						plan,
+						locations: LOCATIONS,
+					},
+				],
+			},
+		);
+		const [a] = run.json('Node') as any[];
+		expect(a.shortfallPlan).toMatchObject({ totalCents: 125001, downPaymentCents: 25000 });
+	});
+});
+
 describe('Validate', () => {
 	const validate = (target: string) =>
 		node({ operation: 'validate', target, arrangement: '={{ $json }}' });

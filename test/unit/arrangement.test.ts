@@ -76,6 +76,7 @@ describe('approved amount above the patient portion: no shortfall', () => {
 
 	test('the CareCredit payment: gross, with the catalog fee recorded for reconciliation', () => {
 		expect(writes.careCreditPayment).toEqual({
+			transactionId: 'TX-778899',
 			amountCents: 480_000,
 			purchaseAmountCents: 480_000,
 			merchantFeeCents: 64_800, // DI24 13.5% of $4,800
@@ -113,7 +114,7 @@ describe('approved amount above the patient portion: no shortfall', () => {
 
 	test('the coordinator message', () => {
 		expect(writes.coordinatorMessage).toBe(
-			'CareCredit approved Ana Molina (patient 101): $4,800.00 financed on DI24 (No interest if paid in full within 24 months), about $200.00/month to CareCredit. Nothing more to collect. Please book the appointment. [cc:APP-123456]',
+			'CareCredit approved Ana Molina: $4,800.00 financed on DI24 (No interest if paid in full within 24 months), about $200.00/month to CareCredit. Nothing more to collect. Please book the appointment. CareCredit application APP-123456.',
 		);
 	});
 });
@@ -566,6 +567,7 @@ describe('practice policy', () => {
 			shortfallPlan: true,
 		});
 		expect(p.careCreditPayment).toEqual({
+			post: 'whenPurchaseDone',
 			posting: 'gross',
 			merchantFeeAdjustment: false,
 			paymentType: 'CareCredit Payment',

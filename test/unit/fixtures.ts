@@ -48,6 +48,7 @@ export function approvedDecision(overrides: Partial<FinancingDecision> = {}): Fi
 		creditLineCents: 400_000,
 		approvedAmountCents: 400_000,
 		promotionalPlan: null,
+		purchase: { transactionId: 'TX-778899', amountCents: 330_000, promotionCode: null },
 		decidedAt: '2026-03-01T04:00:00Z',
 		pms: { patientId: '101', guarantorId: '100', treatmentPlanId: '9', locationId: '1' },
 		...overrides,

@@ -393,3 +393,96 @@ describe('properties: every schedule sums to the cent, no payment is zero or neg
 		);
 	});
 });
+
+describe('in-house plans with interest: exactly the payments asked for', () => {
+	// The terms a ledger keeps (payment, APR, principal) must describe the same schedule again:
+	// run at that payment, the balance is paid in exactly the number of payments of the plan.
+	function readBack(principal: number, apr: number, payment: number): number {
+		const again = buildSchedule({
+			principalCents: principal,
+			aprBasisPoints: apr,
+			interval: 'monthly',
+			firstPaymentDate: '2026-12-01',
+			term: { paymentAmountCents: payment, maxNumberOfPayments: 600 },
+		});
+		return value(again).numberOfPayments;
+	}
+
+	function planOf(principal: number, apr: number, n: number): PaymentSchedule {
+		return value(
+			buildSchedule({
+				principalCents: principal,
+				aprBasisPoints: apr,
+				interval: 'monthly',
+				firstPaymentDate: '2026-12-01',
+				term: { numberOfPayments: n },
+			}),
+		);
+	}
+
+	test('$1,500 at 12% over 6: six payments, no seventh cent', () => {
+		const s = planOf(150_000, 1_200, 6);
+		expect(s.numberOfPayments).toBe(6);
+		expect(
+			amounts(s)
+				.slice(0, 5)
+				.every((a) => a === s.paymentAmountCents),
+		).toBe(true);
+		expect(s.lastPaymentCents).toBeLessThanOrEqual(s.paymentAmountCents);
+		expect(amounts(s).reduce((a, b) => a + b, 0)).toBe(150_000 + s.totalInterestCents);
+		expect(readBack(150_000, 1_200, s.paymentAmountCents)).toBe(6);
+	});
+
+	test('the payment is the annuity payment to within the cents of rounding', () => {
+		for (const [principal, apr, n] of [
+			[150_000, 1_200, 6],
+			[100_000, 1_800, 12],
+			[249_999, 999, 24],
+		] as const) {
+			const s = planOf(principal, apr, n);
+			const textbook = amortizedPayment(principal, apr, n, 12);
+			expect(Math.abs(s.paymentAmountCents - textbook)).toBeLessThanOrEqual(1);
+		}
+	});
+
+	test('over many principals, APRs and terms', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 2_500, max: 50_000 }),
+				fc.oneof(
+					fc.constantFrom(100, 599, 1_200, 1_800, 2_499, 2_999),
+					fc.integer({ min: 1, max: 3_600 }),
+				),
+				fc.integer({ min: 1, max: 72 }),
+				(perPayment, apr, n) => {
+					// At least $25 a payment, the in-house plan's default minimum payment.
+					const principal = perPayment * n + (perPayment % n);
+					const s = planOf(principal, apr, n);
+					const list = amounts(s);
+					expect(list).toHaveLength(n);
+					expect(list.slice(0, -1).every((a) => a === s.paymentAmountCents)).toBe(true);
+					expect(s.lastPaymentCents).toBeGreaterThan(0);
+					expect(s.lastPaymentCents).toBeLessThanOrEqual(s.paymentAmountCents);
+					expect(list.reduce((a, b) => a + b, 0)).toBe(principal + s.totalInterestCents);
+					expect(s.payments[n - 1]!.balanceAfterCents).toBe(0);
+					expect(readBack(principal, apr, s.paymentAmountCents)).toBe(n);
+				},
+			),
+			{ numRuns: 1_500 },
+		);
+	});
+
+	test('a grid of principals, APRs and terms reads back to the same count', () => {
+		let mismatches = 0;
+		for (let principal = 10_000; principal <= 1_000_000; principal += 9_973) {
+			for (const apr of [100, 990, 1_200, 1_490, 2_000, 2_999]) {
+				for (const n of [2, 3, 6, 9, 12, 18, 24, 36]) {
+					const s = planOf(principal, apr, n);
+					if (s.numberOfPayments !== n || readBack(principal, apr, s.paymentAmountCents) !== n)
+						mismatches++;
+				}
+			}
+		}
+		expect(mismatches).toBe(0);
+	});
+});

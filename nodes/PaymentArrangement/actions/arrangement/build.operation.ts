@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import {
 	buildWrites,
 	ok,
+	locationFor,
+	mergePolicy,
 	parseMoney,
 	parsePracticePolicy,
 	planWithEstimatedPortion,
@@ -25,6 +27,21 @@ const policyFields = {
 	default: {},
 	description: "The practice's choices; anything not set here uses the documented default",
 	options: [
+		{
+			displayName: 'Post CareCredit Payment',
+			name: 'postCareCreditPayment',
+			type: 'options' as const,
+			default: 'whenPurchaseDone',
+			options: [
+				{
+					name: 'When the Purchase Is Done',
+					value: 'whenPurchaseDone',
+					description:
+						"Once CareCredit reports the patient's purchase, keyed by its transaction ID",
+				},
+				{ name: 'Never', value: 'never', description: 'The practice posts it by hand' },
+			],
+		},
 		{
 			displayName: 'CareCredit Payment Posting',
 			name: 'posting',
@@ -86,6 +103,7 @@ const policyFields = {
 };
 
 type PolicyParams = {
+	postCareCreditPayment?: string | boolean;
 	posting?: 'gross' | 'net';
 	financingBillingType?: string;
 	shortfallBillingType?: string;
@@ -94,6 +112,20 @@ type PolicyParams = {
 	policyJson?: unknown;
 	timeZone?: string;
 };
+
+/** A JSON parameter as given (an expression's array or object), or parsed from its text. */
+function jsonParameter(ctx: IExecuteFunctions, i: number, name: string): unknown {
+	const value = ctx.getNodeParameter(name, i, '') as unknown;
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return [];
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		throw problemsError(ctx, i, 'The locations', [
+			{ field: name, code: 'invalidJson', message: `${name}: is not valid JSON` },
+		]);
+	}
+}
 
 /** Parameters layered over the JSON policy, the workflow's time zone as the default zone. */
 function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
@@ -115,6 +147,9 @@ function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
 	}
 	const section = (name: string) => ({ ...((base[name] as IDataObject | undefined) ?? {}) });
 	const careCreditPayment = section('careCreditPayment');
+	const post = p.postCareCreditPayment;
+	if (post === true || post === false) careCreditPayment.post = post ? 'whenPurchaseDone' : 'never';
+	else if (post) careCreditPayment.post = post;
 	if (p.posting) careCreditPayment.posting = p.posting;
 	if (p.merchantFeeAdjustment !== undefined)
 		careCreditPayment.merchantFeeAdjustment = p.merchantFeeAdjustment;
@@ -186,6 +221,14 @@ export const build: ArrangementOperation = {
 				"The treatment plan as the Dentrix or Open Dental node outputs it (Treatment Plan: Get); map it from that node's item when the input is another node's",
 		},
 		policyFields,
+		{
+			displayName: 'Locations',
+			name: 'locations',
+			type: 'json',
+			default: '[]',
+			description:
+				'The practice\'s locations, as in the Practice settings ([{"name", "merchantNumber", "pmsLocationId", "timeZone", "coordinatorWebhookUrl", "policyOverride"}]): the case\'s entry is found by its location ID or merchant number, and its policy override is laid over the policy above. Empty: one practice, one policy.',
+		},
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -262,10 +305,16 @@ export const build: ArrangementOperation = {
 			'treatmentPlan',
 			'Treatment Plan',
 		) as unknown as TreatmentPlanInput;
+		const located = locationFor(jsonParameter(ctx, i, 'locations'), decision);
+		if (!located.ok) throw problemsError(ctx, i, 'The case has no location', located.problems);
+		const location = located.value;
 		const portion = portionToFinance(ctx, i, plan, decision);
 		if (!portion.ok) throw problemsError(ctx, i, 'The arrangement was not built', portion.problems);
 		plan = portion.value;
-		const policy = parsePracticePolicy(policyFrom(ctx, i));
+		const group = policyFrom(ctx, i) as unknown as Record<string, unknown>;
+		const merged = location ? mergePolicy(group, location.policyOverride) : group;
+		if (location?.timeZone) merged.timeZone = location.timeZone;
+		const policy = parsePracticePolicy(merged);
 		if (!policy.ok) throw problemsError(ctx, i, 'The practice policy', policy.problems);
 		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 		const overrides: BuildWritesOverrides = {};
@@ -279,6 +328,19 @@ export const build: ArrangementOperation = {
 		}
 		const writes = buildWrites(plan, decision, policy.value, new Date(), overrides);
 		if (!writes.ok) throw problemsError(ctx, i, 'The arrangement was not built', writes.problems);
-		return { json: writes.value as unknown as IDataObject, output: 0 };
+		// The location travels with the writes: its name and its coordinator's channel.
+		const where = location
+			? {
+					name: location.name,
+					merchantNumber: location.merchantNumber,
+					pmsLocationId: location.pmsLocationId,
+					timeZone: location.timeZone,
+					coordinatorWebhookUrl: location.coordinatorWebhookUrl,
+				}
+			: null;
+		return {
+			json: { ...(writes.value as unknown as IDataObject), location: where },
+			output: 0,
+		};
 	},
 };

@@ -1,0 +1,86 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never shipped: it reads the shipped templates with fs */
+// The shipped templates hold wiring, settings and messages; the rules live in the nodes and
+// financing/ (where they are tested). Read from the files as a practice imports them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Node {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+}
+interface Workflow {
+	nodes: Node[];
+	settings: Record<string, unknown>;
+}
+
+const DIR = join(__dirname, '..', '..', 'workflows');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+const read = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Workflow;
+const notes = (w: Workflow) => w.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+const steps = (w: Workflow) => w.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
+
+describe.each(FILES)('%s', (file) => {
+	const text = readFileSync(join(DIR, file), 'utf8');
+	const workflow = read(file);
+
+	test('no object stringified in an expression, no inline search', () => {
+		expect(text).not.toContain('JSON.stringify');
+		expect(text).not.toContain('.find(');
+		expect(text).not.toContain('policyJson');
+	});
+
+	test('messages go as body parameters', () => {
+		for (const n of steps(workflow).filter((s) => s.type === 'n8n-nodes-base.httpRequest')) {
+			// JSON or form bodies alike: named parameters (a form's specifyBody defaults to them).
+			expect([undefined, 'keypair']).toContain(n.parameters.specifyBody);
+			expect(n.parameters).toHaveProperty('bodyParameters.parameters');
+			expect(n.parameters).not.toHaveProperty('jsonBody');
+		}
+	});
+});
+
+describe('the decision templates', () => {
+	test.each(['carecredit-decision-to-dentrix.json', 'opendental-decision-to-arrangement.json'])(
+		'%s: fewer nodes than the 32 they had, the policy and locations in Practice settings, Build reading them',
+		(file) => {
+			const w = read(file);
+			expect(w.nodes.length).toBeLessThan(32);
+			const settings = w.nodes.find((n) => n.name === 'Practice settings')!;
+			const values = (
+				settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }
+			).assignments;
+			expect(values.find((a) => a.name === 'postCareCreditPayment')?.value).toBe(
+				'whenPurchaseDone',
+			);
+			expect(values.find((a) => a.name === 'locations')?.value).toBe('[]');
+			const build = w.nodes.find((n) => n.name === 'Build arrangement')!;
+			expect(build.parameters.locations).toContain('.json.locations');
+			expect((build.parameters.policy as Record<string, string>).postCareCreditPayment).toContain(
+				'.json.postCareCreditPayment',
+			);
+			// The writer of the CareCredit payment reads the transaction from Build's item.
+			const post = w.nodes.find((n) => n.name === 'Post CareCredit payment')!;
+			expect(post.parameters.transactionId).toBe(
+				"={{ $('Build arrangement').item.json.careCreditPayment.transactionId }}",
+			);
+			expect(w.nodes.map((n) => n.name)).not.toContain('Purchase done?');
+		},
+	);
+});
+
+describe('saved runs', () => {
+	test('treatment plan to CareCredit saves successful runs and says how to stop when tax id prefill goes on', () => {
+		const w = read('treatment-plan-to-carecredit.json');
+		expect(w.settings.saveDataSuccessExecution).toBe('all');
+		const said = notes(w).map((n) => String(n.parameters.content));
+		expect(said.some((c) => /tax id prefill/i.test(c) && /Do not save/.test(c))).toBe(true);
+	});
+
+	test('the Open Dental form carries a birthdate: its successful runs are not saved, and the canvas says so', () => {
+		const w = read('opendental-plan-to-carecredit.json');
+		expect(w.settings.saveDataSuccessExecution).toBe('none');
+		const said = notes(w).map((n) => String(n.parameters.content));
+		expect(said.some((c) => /not saved/.test(c) && /birthdate/.test(c))).toBe(true);
+	});
+});
