@@ -87,7 +87,8 @@ test('one case whole: one agreement, one payment, one fee, one note (the claim b
 		auditNote: { outcome: 'created', id: expect.any(String) },
 	});
 	expect(out.message).toMatch(/^CareCredit approved /);
-	expect(out.message).not.toMatch(/\[cc:|pat_|APP-/);
+	// CareCredit's own application number is the coordinator's handle on the case; no practice-system id, no token.
+	expect(out.message).not.toMatch(/\[cc:|pat_|tp_/);
 	const a = await account();
 	expect([a.agreements.length, a.notes.length, a.payments.length, a.adjustments.length]).toEqual([
 		1, 1, 1, 1,

@@ -72,7 +72,7 @@ test('a shortfall case whole: one plan limited by one override, one payment, one
 		auditNote: { outcome: 'created', id: expect.any(String) },
 	});
 	expect(out.message).toMatch(/^CareCredit approved /);
-	expect(out.message).not.toMatch(/\[cc:|APP-|\(patient/);
+	expect(out.message).not.toMatch(/\[cc:|\(patient/);
 	const p = await patient();
 	expect(p.plans).toHaveLength(1);
 	expect(p.links.filter((l) => l.AmountOverrideCents > 0)).toHaveLength(1);
