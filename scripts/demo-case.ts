@@ -67,7 +67,9 @@ async function main() {
 	if (!plan) throw new Error('Every seeded plan is used: restart with `npm run demo -- --fresh`.');
 	const who = `${plan.patient.firstName} ${plan.patient.lastName}`;
 	const t0 = Date.now();
-	console.log(`1. Accepting ${plan.id} (${who}) with CareCredit, as the console button does.`);
+	console.log(
+		`1. Accepting ${who}'s "${(plan as { caseName?: string }).caseName ?? 'treatment plan'}" with CareCredit, as the console button does.`,
+	);
 	await practice.acceptWithCareCredit(plan.id);
 
 	console.log(
@@ -97,7 +99,8 @@ async function main() {
 
 	const link = chairSideLink(ready.text);
 	console.log(`4. Pressing the chair-side link: ${link}`);
-	const answer = await (await fetch(link)).json();
+	// A program asks for JSON; a browser gets the page the coordinator reads.
+	const answer = await (await fetch(link, { headers: { accept: 'application/json' } })).json();
 	console.log(`   n8n answered: ${JSON.stringify(answer)}`);
 
 	const id = decided.application?.applicationId ?? decided.referenceId;
@@ -105,8 +108,8 @@ async function main() {
 	const message = await waitFor(
 		'the coordinator message',
 		async () =>
-			(await practice.messages('coordinator', token))[0] ??
-			(await practice.messages('review', plan.id))[0],
+			// Messages name the case by CareCredit's application number, not by ids or tokens.
+			(await practice.messages('coordinator', id))[0] ?? (await practice.messages('review', id))[0],
 		3 * 60_000,
 	);
 	const agreement = (await practice.agreements(plan.guarantorId)).find((a) =>

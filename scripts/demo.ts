@@ -7,7 +7,7 @@
 // --fresh, to start over from the seed).
 import { promises as fs } from 'fs';
 import { join } from 'path';
-import { REPO, startStack, type Stack } from './e2e/stack';
+import { REPO, startStack, TEMPLATES, type Stack } from './e2e/stack';
 
 async function main() {
 	const work = join(REPO, '.demo');
@@ -30,6 +30,10 @@ async function main() {
 		build: !process.argv.includes('--no-build'),
 		packageDir: process.env.DEMO_PACKAGE_DIR,
 		log: (line) => console.log(`  ${line}`),
+		// Every other template too, unpublished, so the editor shows all a practice gets.
+		extraTemplates: (await fs.readdir(join(REPO, 'workflows'))).filter(
+			(f) => f.endsWith('.json') && !(Object.values(TEMPLATES) as string[]).includes(f),
+		),
 	});
 	running.stack = stack;
 	const { n8n, sandbox } = stack;
@@ -50,6 +54,9 @@ In the console:
   4. Press the "patient finished" link: the payment agreement, the audit note and the
      coordinator message appear in the console, and the practice numbers update.
      (Without it, n8n's CareCredit trigger picks the decision up within a minute.)
+
+The other templates (the Open Dental pair, the weekly numbers, insurance and outreach) are
+imported unpublished with their settings filled: open them in the editor, or publish one.
 
 A whole case with no clicks: npm run demo:case (in another terminal).
 Ctrl-C stops everything; state is kept in .demo/ (npm run demo -- --fresh starts over).

@@ -90,6 +90,11 @@ export interface StackOptions {
 	bare?: boolean;
 	/** The Open Dental stand-in paced to one request a second per customer key (the outreach bench). */
 	openDentalThrottle?: boolean;
+	/**
+	 * More files of `workflows/` to import (not published; their Practice settings filled with
+	 * the sandbox's values), with the Open Dental credential: the demo shows every template.
+	 */
+	extraTemplates?: string[];
 }
 
 /** Every node type the templates use must be in package.json's `n8n.nodes`, or n8n never loads it. */
@@ -144,6 +149,20 @@ export function sandboxCredentials(sandbox: Sandbox) {
 			data: { baseUrl: sandbox.urls.dentrix, apiKey: 'sandbox-dentrix-key' },
 		},
 	];
+}
+
+/** The Open Dental credential the Open Dental templates name, pointing at the stand-in. */
+export function openDentalSandboxCredential(sandbox: Sandbox) {
+	return {
+		name: 'Open Dental account',
+		type: 'openDentalApi',
+		data: {
+			baseUrl: `${sandbox.urls.openDental}/api/v1`,
+			developerApiKey: 'sandbox-od-developer',
+			customerApiKey: 'sandbox-od-customer',
+			pacingMs: 0,
+		},
+	};
 }
 
 /**
@@ -208,12 +227,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			...options.env,
 		};
 		const ids = {} as Record<TemplateKey, string>;
+		const extraIds: string[] = [];
 		if (fresh && !options.bare) {
 			await step('import credentials', () => importCredentials(home, sandboxCredentials(sandbox)));
 			for (const key of Object.keys(TEMPLATES) as TemplateKey[]) {
 				ids[key] = await step(`import ${TEMPLATES[key]}`, () =>
 					importWorkflow(home, join(REPO, 'workflows', TEMPLATES[key])),
 				);
+			}
+			if (options.extraTemplates?.length) {
+				await importCredentials(home, [openDentalSandboxCredential(sandbox)]);
+				for (const file of options.extraTemplates) {
+					extraIds.push(
+						await step(`import ${file}`, () => importWorkflow(home, join(REPO, 'workflows', file))),
+					);
+				}
 			}
 		} else if (!fresh) {
 			Object.assign(ids, JSON.parse(await fs.readFile(idsFile, 'utf8')));
@@ -245,6 +273,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				await step(
 					`fill Practice settings of ${key}${PUBLISHED.includes(key) ? ', publish' : ''}`,
 					() => setUpTemplate(ids[key], { publish: PUBLISHED.includes(key) }),
+				);
+			}
+			for (const id of extraIds) {
+				await step(`fill Practice settings of workflow ${id}`, () =>
+					setUpTemplate(id, { publish: false }),
 				);
 			}
 			await step("the Dentrix Trigger's first poll", () =>
