@@ -1,0 +1,162 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+// Several locations, one standard (issue 15), end to end in real n8n: the shipped Dentrix
+// decision template imported unchanged, its one `locations` setting filled as an ops person
+// would (docs/templates.md, "One place for each location": the sandbox's two locations, each
+// with its merchant number, location id and coordinator channel; Lakeside with its policy
+// override), then one approved case with a shortfall at each location, by the chair-side link.
+// Each case's coordinator message reaches its own location's channel only, and Lakeside's
+// in-house plan carries Lakeside's billing type while Downtown's carries the group's.
+import { promises as fs } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { activateWorkflow } from '../../scripts/n8n/runtime';
+import { Practice } from '../../scripts/e2e/practice';
+import { fillPracticeSettings } from '../../scripts/e2e/practiceSettings';
+import { getJson, postJson, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
+import type { DentrixPatient, DentrixTreatmentPlan } from '../../sandbox/dentrix/types';
+
+const MINUTE = 60_000;
+let stack: Stack;
+let practice: Practice;
+let work: string;
+
+interface Location {
+	name: string;
+	merchantNumber: string;
+	dentrixLocationId: string;
+	coordinator: { channel: string };
+}
+const CASES = [
+	{ key: 'downtown', firstName: 'Lena' },
+	{ key: 'lakeside', firstName: 'Dario' },
+] as const;
+
+beforeAll(async () => {
+	work = await fs.mkdtemp(join(tmpdir(), 'e2e-locations-'));
+	stack = await startStack({
+		work,
+		build: process.env.E2E_PACKAGE_DIR === undefined,
+		packageDir: process.env.E2E_PACKAGE_DIR,
+	});
+	practice = new Practice(stack.sandbox.urls);
+}, 20 * MINUTE);
+
+afterAll(async () => {
+	await stack?.stop();
+	if (work) await fs.rm(work, { recursive: true, force: true });
+}, 2 * MINUTE);
+
+/** A CareCredit session waiting for the patient, prefilled as the application template does. */
+async function prefill(patientId: string, planId: string, location: Location): Promise<string> {
+	const base = stack.sandbox.urls.careCredit;
+	const { access_token } = await postJson<{ access_token: string }>(`${base}/oauth2/v1/token`, {
+		grant_type: 'client_credentials',
+		client_id: 'sandbox-client',
+		client_secret: 'sandbox-secret',
+	});
+	const response = await fetch(`${base}/v1/carecredit/prefill`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			merchantInfo: {
+				merchantNumber: location.merchantNumber,
+				partnerCode: 'N8N',
+				recordId: patientId,
+			},
+			applicants: [{ firstName: 'Location', lastName: 'Case' }],
+			transactionInfo: { invoiceNumber: `${planId}~${location.dentrixLocationId}` },
+		}),
+	});
+	expect(response.ok).toBe(true);
+	return ((await response.json()) as { sessionId: string }).sessionId;
+}
+
+it(
+	"routes each case by its location: the location's coordinator channel and its policy override",
+	async () => {
+		const urls = stack.sandbox.urls;
+		const { locations } = await getJson<{ locations: Location[] }>(
+			`${urls.console}/__sandbox/locations`,
+		);
+		const byKey = (key: string) =>
+			locations.find((l) => l.dentrixLocationId === `loc_${key}`) as Location;
+
+		// What an ops person types into the decision template's one `locations` setting.
+		const setting = CASES.map(({ key }) => {
+			const l = byKey(key);
+			return {
+				name: l.name,
+				merchantNumber: l.merchantNumber,
+				pmsLocationId: l.dentrixLocationId,
+				timeZone: 'America/Chicago',
+				coordinatorWebhookUrl: `${urls.console}/hooks/${l.coordinator.channel}`,
+				policyOverride:
+					key === 'lakeside'
+						? { shortfallPlan: { billingType: 'Payment Agreement - Lakeside' } }
+						: {},
+			};
+		});
+		await fillPracticeSettings(stack.n8n, stack.ids.decision, {
+			locations: JSON.stringify(setting),
+		});
+		await activateWorkflow(stack.n8n, stack.ids.decision);
+
+		// One account and plan of its own per location (a copy of a seeded family and plan).
+		const state = stack.sandbox.store.state.dentrix;
+		const patient = state.patients.find((p) => p.id === 'pat_1001')!;
+		const plan = state.treatmentPlans.find((p) => p.id === 'tp_2001')!;
+		const cases = [];
+		for (const { key, firstName } of CASES) {
+			const patientId = `pat_loc_${key}`;
+			const planId = `tp_loc_${key}`;
+			state.patients.push({
+				...patient,
+				id: patientId,
+				guarantorId: patientId,
+				firstName,
+			} as DentrixPatient);
+			state.treatmentPlans.push({
+				...plan,
+				id: planId,
+				patientId,
+				locationId: `loc_${key}`,
+			} as DentrixTreatmentPlan);
+			const sessionId = await prefill(patientId, planId, byKey(key));
+			// Approved for less than the plan: the rest is an in-house plan under the policy.
+			await practice.decide(sessionId, {
+				outcome: 'approved',
+				creditLine: 3000,
+				promoCode: 'DI12',
+				purchaseAmount: 3000,
+			});
+			const answer = await fetch(
+				`${stack.n8n.url}/webhook/carecredit-chairside?session=${sessionId}`,
+				{ headers: { accept: 'application/json' } },
+			);
+			expect(answer.status).toBe(200);
+			cases.push({ key, firstName, patientId, channel: byKey(key).coordinator.channel });
+		}
+
+		for (const c of cases) {
+			const name = `${c.firstName} ${patient.lastName}`;
+			await waitFor(
+				`${c.key}'s coordinator message`,
+				async () => ((await practice.messages(c.channel, name)).length > 0 ? true : undefined),
+				3 * MINUTE,
+			);
+			// Its own channel only: not the other location's, not the group's.
+			const others = cases.filter((o) => o.key !== c.key).map((o) => o.channel);
+			for (const channel of [...others, 'coordinator'])
+				expect(await practice.messages(channel, name)).toEqual([]);
+			expect(await practice.messages(c.channel, name)).toHaveLength(1);
+
+			const billingTypes = (await practice.agreements(c.patientId)).map((a) => a.billingType);
+			if (c.key === 'lakeside') expect(billingTypes).toContain('Payment Agreement - Lakeside');
+			else {
+				expect(billingTypes).toContain('Payment Agreement');
+				expect(billingTypes).not.toContain('Payment Agreement - Lakeside');
+			}
+		}
+	},
+	10 * MINUTE,
+);
