@@ -395,16 +395,18 @@ describe('shipped templates in real n8n', () => {
 				MINUTE,
 			);
 			const approvedRun = webhookRuns.find(
-				(r) => outputFor(r.data, 'Write payment agreement', claire.sessionId).length > 0,
+				(r) => outputFor(r.data, 'Write the financed case', claire.sessionId).length > 0,
 			)!;
+			// One node wrote the whole case: agreement, CareCredit payment, audit note.
 			expect(
-				outputFor(approvedRun.data, 'Write payment agreement', claire.sessionId)[0],
-			).toMatchObject({ created: true, outcome: 'created', referenceToken: token });
-			expect(
-				outputFor(approvedRun.data, 'Post CareCredit payment', claire.sessionId)[0],
-			).toMatchObject({ created: true });
-			expect(outputFor(approvedRun.data, 'Write audit note', claire.sessionId)[0]).toMatchObject({
+				outputFor(approvedRun.data, 'Write the financed case', claire.sessionId)[0],
+			).toMatchObject({
 				created: true,
+				outcome: 'created',
+				referenceToken: token,
+				agreement: { outcome: 'created' },
+				careCreditPayment: { outcome: 'created' },
+				auditNote: { outcome: 'created' },
 			});
 			// No poll has seen these decisions yet.
 			expect(await runsWithSession(heldSince, claire.sessionId, 'trigger')).toEqual([]);
@@ -438,15 +440,9 @@ describe('shipped templates in real n8n', () => {
 				},
 				2 * MINUTE,
 			);
-			expect(outputFor(pollRun.data, 'Write payment agreement', claire.sessionId)[0]).toMatchObject(
-				{
-					created: false,
-					outcome: 'alreadyWritten',
-				},
+			expect(outputFor(pollRun.data, 'Write the financed case', claire.sessionId)[0]).toMatchObject(
+				{ created: false, outcome: 'alreadyWritten', message: '' },
 			);
-			expect(outputFor(pollRun.data, 'Write audit note', claire.sessionId)[0]).toMatchObject({
-				created: false,
-			});
 			await expectWritesOnce();
 		},
 		6 * MINUTE,
