@@ -465,6 +465,7 @@ const RECORD_KINDS = [
 type RecordKind = (typeof RECORD_KINDS)[number];
 
 const HELD = /held for review/i;
+// The "resolved" note says the case had been held for review: it is not a review note.
 const RESOLVED = /resolved/i;
 
 interface Found {
@@ -504,7 +505,9 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 			auditNotes: notes.filter(
 				(n) => n.text.includes(c.token) && !HELD.test(n.text) && !RESOLVED.test(n.text),
 			) as unknown as Row[],
-			reviewNotes: notes.filter((n) => HELD.test(n.text)) as unknown as Row[],
+			reviewNotes: notes.filter(
+				(n) => HELD.test(n.text) && !RESOLVED.test(n.text),
+			) as unknown as Row[],
 			resolvedNotes: notes.filter((n) => RESOLVED.test(n.text)) as unknown as Row[],
 			coordinator,
 			planCents: (p) => Number(p.totalAgreedAmountCents),
@@ -525,7 +528,9 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 		auditNotes: logs.filter(
 			(l) => l.Note.includes(c.token) && !HELD.test(l.Note) && !RESOLVED.test(l.Note),
 		) as unknown as Row[],
-		reviewNotes: logs.filter((l) => HELD.test(l.Note)) as unknown as Row[],
+		reviewNotes: logs.filter(
+			(l) => HELD.test(l.Note) && !RESOLVED.test(l.Note),
+		) as unknown as Row[],
 		resolvedNotes: logs.filter((l) => RESOLVED.test(l.Note)) as unknown as Row[],
 		coordinator,
 		planCents: (p) =>

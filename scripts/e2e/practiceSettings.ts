@@ -41,6 +41,13 @@ export function sandboxPracticeSettings(urls: SandboxUrls, n8nUrl: string): Reco
 	};
 }
 
+/**
+ * The sandbox's CareCredit merchant numbers (docs/sandbox.md), the list an ops person types into
+ * the CareCredit Trigger's Merchant Numbers: one per location, so the safety net checks them all.
+ */
+export const SANDBOX_MERCHANT_NUMBERS = '5348120100000001,5348120100000002';
+const TRIGGER = 'n8n-nodes-dental-financing.careCreditDecisionTrigger';
+
 /** The Practice settings of a workflow (a template file's JSON or one n8n stored), name to value. */
 export function practiceSettingsOf(workflow: { nodes: WorkflowNode[] }): Record<string, unknown> {
 	const node = workflow.nodes.find((n) => n.name === PRACTICE_SETTINGS);
@@ -54,6 +61,7 @@ export function practiceSettingsOf(workflow: { nodes: WorkflowNode[] }): Record<
  * Sets Practice settings values of a workflow in a running n8n and saves it, as the editor
  * does (`GET` then `PATCH /rest/workflows/:id`); nothing else in the workflow changes. Values
  * for settings the node does not have are left out when `onlyExisting` is set, else refused.
+ * `merchantNumbers`, when given, fills the CareCredit Trigger's Merchant Numbers as well.
  * Returns the saved version: publish it with `activateWorkflow` (publishing takes the saved
  * version, so a published workflow runs the old values until published again).
  */
@@ -61,7 +69,7 @@ export async function fillPracticeSettings(
 	n8n: RunningN8n,
 	workflowId: string,
 	values: Record<string, unknown>,
-	options: { onlyExisting?: boolean } = {},
+	options: { onlyExisting?: boolean; merchantNumbers?: string } = {},
 ): Promise<{ versionId: string; filled: string[] }> {
 	const workflow = await rest<StoredWorkflow>(n8n, 'GET', `/workflows/${workflowId}`);
 	const node = workflow.nodes.find((n) => n.name === PRACTICE_SETTINGS);
@@ -82,6 +90,10 @@ export async function fillPracticeSettings(
 		assignment.value = values[assignment.name];
 		filled.push(assignment.name);
 	}
+	// The CareCredit Trigger's Merchant Numbers, typed in on the same visit to the editor.
+	for (const trigger of workflow.nodes.filter((n) => n.type === TRIGGER))
+		if (options.merchantNumbers !== undefined)
+			trigger.parameters.merchantNumber = options.merchantNumbers;
 	const saved = await rest<StoredWorkflow>(n8n, 'PATCH', `/workflows/${workflowId}`, {
 		nodes: workflow.nodes,
 		versionId: workflow.versionId,

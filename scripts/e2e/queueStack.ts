@@ -24,7 +24,11 @@ import {
 	type RunningN8n,
 } from '../n8n/runtime';
 import { run } from '../n8n/install';
-import { fillPracticeSettings, sandboxPracticeSettings } from './practiceSettings';
+import {
+	fillPracticeSettings,
+	SANDBOX_MERCHANT_NUMBERS,
+	sandboxPracticeSettings,
+} from './practiceSettings';
 import { startPostgres, startRedis, type Postgres, type Redis } from './services';
 import {
 	checkManifest,
@@ -174,7 +178,10 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		const values = sandboxPracticeSettings(sandbox.urls, webhookUrl);
 		for (const key of ['errors', 'testMode', 'decision', 'application'] as TemplateKey[]) {
 			await step(`fill Practice settings of ${key}`, async () => {
-				await fillPracticeSettings(main, ids[key], values, { onlyExisting: true });
+				await fillPracticeSettings(main, ids[key], values, {
+					onlyExisting: true,
+					merchantNumbers: SANDBOX_MERCHANT_NUMBERS,
+				});
 				if (PUBLISHED.includes(key)) await activateWorkflow(main, ids[key]);
 			});
 		}

@@ -24,7 +24,11 @@ import {
 	type RunningN8n,
 } from '../n8n/runtime';
 import { run } from '../n8n/install';
-import { fillPracticeSettings, sandboxPracticeSettings } from './practiceSettings';
+import {
+	fillPracticeSettings,
+	SANDBOX_MERCHANT_NUMBERS,
+	sandboxPracticeSettings,
+} from './practiceSettings';
 
 export const REPO = resolve(__dirname, '..', '..');
 /** The accepted-plans feed the Dentrix Trigger reads (docs/dentrix-api.md). */
@@ -263,7 +267,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		n8n = await step('n8n start', () => start(!fresh));
 		const setUpTemplate = async (workflowId: string, setUp: { publish?: boolean } = {}) => {
 			const values = sandboxPracticeSettings(sandbox.urls, n8n!.url);
-			await fillPracticeSettings(n8n!, workflowId, values, { onlyExisting: true });
+			await fillPracticeSettings(n8n!, workflowId, values, {
+				onlyExisting: true,
+				merchantNumbers: SANDBOX_MERCHANT_NUMBERS,
+			});
 			if (setUp.publish !== false) await activateWorkflow(n8n!, workflowId);
 		};
 		if (fresh && !options.bare) {

@@ -26,6 +26,7 @@ import { sandboxCredentials } from '../nodes/harness/credentials';
 import {
 	fillPracticeSettings,
 	practiceSettingsOf,
+	SANDBOX_MERCHANT_NUMBERS,
 	PRACTICE_SETTINGS,
 } from '../../scripts/e2e/practiceSettings';
 import {
@@ -356,8 +357,26 @@ describe('docs/setup.md, followed in a fresh n8n', () => {
 					expect(['fill in', 'optional', 'keep or change']).toContain(row.you);
 					if (row.you === 'fill in' && ids[file]) fill[name] = sandboxValue(name);
 				}
+				// A template with the CareCredit Trigger has a table for its Merchant Numbers too.
+				const trigger = (await template(file)).nodes.find(
+					(n) => n.type === 'n8n-nodes-dental-financing.careCreditDecisionTrigger',
+				);
+				let merchantNumbers: string | undefined;
+				if (trigger) {
+					const [row] = table(section(`\`${file}\`: the safety net's merchant numbers`));
+					expect({ file, parameter: code(row.parameter), shipped: row.shipped }).toEqual({
+						file,
+						parameter: 'merchantNumber',
+						shipped: 'empty',
+					});
+					expect((trigger.parameters as Record<string, unknown>).merchantNumber).toBe('');
+					expect(row.you).toBe('fill in');
+					merchantNumbers = SANDBOX_MERCHANT_NUMBERS;
+				}
 				if (ids[file]) {
-					const { filled } = await fillPracticeSettings(stack.n8n, ids[file], fill);
+					const { filled } = await fillPracticeSettings(stack.n8n, ids[file], fill, {
+						merchantNumbers,
+					});
 					expect(filled.sort()).toEqual(Object.keys(fill).sort());
 				}
 			}

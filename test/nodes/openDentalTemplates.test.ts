@@ -218,7 +218,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 		const dentrix = template('carecredit-decision-to-dentrix.json');
 		expect((wf.settings as any).errorWorkflow).toBe((dentrix.settings as any).errorWorkflow);
 		const ours = wf.nodes.filter((n) => n.type === 'n8n-nodes-dental-financing.openDental');
-		expect(ours.length).toBe(6);
+		expect(ours.length).toBe(4);
 		for (const n of ours)
 			expect(n.credentials).toEqual({ openDentalApi: { id: null, name: 'Open Dental account' } });
 		expect(
@@ -229,7 +229,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 		expect((hook.parameters as any).path).toBe('carecredit-chairside-opendental');
 	});
 
-	test('approved with a shortfall: plan, payment plan, audit note, exactly as the template sets them', async () => {
+	test('approved with a shortfall: one writer writes the payment plan and the audit note, exactly as the template sets them', async () => {
 		const settings = settingsOf(wf);
 		const run = await harness.run(
 			segment(wf, [
@@ -237,8 +237,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 				'Get treatment plan',
 				'Build arrangement',
 				'Check arrangement',
-				'Write payment plan',
-				'Write audit note',
+				'Write the financed case',
 			]),
 			{ items: [{ ...settings, ...decision() }] },
 		);
@@ -247,17 +246,21 @@ describe('opendental-decision-to-arrangement.json', () => {
 			target: 'openDental',
 			valid: true,
 		});
-		expect(run.json('Write payment plan')[0]).toMatchObject({
+		expect(run.json('Write the financed case')[0]).toMatchObject({
+			outcome: 'created',
 			created: true,
-			paymentPlan: { totalCents: 75001, patientId: '227', isClosed: false },
+			resolvedReview: false,
+			paymentPlan: { outcome: 'created' },
+			auditNote: { outcome: 'created' },
 		});
-		expect(run.json('Write audit note')[0]).toMatchObject({
-			created: true,
-			commlog: { commType: 'Financial' },
-		});
+		expect(String(run.json('Write the financed case')[0]!.message)).not.toBe('');
 		const state = await env.state();
-		expect((state.payPlans as any[]).filter((p) => p.PatNum === 227)).toHaveLength(1);
-		expect((state.commlogs as any[]).filter((c) => c.PatNum === 227)).toHaveLength(1);
+		const plans = (state.payPlans as any[]).filter((p) => p.PatNum === 227);
+		expect(plans).toHaveLength(1);
+		expect(plans[0]).toMatchObject({ IsClosed: false });
+		const logs = (state.commlogs as any[]).filter((c) => c.PatNum === 227);
+		expect(logs).toHaveLength(1);
+		expect(logs[0].Note).not.toContain('.claim]');
 	});
 
 	test('a plan that cannot be limited: closed, and the review commlog and message name it', async () => {
@@ -267,12 +270,12 @@ describe('opendental-decision-to-arrangement.json', () => {
 			'Get treatment plan',
 			'Build arrangement',
 			'Check arrangement',
-			'Write payment plan',
+			'Write the financed case',
 			'Review problems',
 			'Write review note',
 			'Message review channel',
 		];
-		const run = segment(wf, names, { 'Write payment plan': ['', 'Review problems'] });
+		const run = segment(wf, names, { 'Write the financed case': ['', 'Review problems'] });
 		for (const node of run.nodes) {
 			if (node.name === 'Review problems') node.type = 'n8n-nodes-dental-financing.assign';
 			if (node.name === 'Message review channel') node.type = 'n8n-nodes-dental-financing.body';
@@ -310,7 +313,7 @@ describe('opendental-decision-to-arrangement.json', () => {
 				'Get treatment plan',
 				'Build arrangement',
 				'Check arrangement',
-				'Post CareCredit payment',
+				'Write the financed case',
 			]),
 			{
 				items: [
@@ -328,11 +331,15 @@ describe('opendental-decision-to-arrangement.json', () => {
 		expect(run.json('Build arrangement')[0]!.careCreditPayment).toMatchObject({
 			transactionId: 'TXN-77',
 		});
-		expect(run.json('Post CareCredit payment')[0]).toMatchObject({
-			created: true,
+		expect(run.json('Write the financed case')[0]).toMatchObject({
+			outcome: 'created',
 			transactionId: 'TXN-77',
-			payment: { payType: '72', amountCents: 250000, reference: 'TXN-77' },
+			careCreditPayment: { outcome: 'created' },
 		});
+		const state = await env.state();
+		const paid = (state.payments as any[]).filter((p) => p.PatNum === 227);
+		expect(paid).toHaveLength(1);
+		expect(paid[0]).toMatchObject({ PayType: 72 });
 	});
 
 	test('a purchase not done yet: Build leaves the CareCredit payment out, the template skips its writer', async () => {
@@ -341,11 +348,9 @@ describe('opendental-decision-to-arrangement.json', () => {
 			{ items: [{ ...settingsOf(wf), ...decision({ purchase: null }) }] },
 		);
 		expect(run.json('Build arrangement')[0]!.careCreditPayment).toBeNull();
-		const skip = wf.nodes.find((n) => n.name === 'CareCredit payment to post?')!;
-		expect(JSON.stringify(skip.parameters)).toContain('careCreditPayment');
-		expect(wf.connections['CareCredit payment to post?']!.main[1]).toEqual([
-			{ node: 'Write audit note', type: 'main', index: 0 },
-		]);
+		// The writer takes the transaction from Build's item: none, so no payment yet.
+		const write = wf.nodes.find((n) => n.name === 'Write the financed case')!;
+		expect((write.parameters as any).transactionId).toContain('careCreditPayment?.transactionId');
 	});
 
 	test('an unsigned (Active) plan leaves by the error output of Get treatment plan, to review', async () => {

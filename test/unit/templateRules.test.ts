@@ -42,10 +42,10 @@ describe.each(FILES)('%s', (file) => {
 
 describe('the decision templates', () => {
 	test.each(['carecredit-decision-to-dentrix.json', 'opendental-decision-to-arrangement.json'])(
-		'%s: fewer nodes than the 32 they had, the policy and locations in Practice settings, Build reading them',
+		'%s: fewer nodes than the 30 they had, the policy and locations in Practice settings, Build reading them',
 		(file) => {
 			const w = read(file);
-			expect(w.nodes.length).toBeLessThan(32);
+			expect(w.nodes.length).toBeLessThan(30);
 			const settings = w.nodes.find((n) => n.name === 'Practice settings')!;
 			const values = (
 				settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }
@@ -59,11 +59,14 @@ describe('the decision templates', () => {
 			expect((build.parameters.policy as Record<string, string>).postCareCreditPayment).toContain(
 				'.json.postCareCreditPayment',
 			);
-			// The writer of the CareCredit payment reads the transaction from Build's item.
-			const post = w.nodes.find((n) => n.name === 'Post CareCredit payment')!;
-			expect(post.parameters.transactionId).toBe(
-				"={{ $('Build arrangement').item.json.careCreditPayment.transactionId }}",
+			// One writer for the whole case; the CareCredit payment's transaction from Build's item.
+			const write = w.nodes.find((n) => n.name === 'Write the financed case')!;
+			expect(write.parameters).toMatchObject({ resource: 'financedCase', operation: 'write' });
+			expect(write.parameters.transactionId).toBe(
+				"={{ $('Build arrangement').item.json.careCreditPayment?.transactionId ?? '' }}",
 			);
+			for (const gone of ['Post CareCredit payment', 'Write audit note', 'Audit note new?'])
+				expect(w.nodes.map((n) => n.name)).not.toContain(gone);
 			expect(w.nodes.map((n) => n.name)).not.toContain('Purchase done?');
 		},
 	);
