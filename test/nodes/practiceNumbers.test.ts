@@ -393,23 +393,31 @@ describe('Open Dental', () => {
 	beforeAll(async () => {
 		system = await startSystem('openDental');
 		const { harness, at } = system;
-		const written = writeCase('openDental', [
-			[
-				'Plan',
-				{
-					resource: 'treatmentPlan',
-					operation: 'get',
-					patient: { __rl: true, mode: 'id', value: '={{ $json.pms.patientId }}' },
-					treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
-				},
-			],
-			[
-				'Build',
-				{ operation: 'build', decision: "={{ $('Start').item.json }}", policy: { timeZone: UTC } },
-			],
-			['Payment Plan', { resource: 'paymentPlan', operation: 'create' }],
-			['Commlog', { resource: 'commlog', operation: 'create' }],
-		]);
+		// The workflow's zone is UTC too: the writers' "today" is then the UTC date the case is on.
+		const written = {
+			...writeCase('openDental', [
+				[
+					'Plan',
+					{
+						resource: 'treatmentPlan',
+						operation: 'get',
+						patient: { __rl: true, mode: 'id', value: '={{ $json.pms.patientId }}' },
+						treatmentPlan: { __rl: true, mode: 'id', value: '={{ $json.pms.treatmentPlanId }}' },
+					},
+				],
+				[
+					'Build',
+					{
+						operation: 'build',
+						decision: "={{ $('Start').item.json }}",
+						policy: { timeZone: UTC },
+					},
+				],
+				['Payment Plan', { resource: 'paymentPlan', operation: 'create' }],
+				['Commlog', { resource: 'commlog', operation: 'create' }],
+			]),
+			settings: { timezone: UTC },
+		};
 		const state = (await json(`${system.sandbox.urls.openDental}/__sandbox/state`)) as any;
 		const saved = (num: number) => state.treatPlans.find((t: any) => t.TreatPlanNum === num);
 		const [hank, second, third] = [saved(419), saved(403), saved(407)];

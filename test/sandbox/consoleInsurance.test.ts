@@ -11,11 +11,12 @@ let sandbox: Sandbox;
 let today: string;
 
 beforeAll(async () => {
+	// The sandbox's clock is the real one; "today" is the practice's date on it (between 18:00 and
+	// midnight in Chicago the UTC date is already the next day, which `today` would shift to).
 	today = todayIn('America/Chicago', new Date());
 	sandbox = await startSandbox({
 		dataDir: null,
 		ports: { console: 0, careCredit: 0, dentrix: 0, openDental: 0 },
-		today,
 	});
 });
 afterAll(async () => {
