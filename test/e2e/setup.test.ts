@@ -82,9 +82,11 @@ function section(heading: string): string {
 
 /** The first markdown table of `text`, as rows of trimmed cells keyed by the header's words. */
 function table(text: string): Array<Record<string, string>> {
-	const rows = text
-		.split('\n')
-		.filter((l) => l.startsWith('|'))
+	const lines = text.split('\n');
+	const first = lines.findIndex((l) => l.startsWith('|'));
+	const after = lines.findIndex((l, i) => i > first && !l.startsWith('|'));
+	const rows = lines
+		.slice(first < 0 ? lines.length : first, after < 0 ? undefined : after)
 		.map((l) =>
 			l
 				.slice(1, -1)
