@@ -92,7 +92,7 @@ async function writesOf(c: Case) {
 	};
 }
 
-async function writtenOnce(c: Case) {
+async function writtenOnce(c: Case, timeoutMs = 3 * MINUTE) {
 	const token = await tokenFor(c);
 	await waitFor(
 		`the coordinator message of ${c.name}`,
@@ -100,7 +100,7 @@ async function writtenOnce(c: Case) {
 			(await practice.messages('coordinator', token.slice('[cc:'.length, -1))).length > 0
 				? true
 				: undefined,
-		3 * MINUTE,
+		timeoutMs,
 	);
 	// A little longer: nothing more may arrive.
 	await new Promise((r) => setTimeout(r, 3000));
@@ -240,14 +240,16 @@ describe('the templates in queue mode (main, two workers, a webhook processor)',
 
 			await stack.restartWorker(busy);
 			await releaseFeed();
-			// The next poll re-sends the decision (look-back window); the writers complete the case.
+			// The killed run still holds the case's claim: the runs after it write nothing
+			// (anotherRunIsWriting) until its lease (5 minutes) has run out; then a poll's look-back
+			// (10 minutes) brings the decision again and that run completes the case, once.
 			await pollNow(stack.main, stack.ids.decision);
-			await writtenOnce(c);
+			await writtenOnce(c, 9 * MINUTE);
 			expect(await practice.messages('coordinator', token.slice('[cc:'.length, -1))).toHaveLength(
 				1,
 			);
 		},
-		8 * MINUTE,
+		14 * MINUTE,
 	);
 
 	it(
