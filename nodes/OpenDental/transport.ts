@@ -161,21 +161,64 @@ const OPEN_DENTAL: ServiceErrors<OpenDentalContext> = {
 };
 
 /**
+ * Reads shared within one execution (`shareInRun`): a patient and a treatment plan's procedures
+ * read by one node (Treatment Plan: Get) are the same facts a later node of the same execution
+ * checks before it writes (Financed Case: Write), seconds later. Such a read is answered from the
+ * earlier one when both ran in the same execution of the same workflow against the same Open
+ * Dental, at most `SHARE_IN_RUN_MS` apart; any other read goes to Open Dental. A Saved plan's
+ * procedures are frozen copies (docs/opendental-api-notes.md §2.14); a patient's guarantor is the
+ * one fact that could change in those seconds, as it could between any read and the write after it.
+ */
+const SHARE_IN_RUN_MS = 30_000;
+const SHARE_IN_RUN_MAX = 2_000;
+const sharedReads = new Map<string, { at: number; json: string }>();
+
+async function sharedReadKey(
+	ctx: OpenDentalContext,
+	request: OpenDentalRequest,
+): Promise<string | null> {
+	if (request.method !== 'GET' || !('getExecutionId' in ctx)) return null;
+	const execution = ctx.getExecutionId();
+	if (!execution) return null;
+	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('openDentalApi');
+	// 963 and "963" are the same query on the wire.
+	const qs = Object.entries(request.qs ?? {})
+		.map(([k, v]) => [k, String(v)])
+		.sort(([a], [b]) => (a < b ? -1 : 1));
+	return JSON.stringify([ctx.getWorkflow().id, execution, baseUrl, request.path, qs]);
+}
+
+function rememberRead(key: string, value: unknown) {
+	const now = Date.now();
+	for (const [k, v] of sharedReads) {
+		if (now - v.at < SHARE_IN_RUN_MS && sharedReads.size < SHARE_IN_RUN_MAX) break;
+		sharedReads.delete(k);
+	}
+	sharedReads.set(key, { at: now, json: JSON.stringify(value) });
+}
+
+/**
  * A read, or any call safe to repeat (setting a link's amount, closing a plan): retried on 429,
  * 5xx and network failures with bounded backoff, then a NodeApiError. With `absent`, a 404 is
- * null: no such record (Open Dental's lists answer 404 for a patient it does not know).
+ * null: no such record (Open Dental's lists answer 404 for a patient it does not know). With
+ * `shareInRun`, a GET shared with the same read earlier in the execution (above).
  */
 export async function openDentalRequest<T = IDataObject>(
 	ctx: OpenDentalContext,
 	request: OpenDentalRequest,
-	options: { itemIndex?: number; absent?: boolean } = {},
+	options: { itemIndex?: number; absent?: boolean; shareInRun?: boolean } = {},
 ): Promise<T> {
-	return await retryRead<T>(
+	const key = options.shareInRun ? await sharedReadKey(ctx, request) : null;
+	const earlier = key === null ? undefined : sharedReads.get(key);
+	if (earlier && Date.now() - earlier.at < SHARE_IN_RUN_MS) return JSON.parse(earlier.json) as T;
+	const value = await retryRead<T>(
 		withDeadline(ctx, OPEN_DENTAL_RETRY),
 		async () => await send(ctx, request),
 		failedWith(ctx, OPEN_DENTAL, options.itemIndex),
 		options,
 	);
+	if (key !== null && value !== null) rememberRead(key, value);
+	return value;
 }
 
 /**
@@ -186,7 +229,7 @@ export async function openDentalList(
 	ctx: OpenDentalContext,
 	path: string,
 	qs: IDataObject,
-	options: { returnAll?: boolean; limit?: number; itemIndex?: number } = {},
+	options: { returnAll?: boolean; limit?: number; itemIndex?: number; shareInRun?: boolean } = {},
 ): Promise<IDataObject[]> {
 	return (await listPages(ctx, path, qs, options, false))!;
 }
@@ -196,7 +239,7 @@ export async function openDentalListOrAbsent(
 	ctx: OpenDentalContext,
 	path: string,
 	qs: IDataObject,
-	options: { itemIndex?: number } = {},
+	options: { itemIndex?: number; shareInRun?: boolean } = {},
 ): Promise<IDataObject[] | null> {
 	return await listPages(ctx, path, qs, options, true);
 }
@@ -205,7 +248,7 @@ async function listPages(
 	ctx: OpenDentalContext,
 	path: string,
 	qs: IDataObject,
-	options: { returnAll?: boolean; limit?: number; itemIndex?: number },
+	options: { returnAll?: boolean; limit?: number; itemIndex?: number; shareInRun?: boolean },
 	absent: boolean,
 ): Promise<IDataObject[] | null> {
 	const returnAll = options.returnAll ?? true;
@@ -215,7 +258,7 @@ async function listPages(
 		const page = await openDentalRequest<unknown>(
 			ctx,
 			{ method: 'GET', path, qs: { ...qs, ...(offset > 0 ? { Offset: offset } : {}) } },
-			{ itemIndex: options.itemIndex, absent },
+			{ itemIndex: options.itemIndex, absent, shareInRun: options.shareInRun },
 		);
 		if (page === null) return null;
 		const rows = Array.isArray(page) ? (page as IDataObject[]) : [];

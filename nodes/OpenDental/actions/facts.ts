@@ -72,7 +72,7 @@ export async function guarantorOf(
 	const patient = await openDentalRequest<IDataObject | null>(
 		ctx,
 		{ method: 'GET', path: `/patients/${patNum}` },
-		{ itemIndex: i, absent: true },
+		{ itemIndex: i, absent: true, shareInRun: true },
 	);
 	if (!patient) return null;
 	const guarantor = patient.Guarantor;
@@ -120,7 +120,8 @@ async function proceduresOf(
 	treatPlanNum: string,
 ): Promise<OpenDentalPlanFacts['planProcedures'] | null> {
 	const plan = { TreatPlanNum: treatPlanNum };
-	const saved = await openDentalListOrAbsent(ctx, '/proctps', plan, { itemIndex: i });
+	const shared = { itemIndex: i, shareInRun: true };
+	const saved = await openDentalListOrAbsent(ctx, '/proctps', plan, shared);
 	if (saved === null) return null;
 	if (saved.length > 0)
 		return saved.map((p) => ({
@@ -128,9 +129,9 @@ async function proceduresOf(
 			patNum: String(p.PatNum),
 			productionCents: centsFromWireOrNull(p.PatAmt) ?? 0,
 		}));
-	const attached = await openDentalList(ctx, '/treatplanattaches', plan, { itemIndex: i });
+	const attached = await openDentalList(ctx, '/treatplanattaches', plan, shared);
 	if (attached.length === 0) return [];
-	const logs = await openDentalList(ctx, '/procedurelogs', { PatNum: patNum }, { itemIndex: i });
+	const logs = await openDentalList(ctx, '/procedurelogs', { PatNum: patNum }, shared);
 	return attached.map((a) => {
 		const log = logs.find((l) => String(l.ProcNum) === String(a.ProcNum));
 		return {

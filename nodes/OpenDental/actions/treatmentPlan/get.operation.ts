@@ -23,13 +23,12 @@ const tooth = (value: unknown) => (typeof value === 'string' && value !== '' ? v
  * §2.14); the procedure id is the original ProcNum, which the payment plan attaches to.
  */
 async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: number) {
+	// Shared in the execution: Financed Case: Write checks the same procedures before it writes.
 	const rows = await openDentalList(
 		ctx,
 		'/proctps',
 		{ TreatPlanNum: treatPlanNum },
-		{
-			itemIndex: i,
-		},
+		{ itemIndex: i, shareInRun: true },
 	);
 	return rows
 		.sort((a, b) => Number(a.ItemOrder) - Number(b.ItemOrder))
@@ -40,7 +39,10 @@ async function savedProcedures(ctx: IExecuteFunctions, i: number, treatPlanNum: 
 			tooth: tooth(p.ToothNumTP),
 			surface: p.Surf,
 			feeCents: centsFromWireOrNull(p.FeeAmt),
-			insuranceEstimateCents: sum([centsFromWireOrNull(p.PriInsAmt), centsFromWireOrNull(p.SecInsAmt)]),
+			insuranceEstimateCents: sum([
+				centsFromWireOrNull(p.PriInsAmt),
+				centsFromWireOrNull(p.SecInsAmt),
+			]),
 			// Open Dental's own estimate when the plan was saved: FeeAmt − PriInsAmt − SecInsAmt − Discount = PatAmt.
 			primaryInsuranceCents: centsFromWireOrNull(p.PriInsAmt),
 			secondaryInsuranceCents: centsFromWireOrNull(p.SecInsAmt),
@@ -59,20 +61,14 @@ async function activeProcedures(
 	treatPlanNum: number,
 	patNum: number,
 ) {
+	const shared = { itemIndex: i, shareInRun: true };
 	const attaches = await openDentalList(
 		ctx,
 		'/treatplanattaches',
 		{ TreatPlanNum: treatPlanNum },
-		{ itemIndex: i },
+		shared,
 	);
-	const logs = await openDentalList(
-		ctx,
-		'/procedurelogs',
-		{ PatNum: patNum },
-		{
-			itemIndex: i,
-		},
-	);
+	const logs = await openDentalList(ctx, '/procedurelogs', { PatNum: patNum }, shared);
 	return attaches.map((a) => {
 		const p = logs.find((l) => l.ProcNum === a.ProcNum) ?? {};
 		const fee = centsFromWireOrNull(p.ProcFee);
@@ -195,7 +191,7 @@ export const getTreatmentPlan: OpenDentalOperation = {
 		const patient = (await openDentalRequest(
 			ctx,
 			{ method: 'GET', path: `/patients/${patNum}` },
-			{ itemIndex: i },
+			{ itemIndex: i, shareInRun: true },
 		)) as IDataObject;
 		return {
 			treatmentPlanId: String(treatPlanNum),
