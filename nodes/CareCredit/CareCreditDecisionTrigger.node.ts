@@ -18,12 +18,25 @@ import {
 } from './feed';
 import { merchantNumberProblem } from './merchantNumber';
 
+/**
+ * Where one poll's new entries began and when; its batch is the entries from there up to the next
+ * checkpoint. `polls`: polls since; the batch is sent again at the poll numbered `next` (1, 2, 4,
+ * 8, 16, 32, then every 30th: each re-send doubles the wait, up to 30 polls), for as long as the
+ * look-back window lasts.
+ */
+interface Checkpoint {
+	cursor: string;
+	at: number;
+	polls?: number;
+	next?: number;
+}
+
 /** One merchant number's place in its feed. */
 interface FeedState {
 	/** The feed cursor after the last entry emitted as new. */
 	cursor?: string;
-	/** Where each recent poll's new entries began, and when: the look-back window re-reads from these. */
-	checkpoints?: Array<{ cursor: string; at: number }>;
+	/** The recent polls' checkpoints, oldest first: the look-back window re-reads from these. */
+	checkpoints?: Checkpoint[];
 }
 
 /** What the trigger keeps in the workflow's static data (saved by n8n between polls). */
@@ -37,12 +50,16 @@ interface Read {
 	merchantNumber: string;
 	state: FeedState;
 	saved: string;
-	checkpoints: Array<{ cursor: string; at: number }>;
+	checkpoints: Checkpoint[];
 	fresh: FeedEntry[];
-	again: FeedEntry[];
+	/** The entries sent before, by the checkpoint whose batch they belong to. */
+	again: FeedEntry[][];
 	/** The cursor after everything read. */
 	end: string;
 }
+
+/** Polls between two re-sends of a batch at most: the doubling stops at this gap. */
+const MAX_RESEND_GAP = 30;
 
 const PAGE_SIZE = 100;
 /** Pages read per poll; a larger backlog continues at the next poll from the saved cursor. */
@@ -104,9 +121,9 @@ export class CareCreditDecisionTrigger implements INodeType {
 				name: 'lookBackMinutes',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 10,
+				default: 240,
 				description:
-					"Decisions first seen within this many minutes are sent again at each poll (marked redelivered), so a case whose run stopped is taken over by a later poll. Keep it at least the writers' claim lease plus two polls. The writers recognise a case already written, or being written, with one read.",
+					"Decisions first seen within this many minutes are sent again (marked redelivered) at the 1st, 2nd, 4th, 8th, 16th, 32nd, then every 30th poll after, so a case whose run stopped or failed is written by a later poll once the systems answer again. Keep it well above the writers' claim lease. The writers recognise a case already written, or being written, with one read.",
 			},
 			{
 				displayName: 'Max Decisions per Poll',
@@ -115,7 +132,7 @@ export class CareCreditDecisionTrigger implements INodeType {
 				typeOptions: { minValue: 1 },
 				default: 50,
 				description:
-					'At most this many decisions start the workflow per poll, new ones first; the rest come at the next poll. Keeps each poll short, so polls do not pile up.',
+					'At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. Keeps each poll short, so polls do not pile up.',
 			},
 		],
 	};
@@ -156,7 +173,7 @@ export class CareCreditDecisionTrigger implements INodeType {
 
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const lookBackMs =
-			Math.max(0, Number(this.getNodeParameter('lookBackMinutes', 10)) || 0) * 60_000;
+			Math.max(0, Number(this.getNodeParameter('lookBackMinutes', 240)) || 0) * 60_000;
 		const max = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDecisions', 50)) || 50));
 		const reads: Read[] = [];
 		for (const merchantNumber of merchantNumbers) {
@@ -170,19 +187,42 @@ export class CareCreditDecisionTrigger implements INodeType {
 		delete state.cursor;
 		delete state.checkpoints;
 
-		// New decisions first, at most `max` in all; a merchant's cursor stops after its last one sent.
+		// New decisions first, at most `max` in all, taken in turn from each merchant number (a busy
+		// location does not hold another's back); a merchant's cursor stops after its last one sent.
+		const counts = reads.map(() => 0);
+		for (let taken = 0, more = true; more && taken < max; ) {
+			more = false;
+			reads.forEach((read, k) => {
+				if (taken >= max || counts[k]! >= read.fresh.length) return;
+				counts[k]! += 1;
+				taken += 1;
+				more = true;
+			});
+		}
 		const items: INodeExecutionData[] = [];
-		for (const read of reads) {
-			const sent = read.fresh.slice(0, Math.max(0, max - items.length));
+		for (const [k, read] of reads.entries()) {
+			for (const checkpoint of read.checkpoints) checkpoint.polls = (checkpoint.polls ?? 0) + 1;
+			const sent = read.fresh.slice(0, counts[k]);
 			items.push(...sent.map((e) => toItem(e, read.merchantNumber, false)));
 			const cursor = sent.length < read.fresh.length ? sent.at(-1)?.cursor : read.end;
-			if (sent.length > 0) read.checkpoints.push({ cursor: read.saved, at: now });
-			read.state.checkpoints = read.checkpoints;
+			read.state.checkpoints = [...read.checkpoints];
+			if (sent.length > 0) read.state.checkpoints.push({ cursor: read.saved, at: now, polls: 0 });
 			if (cursor !== undefined && cursor !== read.saved) read.state.cursor = cursor;
 		}
-		for (const read of reads) {
+		// Then the batches due again, the oldest first whatever their merchant number (so no
+		// location's waits behind another's), in the room left; a batch sent whole waits twice as
+		// many polls before the next time, one cut short is due again at the next poll.
+		const due = reads
+			.flatMap((read) =>
+				read.checkpoints.map((checkpoint, j) => ({ read, checkpoint, batch: read.again[j] ?? [] })),
+			)
+			.filter((d) => d.batch.length > 0 && d.checkpoint.polls! >= (d.checkpoint.next ?? 1))
+			.sort((a, b) => a.checkpoint.at - b.checkpoint.at);
+		for (const { read, checkpoint, batch } of due) {
 			const room = Math.max(0, max - items.length);
-			items.push(...read.again.slice(0, room).map((e) => toItem(e, read.merchantNumber, true)));
+			items.push(...batch.slice(0, room).map((e) => toItem(e, read.merchantNumber, true)));
+			if (batch.length <= room)
+				checkpoint.next = Math.min(checkpoint.polls! * 2, checkpoint.polls! + MAX_RESEND_GAP);
 		}
 		const wanted = items.filter((item) => statusWanted(item.json.status, statuses));
 		return wanted.length ? [wanted] : null;
@@ -208,17 +248,23 @@ async function readFeed(
 	let reachedNew = cursor === saved;
 	const seen = new Set<string>();
 	const fresh: FeedEntry[] = [];
-	const again: FeedEntry[] = [];
+	const again: FeedEntry[][] = checkpoints.map(() => []);
+	// The batch of checkpoint `batch` runs up to and including the next checkpoint's cursor.
+	let batch = 0;
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const result = await readFeedPage(ctx, merchantNumber, cursor, PAGE_SIZE);
 		for (const entry of result.entries ?? []) {
 			const isNew = reachedNew;
+			const inBatch = batch;
 			if (entry.cursor === saved) reachedNew = true;
+			while (batch + 1 < checkpoints.length && entry.cursor === checkpoints[batch + 1]!.cursor)
+				batch += 1;
 			// The feed delivers at least once: one decision per session and status per poll.
 			const key = `${entry.sessionId}|${entry.sessionStatus}`;
 			if (seen.has(key)) continue;
 			seen.add(key);
-			(isNew ? fresh : again).push(entry);
+			if (isNew) fresh.push(entry);
+			else again[inBatch]!.push(entry);
 		}
 		cursor = result.nextCursor ?? cursor;
 		if (!result.hasMore) break;

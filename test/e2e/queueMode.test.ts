@@ -241,15 +241,15 @@ describe('the templates in queue mode (main, two workers, a webhook processor)',
 			await stack.restartWorker(busy);
 			await releaseFeed();
 			// The killed run still holds the case's claim: the runs after it write nothing
-			// (anotherRunIsWriting) until its lease (5 minutes) has run out; then a poll's look-back
-			// (10 minutes) brings the decision again and that run completes the case, once.
+			// (anotherRunIsWriting) until its lease (5 minutes) has run out; then the trigger sends
+			// the decision again (8th poll after the first) and that run completes the case, once.
 			await pollNow(stack.main, stack.ids.decision);
-			await writtenOnce(c, 9 * MINUTE);
+			await writtenOnce(c, 12 * MINUTE);
 			expect(await practice.messages('coordinator', token.slice('[cc:'.length, -1))).toHaveLength(
 				1,
 			);
 		},
-		14 * MINUTE,
+		17 * MINUTE,
 	);
 
 	it(

@@ -591,13 +591,13 @@ describe('shipped templates in real n8n', () => {
 			const thomas = await session('tp_2004');
 			const token = tokenOf(thomas.referenceId);
 			// n8n was killed holding the case's claim: the runs after it write nothing
-			// (anotherRunIsWriting) until the claim's lease (5 minutes) has run out; then a poll's
-			// look-back (10 minutes) brings the decision again and that run finishes the case.
+			// (anotherRunIsWriting) until the claim's lease (5 minutes) has run out; then the trigger
+			// sends the decision again (8th poll after the first) and that run finishes the case.
 			await waitFor(
 				'the coordinator message of the cardholder case',
 				async () =>
 					(await practice.messages('coordinator', caseNumber(token))).length > 0 ? true : undefined,
-				9 * MINUTE,
+				12 * MINUTE,
 			);
 			const [message] = await messagesSettled('coordinator', 1, caseNumber(token));
 			expect(message.text).toContain('Thomas Nguyen');

@@ -151,6 +151,35 @@ test('re-emits the decisions of the look-back window, marked redelivered, alongs
 	expect(await harness.poll(noWindow)).toBeNull();
 });
 
+test('sends a decision again at the 1st, 2nd, 4th, 8th, 16th, 32nd, then every 30th poll after, for as long as the window lasts', async () => {
+	const wf = trigger({ lookBackMinutes: 240 });
+	await applicantDecided('Approved', 'P1');
+	expect(summary((await harness.poll(wf))?.[0])).toEqual(['Completed:P1']);
+	const sentAgain: number[] = [];
+	for (let poll = 1; poll <= 95; poll++) {
+		if (poll === 5) await applicantDecided('Declined', 'P2');
+		const items = summary((await harness.poll(wf))?.[0]);
+		if (items.includes('Completed:P1:again')) sentAgain.push(poll);
+	}
+	// Doubling, then every 30th poll.
+	expect(sentAgain).toEqual([1, 2, 4, 8, 16, 32, 62, 92]);
+	// A decision whose batch could not be sent whole (no room) is due again at the next poll.
+	const small = { ...trigger({ lookBackMinutes: 240, maxDecisions: 1 }), id: 'small' };
+	await cc.reset();
+	token = '';
+	await applicantDecided('Approved', 'Q1');
+	await applicantDecided('Approved', 'Q2');
+	const polls: string[][] = [];
+	for (let poll = 0; poll < 5; poll++) polls.push(summary((await harness.poll(small))?.[0]));
+	expect(polls).toEqual([
+		['Completed:Q1'],
+		['Completed:Q2'],
+		['Completed:Q1:again'],
+		['Completed:Q2:again'],
+		['Completed:Q1:again'],
+	]);
+});
+
 test('a restarted cursor reads the backlog again, collapsed, and pages through it', async () => {
 	const wf = trigger({ maxDecisions: 500 });
 	for (let i = 0; i < 120; i++) await applicantDecided(i % 2 ? 'Declined' : 'Approved', `P${i}`);
