@@ -50,7 +50,10 @@ export interface Held {
 	already: boolean;
 }
 
-export type ClaimVerdict = { held: Held } | { heldBy: string; held?: undefined };
+/** `notes`: the check read after this run appended its claim (absent when no claim was appended). */
+export type ClaimVerdict =
+	| { held: Held; notes?: CaseNote[] }
+	| { heldBy: string; held?: undefined };
 
 /** The case of a reference token: `[cc:APP-1]` → `APP-1`; null when it carries none. */
 export function caseKey(token: unknown): string | null {
@@ -136,8 +139,9 @@ export async function takeClaim(
 	const until = Date.now() + leaseSeconds * 1000;
 	const mine = await store.create(claimText(key, run, until));
 	await store.settle();
-	const holder = liveClaims(await store.notes(), key, Date.now())[0];
-	if (holder?.id === mine.id) return { held: heldAs(holder, key, false) };
+	const notes = await store.notes();
+	const holder = liveClaims(notes, key, Date.now())[0];
+	if (holder?.id === mine.id) return { held: heldAs(holder, key, false), notes };
 	const by = holder?.run ?? 'unknown';
 	await store.rewrite(mine.id, stoodBackText(key, run, by));
 	return { heldBy: by };
@@ -195,6 +199,15 @@ export class CaseClaim {
 		this.held = verdict.held;
 		this.deadline(verdict.held.deadlineAt);
 		if (verdict.held.already) return 'go';
+		// The check read, besides this run's claim: a run that finished the case between the first
+		// read and this one has turned its claim into the case's note (no longer a live claim).
+		const mine = verdict.held.noteId;
+		const later = (verdict.notes ?? []).filter((n) => n.id !== mine);
+		this.seen = [...this.seen.filter((n) => !later.some((m) => m.id === n.id)), ...later];
+		if (options.done?.(this.seen)) {
+			await this.standDown();
+			return 'done';
+		}
 		const touched = this.seen.some((n) => touchesCase(n.text, this.key));
 		return options.trustFresh && !touched ? 'go' : 'refind';
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { findReferenceTokens, referenceToken } from '../../financing';
 import { touchesCase, tokenPattern, type CaseNote } from './claim';
 import type { Written } from './write';
 
@@ -131,3 +132,35 @@ export const arrangementField: INodeProperties = {
 	required: true,
 	description: 'The arrangement the Payment Arrangement node built (Build or Validate)',
 };
+
+/**
+ * A note that holds a case for review (Ledger Note: Create, Commlog: Create): given the decision
+ * it is about, the note is written under that case's claim, the one Financed Case: Write takes.
+ * So it is not written while another run writes the case (`anotherRunIsWriting`), nor once the
+ * case is written (`caseWritten`); and a run that writes the case later finds it and writes the
+ * "resolved" note. Without it the note takes a claim of its own reference.
+ */
+export const heldDecisionField: INodeProperties = {
+	displayName: 'Held Decision',
+	name: 'heldDecision',
+	type: 'json',
+	default: '',
+	description:
+		"For a note that holds a case for review: the CareCredit decision it holds (the decision's item). The note is then written under the case's claim: not while another run writes the case, and not once the case is written.",
+};
+
+/** The case key of the Held Decision (its reference token's id), or null when none is given. */
+export function heldCaseKey(value: unknown): string | null {
+	let decision: unknown = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return null;
+		try {
+			decision = JSON.parse(value);
+		} catch {
+			return null;
+		}
+	}
+	if (!decision || typeof decision !== 'object') return null;
+	const token = referenceToken(decision as Parameters<typeof referenceToken>[0]);
+	return token.ok ? (findReferenceTokens(token.value)[0]?.id ?? null) : null;
+}

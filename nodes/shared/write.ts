@@ -26,6 +26,8 @@ export type WriteOutcome =
 	| 'alreadyWritten'
 	| 'writtenConcurrently'
 	| 'anotherRunIsWriting'
+	/** A note held for review whose case is written (shared/financedCase.ts `heldDecisionField`). */
+	| 'caseWritten'
 	| 'unfinished'
 	| 'testMode';
 
@@ -50,7 +52,8 @@ export interface Write<R, T> {
 	find: (request: R) => Promise<T | null>;
 	/**
 	 * The case claim (shared/claim.ts): false when another live run holds the case; `refind` when
-	 * this run has just claimed a case others touched before (the record is looked up again).
+	 * this run has just claimed a case others touched before (the record is looked up again);
+	 * `done` when the case this record is about is written already (nothing is written).
 	 */
 	claim?: (request: R) => Promise<false | 'go' | 'refind' | 'done'>;
 	testMode: boolean;
@@ -76,6 +79,8 @@ export async function write<R, T>(
 		const claimed = w.claim ? await w.claim(request) : 'go';
 		if (claimed === false)
 			return { outcome: 'anotherRunIsWriting', created: false, request, record: null };
+		if (claimed === 'done')
+			return { outcome: 'caseWritten', created: false, request, record: null };
 		const found = claimed === 'go' ? null : await find();
 		if (found) return { outcome: 'alreadyWritten', created: false, request, record: found };
 		await w.guard?.(request);

@@ -2,6 +2,8 @@
 // Dentrix "Financed Case: Write" through n8n-core's real execution against the stand-in: one
 // case whole under one claim, several runs of it at once, a deadline reached and the case then
 // taken over, a case held for review later written.
+import { sleep } from 'n8n-workflow';
+
 import { chain, decision, POLICY, setup } from './dentrixFixtures';
 
 jest.setTimeout(60_000);
@@ -208,4 +210,84 @@ test('a case held for review, later written: one resolved note and the resolved 
 	const notes = (await account()).notes;
 	expect(notes.filter((n) => /\[cc:APP-700001\.resolved\]/.test(n.text))).toHaveLength(1);
 	expect(notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+});
+
+test('a run whose claim lands just after another run finished the case stands down: nothing written twice', async () => {
+	// The first run's claim reaches Dentrix 3 s late; the second run claims, writes the whole case
+	// and turns its claim into the audit note in that time. The first run's check read then finds
+	// no live claim but its own, and the case's audit note: it writes nothing.
+	await env.admin.fault({
+		kind: 'latency',
+		delayMs: 3000,
+		method: 'POST',
+		pathPattern: 'ledger-notes$',
+		count: 1,
+	} as never);
+	const late = env.harness.run(caseWorkflow(), { items: items() });
+	await sleep(300);
+	const quick = await env.harness.run(caseWorkflow(), { items: items() });
+	const slow = await late;
+	expect(quick.error).toBeUndefined();
+	expect(slow.error).toBeUndefined();
+	expect(quick.json('Case')[0]).toMatchObject({ outcome: 'created', created: true });
+	expect(slow.json('Case')[0]).toMatchObject({ outcome: 'alreadyWritten', created: false });
+	const a = await account();
+	expect([a.agreements.length, a.payments.length, a.adjustments.length]).toEqual([1, 1, 1]);
+	expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+	expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+	expect((await caseWrites()).filter((w) => w.startsWith('POST /payment-agreements'))).toHaveLength(
+		1,
+	);
+});
+
+describe('a review note holding the case (Ledger Note: Create with Held Decision)', () => {
+	const reviewNote = () =>
+		chain([
+			{
+				name: 'Review',
+				type: 'dentrix',
+				parameters: {
+					resource: 'ledgerNote',
+					operation: 'create',
+					source: 'fields',
+					guarantorId: 'pat_1027',
+					patientId: 'pat_1027',
+					text: 'CareCredit approval held for review by automation. Problems: - Dentrix was not reached',
+					caseReference: '[cc:sess-700001.review]',
+					heldDecision: "={{ $('Start').item.json.decision }}",
+				},
+			},
+		]);
+	const reviews = async () =>
+		(await account()).notes.filter((n) => /\[cc:sess-700001\.review\]/.test(n.text));
+
+	test('is not written once the case is written', async () => {
+		await env.harness.run(caseWorkflow(), { items: items() });
+		const writes = (await env.admin.writes()).length;
+		const run = await env.harness.run(reviewNote(), { items: items() });
+		expect(run.error).toBeUndefined();
+		expect(run.json('Review')[0]).toMatchObject({ outcome: 'caseWritten', created: false });
+		expect(await reviews()).toEqual([]);
+		expect(await env.admin.writes()).toHaveLength(writes);
+	});
+
+	test('written alongside a run of the case: never a review note left beside a written case unresolved', async () => {
+		for (let round = 0; round < 3; round++) {
+			const [review, written] = await Promise.all([
+				env.harness.run(reviewNote(), { items: items() }),
+				env.harness.run(caseWorkflow(), { items: items() }),
+			]);
+			expect(review.error).toBeUndefined();
+			expect(written.error).toBeUndefined();
+		}
+		// Whatever the order: the case ends written once, and a review note is there only with
+		// the case's "resolved" note beside it.
+		const a = await account();
+		expect(a.agreements).toHaveLength(1);
+		expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+		const resolved = a.notes.filter((n) => /\[cc:APP-700001\.resolved\]/.test(n.text));
+		expect((await reviews()).length).toBeLessThanOrEqual(1);
+		if ((await reviews()).length === 1) expect(resolved).toHaveLength(1);
+		expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+	});
 });

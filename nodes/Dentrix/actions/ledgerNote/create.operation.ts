@@ -8,7 +8,8 @@ import {
 	type Result,
 	type WriteContext,
 } from '../../../../financing';
-import { caseKey, type CaseClaim } from '../../../shared/claim';
+import { caseKey, tokenPattern, type CaseClaim } from '../../../shared/claim';
+import { doneIn, heldCaseKey, heldDecisionField } from '../../../shared/financedCase';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { toLedgerNote } from '../../shapes';
 import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
@@ -100,12 +101,18 @@ export const createLedgerNote: DentrixOperation = {
 			],
 		},
 		{ ...dateField, displayOptions: BY_HAND },
+		{ ...heldDecisionField, displayOptions: BY_HAND },
 		claimLeaseField,
 		testModeField,
 	],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const context = writeContext(ctx);
 		const { input, prefix, arrangement } = noteInput(ctx, i, context);
+		// A note holding a case for review is written under the case's claim.
+		const heldCase =
+			ctx.getNodeParameter('source', i) === 'fields'
+				? heldCaseKey(ctx.getNodeParameter('heldDecision', i, ''))
+				: null;
 		let claim: CaseClaim | null = null;
 		try {
 			const result = await write(ctx, i, {
@@ -120,10 +127,16 @@ export const createLedgerNote: DentrixOperation = {
 						? { ok: true, value: { ...checked.value.request, token: note.referenceToken } }
 						: checked;
 				},
-				find: (request) =>
-					findOnAccount(ctx, i, request.path, { contains: request.token }, (n) =>
+				find: async (request) =>
+					(await findOnAccount(ctx, i, request.path, { contains: request.token }, (n) =>
 						hasReferenceToken(n.text, request.token),
-					),
+					)) ??
+					(heldCase && claim
+						? // Claimed just after another run finished the case: its audit note is there.
+							await findOnAccount(ctx, i, request.path, { contains: `[cc:${heldCase}]` }, (n) =>
+								tokenPattern(heldCase).test(String(n.text)),
+							)
+						: null),
 				// The note's own claim: it becomes the note itself (one note per case).
 				claim: async (request) => {
 					const body = request.body as { patientId: string; date: string };
@@ -131,10 +144,10 @@ export const createLedgerNote: DentrixOperation = {
 						ctx,
 						i,
 						{ guarantorId: guarantorOf(request.path), patientId: body.patientId, date: body.date },
-						caseKey(request.token) ?? request.token,
+						heldCase ?? caseKey(request.token) ?? request.token,
 						claimLease(ctx, i),
 					);
-					return await claim.take();
+					return await claim.take(heldCase ? { done: doneIn(heldCase) } : {});
 				},
 				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 				send: async (request, find) => {
@@ -150,9 +163,14 @@ export const createLedgerNote: DentrixOperation = {
 				},
 			});
 			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
+			const caseWritten =
+				result.outcome === 'caseWritten' ||
+				(heldCase !== null &&
+					result.outcome === 'alreadyWritten' &&
+					!hasReferenceToken(result.record?.text, result.request.token));
 			return {
 				created: result.created,
-				outcome: result.outcome,
+				outcome: caseWritten ? 'caseWritten' : result.outcome,
 				...(result.outcome === 'anotherRunIsWriting'
 					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
 					: {}),

@@ -11,7 +11,8 @@ import {
 	type WireRequest,
 } from '../../../../financing';
 import type { CaseClaim } from '../../../shared/claim';
-import { caseKey } from '../../../shared/claim';
+import { caseKey, tokenPattern } from '../../../shared/claim';
+import { doneIn, heldCaseKey, heldDecisionField } from '../../../shared/financedCase';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { openDentalClaim } from '../claim';
 import { toCommlog } from '../../shapes';
@@ -109,6 +110,7 @@ export const createCommlog: OpenDentalOperation = {
 		},
 		{ ...caseReferenceField, displayOptions: BY_HAND },
 		openDentalSettingsField(['commType']),
+		{ ...heldDecisionField, displayOptions: BY_HAND },
 		claimLeaseField,
 		testModeField,
 	],
@@ -119,6 +121,11 @@ export const createCommlog: OpenDentalOperation = {
 		const { input, prefix, arrangement } = outreach
 			? { input: ok<Record<string, unknown>>({}), prefix: '', arrangement: null }
 			: commlogInput(ctx, i);
+		// A commlog holding a case for review is written under the case's claim.
+		const heldCase =
+			ctx.getNodeParameter('source', i) === 'fields'
+				? heldCaseKey(ctx.getNodeParameter('heldDecision', i, ''))
+				: null;
 		let claim: CaseClaim | null = null;
 		try {
 			const result = await write<Request, IDataObject>(ctx, i, {
@@ -146,7 +153,11 @@ export const createCommlog: OpenDentalOperation = {
 						(c) =>
 							outreach
 								? String(c.Note ?? '').includes(request.token)
-								: hasReferenceToken(c.Note, request.token),
+								: hasReferenceToken(c.Note, request.token) ||
+									// Claimed just after another run finished the case: its audit note.
+									(heldCase !== null &&
+										claim !== null &&
+										tokenPattern(heldCase).test(String(c.Note))),
 					),
 				// The commlog's own claim: it becomes the commlog itself (one commlog per case).
 				claim: async (request) => {
@@ -157,10 +168,10 @@ export const createCommlog: OpenDentalOperation = {
 						i,
 						request.patNum,
 						String(body.commType ?? 'Financial'),
-						caseKey(request.token) ?? request.token,
+						heldCase ?? caseKey(request.token) ?? request.token,
 						claimLease(ctx, i),
 					);
-					return await claim.take();
+					return await claim.take(heldCase ? { done: doneIn(heldCase) } : {});
 				},
 				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 				send: async (request, find) => {
@@ -176,9 +187,14 @@ export const createCommlog: OpenDentalOperation = {
 				},
 			});
 			if (result.outcome === 'alreadyWritten') await (claim as CaseClaim | null)?.standDown();
+			const caseWritten =
+				result.outcome === 'caseWritten' ||
+				(heldCase !== null &&
+					result.outcome === 'alreadyWritten' &&
+					!hasReferenceToken(result.record?.Note, result.request.token));
 			return {
 				created: result.created,
-				outcome: result.outcome,
+				outcome: caseWritten ? 'caseWritten' : result.outcome,
 				...(result.outcome === 'anotherRunIsWriting'
 					? { heldByRun: (claim as CaseClaim | null)?.heldBy }
 					: {}),
