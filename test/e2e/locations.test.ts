@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Several locations, one standard (issue 15), end to end in real n8n: the shipped Dentrix
 // decision template imported unchanged, its one `locations` setting filled as an ops person
 // would (docs/templates.md, "One place for each location": the sandbox's two locations, each
