@@ -7,7 +7,7 @@
 // by the CareCredit Trigger's poll, or both, while the sandbox stand-ins inject faults (5xx
 // before and after commit, resets, timeouts, 429 with Retry-After), the feed repeats entries, n8n
 // is restarted gracefully and SIGKILLed mid-poll (queue mode: a worker SIGKILLed mid-write,
-// PostgreSQL and Redis restarted too). Then the faults are removed, two more polls run and every
+// PostgreSQL and Redis restarted too). Then the faults are removed, 31 more polls run (each decision comes again) and every
 // chair-side link is pressed again. The outcome is read from the sandbox's state alone (each case
 // has an account of its own): per record kind, duplicates, lost cases and writes that disagree
 // with the case. Exit code 1 when any is above zero.
@@ -24,9 +24,20 @@ import {
 	type RunningN8n,
 } from './n8n/runtime';
 import { practiceToday, tokenOf } from './e2e/practice';
-import { fillPracticeSettings } from './e2e/practiceSettings';
+import {
+	fillPracticeSettings,
+	SANDBOX_MERCHANT_NUMBERS,
+	sandboxPracticeSettings,
+} from './e2e/practiceSettings';
 import { startQueueStack, type QueueStack } from './e2e/queueStack';
-import { postJson, REPO, startStack, waitFor, type Stack } from './e2e/stack';
+import {
+	openDentalSandboxCredential,
+	postJson,
+	REPO,
+	startStack,
+	waitFor,
+	type Stack,
+} from './e2e/stack';
 import type { Sandbox } from '../sandbox';
 import type { DentrixPatient, DentrixTreatmentPlan } from '../sandbox/dentrix/types';
 
@@ -52,12 +63,6 @@ type Location = keyof typeof LOCATIONS;
 const DECISION_TEMPLATE: Record<Pms, string> = {
 	dentrix: 'carecredit-decision-to-dentrix.json',
 	openDental: 'opendental-decision-to-arrangement.json',
-};
-const OD_CREDENTIAL = {
-	name: 'Open Dental account',
-	type: 'openDentalApi',
-	developerApiKey: 'sandbox-od-developer',
-	customerApiKey: 'sandbox-od-customer',
 };
 
 export interface Options {
@@ -106,7 +111,12 @@ interface Case {
 	purchaseCents: number;
 	sessionId: string;
 	token: string;
+	/** When the harness made the decision (the feed has it from then on). */
+	decidedAt?: number;
 }
+
+/** Polls after the faults: every decision comes again at least once (the trigger's gap is 30). */
+const RESEND_POLLS = 31;
 
 const pad = (i: number) => String(i).padStart(5, '0');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -140,7 +150,7 @@ function planCases(n: number): Array<Pick<Case, 'i' | 'kind' | 'road' | 'locatio
 }
 
 /** One account and accepted plan per case, copied from a seeded one (in-process seed, as bench.ts). */
-function addAccounts(sandbox: Sandbox, pms: Pms, plan: ReturnType<typeof planCases>) {
+export function addAccounts(sandbox: Sandbox, pms: Pms, plan: ReturnType<typeof planCases>) {
 	if (pms === 'dentrix') {
 		const state = sandbox.store.state.dentrix;
 		const patient = state.patients.find((p) => p.id === 'pat_1001')!;
@@ -202,7 +212,7 @@ function addAccounts(sandbox: Sandbox, pms: Pms, plan: ReturnType<typeof planCas
 }
 
 /** CareCredit as the practice's staff and patients use it: prefill, then the patient decides. */
-class CareCreditDesk {
+export class CareCreditDesk {
 	private token = '';
 	constructor(private readonly base: string) {}
 	private async call<T>(path: string, body: unknown): Promise<T> {
@@ -294,21 +304,10 @@ async function singleTarget(work: string, options: Options, pms: Pms): Promise<T
 }
 
 /** One practice runs one practice system: Open Dental's template replaces Dentrix's (as test/e2e does). */
-async function openDentalOn(stack: Stack): Promise<string> {
+export async function openDentalOn(stack: Stack): Promise<string> {
 	await stack.n8n.stop();
 	await n8nCli(stack.home, ['unpublish:workflow', `--id=${stack.ids.decision}`]);
-	await importCredentials(stack.home, [
-		{
-			name: OD_CREDENTIAL.name,
-			type: OD_CREDENTIAL.type,
-			data: {
-				baseUrl: `${stack.sandbox.urls.openDental}/api/v1`,
-				developerApiKey: OD_CREDENTIAL.developerApiKey,
-				customerApiKey: OD_CREDENTIAL.customerApiKey,
-				pacingMs: 0,
-			},
-		},
-	]);
+	await importCredentials(stack.home, [openDentalSandboxCredential(stack.sandbox)]);
 	const id = await importWorkflow(
 		stack.home,
 		join(REPO, 'workflows', DECISION_TEMPLATE.openDental),
@@ -318,12 +317,33 @@ async function openDentalOn(stack: Stack): Promise<string> {
 	return id;
 }
 
+/**
+ * The same swap in queue mode: the processes share PostgreSQL, so the CLI imports through the
+ * main process's folder while everything runs, and the REST API unpublishes and publishes.
+ */
+export async function openDentalOnQueue(stack: QueueStack): Promise<string> {
+	await deactivateWorkflow(stack.main, stack.ids.decision);
+	await importCredentials(stack.mainHome, [openDentalSandboxCredential(stack.sandbox)]);
+	const id = await importWorkflow(
+		stack.mainHome,
+		join(REPO, 'workflows', DECISION_TEMPLATE.openDental),
+	);
+	await fillPracticeSettings(
+		stack.main,
+		id,
+		sandboxPracticeSettings(stack.sandbox.urls, stack.webhook.url),
+		{ onlyExisting: true, merchantNumbers: SANDBOX_MERCHANT_NUMBERS },
+	);
+	await activateWorkflow(stack.main, id);
+	return id;
+}
+
 async function queueTarget(work: string, options: Options, pms: Pms): Promise<Target> {
-	if (pms !== 'dentrix') throw new Error('--queue runs the Dentrix template only (so far)');
 	const stack: QueueStack = await startQueueStack({ work, build: options.build });
+	const decisionId = pms === 'openDental' ? await openDentalOnQueue(stack) : stack.ids.decision;
 	return {
 		sandbox: stack.sandbox,
-		decisionId: stack.ids.decision,
+		decisionId,
 		main: () => stack.main,
 		webhookBase: () => stack.webhook.url,
 		gracefulRestart: async () => {
@@ -476,6 +496,7 @@ interface Found {
 	reviewNotes: Row[];
 	resolvedNotes: Row[];
 	coordinator: number;
+	hookRepeats: number;
 	/** The plan's amount as written (agreement total, or the plan's procedure links). */
 	planCents: (p: Row) => number;
 	paymentCents: (p: Row) => number;
@@ -490,8 +511,20 @@ const localDate = (iso: string) => practiceToday('America/Chicago', new Date(iso
 
 function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 	const state = sandbox.store.state;
+	// The coordinator message names the case by CareCredit's application number, not the token.
+	const application = new RegExp(`\\b${c.token.slice(4, -1)}\\b`);
 	const coordinator = state.notifications.filter(
-		(m) => !['review', 'ops', 'patient'].includes(m.channel) && m.text.includes(c.token),
+		(m) => !['review', 'ops', 'patient'].includes(m.channel) && application.test(m.text),
+	).length;
+	// Posts of that message the hook kept and then failed (a fault after it committed): the
+	// message node's retry posts it again, and no sender can tell (docs/templates.md).
+	const hookRepeats = state.writes.filter(
+		(w) =>
+			w.service === 'console' &&
+			w.faulted === 'after' &&
+			w.path.startsWith('/hooks/') &&
+			!/\/hooks\/(review|ops|patient)/.test(w.path) &&
+			application.test(JSON.stringify(w.body ?? '')),
 	).length;
 	if (pms === 'dentrix') {
 		const d = state.dentrix;
@@ -510,6 +543,7 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 			) as unknown as Row[],
 			resolvedNotes: notes.filter((n) => RESOLVED.test(n.text)) as unknown as Row[],
 			coordinator,
+			hookRepeats,
 			planCents: (p) => Number(p.totalAgreedAmountCents),
 			paymentCents: (p) => Number(p.amountCents),
 			paymentRef: (p) => String(p.reference),
@@ -533,6 +567,7 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 		) as unknown as Row[],
 		resolvedNotes: logs.filter((l) => RESOLVED.test(l.Note)) as unknown as Row[],
 		coordinator,
+		hookRepeats,
 		planCents: (p) =>
 			od.payPlanLinks
 				.filter((l) => l.PayPlanNum === p.PayPlanNum)
@@ -565,6 +600,8 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[]) {
 	};
 	const transactions = sandbox.store.state.careCredit.transactions;
 	const lostCases: Case[] = [];
+	const unresolved: Case[] = [];
+	let hookRepeated = 0;
 	for (const c of cases) {
 		const f = foundFor(sandbox, pms, c);
 		const financed = Math.min(c.creditLineCents, c.portionCents);
@@ -650,11 +687,16 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[]) {
 		tally['review note'].found += f.reviewNotes.length;
 		if (f.reviewNotes.length > 1)
 			note('review note', 'duplicates', c, `${f.reviewNotes.length} of them`);
-		if (f.reviewNotes.length > 0 && written && f.resolvedNotes.length === 0)
+		if (f.reviewNotes.length > 0 && written && f.resolvedNotes.length === 0) {
 			note('review note', 'wrong', c, 'held for review, then written, never resolved');
-		count('coordinator message', f.coordinator, written ? 1 : 0);
+			unresolved.push(c);
+		}
+		// A message repeated only because the hook failed after keeping it is counted apart.
+		const repeats = Math.min(f.hookRepeats, Math.max(0, f.coordinator - 1));
+		hookRepeated += repeats;
+		count('coordinator message', f.coordinator - repeats, written ? 1 : 0);
 	}
-	return { tally, lostCases };
+	return { tally, lostCases, unresolved, hookRepeated };
 }
 
 function printTable(title: string, tally: Record<RecordKind, Tally>) {
@@ -671,6 +713,54 @@ function printTable(title: string, tally: Record<RecordKind, Tally>) {
 	}
 	for (const kind of RECORD_KINDS)
 		for (const example of tally[kind].examples) console.log(`  e.g. ${kind}, ${example}`);
+}
+
+/**
+ * Decision to audit note, by road: the note's time is the first answered write of the case's
+ * final token to the notes (Dentrix ledger notes, Open Dental commlogs) in the sandbox's write
+ * log. The run's restarts and its SIGKILL fall inside these times, as they would in a practice.
+ */
+function printTimes(sandbox: Sandbox, pms: Pms, cases: Case[]) {
+	const notes = pms === 'dentrix' ? /\/ledger-notes/ : /\/commlogs/;
+	const firstAt = new Map<string, number>();
+	for (const w of sandbox.store.state.writes) {
+		if (w.faulted === 'before' || w.status >= 300 || !notes.test(w.path)) continue;
+		const text = JSON.stringify(w.body ?? '');
+		if (HELD.test(text)) continue;
+		for (const token of text.match(/\[cc:[^\].]+\]/g) ?? [])
+			if (!firstAt.has(token)) firstAt.set(token, Date.parse(w.at));
+	}
+	console.log('decision to audit note (s), by road:');
+	for (const road of ['trigger', 'chair', 'both'] as Road[]) {
+		const times = cases
+			.filter((c) => c.road === road && c.decidedAt && firstAt.has(c.token))
+			.map((c) => (firstAt.get(c.token)! - c.decidedAt!) / 1000)
+			.sort((a, b) => a - b);
+		if (times.length === 0) continue;
+		const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
+		console.log(
+			`  ${road.padEnd(8)} n=${times.length}  p50 ${at(0.5).toFixed(1)}  p95 ${at(0.95).toFixed(1)}  max ${times[times.length - 1].toFixed(1)}`,
+		);
+	}
+}
+
+/** What the sandbox holds for a few cases: their notes, the messages and the writes naming them. */
+function printCases(label: string, sandbox: Sandbox, pms: Pms, lost: Case[]) {
+	const state = sandbox.store.state;
+	for (const c of lost.slice(0, 5)) {
+		const notes =
+			pms === 'dentrix'
+				? state.dentrix.ledgerNotes.filter((n) => n.guarantorId === c.patientId).map((n) => n.text)
+				: state.openDental.commlogs
+						.filter((l) => l.PatNum === Number(c.patientId))
+						.map((l) => l.Note);
+		const id = c.token.slice(4, -1);
+		const messages = state.notifications.filter((m) => m.text.includes(id));
+		const writes = state.writes.filter((w) => JSON.stringify(w.body ?? '').includes(id));
+		console.log(
+			`  ${label} ${c.patientId} ${id} (${c.road}, ${c.location}, wave ${c.wave}, decided at ${c.decidedAt ? new Date(c.decidedAt).toISOString() : '?'}): ${notes.length} notes ${JSON.stringify(notes.map((t) => t.slice(0, 160)))}; ${messages.length} messages ${JSON.stringify(messages.map((m) => `${m.channel}: ${m.text.slice(0, 100)}`))}; writes naming it ${JSON.stringify(writes.map((w) => `${w.at.slice(11, 19)} ${w.method} ${w.path} ${w.status}${w.faulted ? ` ${w.faulted}` : ''}`))}`,
+		);
+	}
 }
 
 async function runOne(options: Options, pms: Pms): Promise<boolean> {
@@ -716,6 +806,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			`${target.webhookBase()}/webhook/${decision.path}?session=${c.sessionId}`;
 		const decide = async (c: Case) => {
 			c.token = tokenOf(await desk.decide(c));
+			c.decidedAt = Date.now();
 		};
 		const wave1 = cases.filter((c) => c.wave === 1);
 		const wave2 = cases.filter((c) => c.wave === 2);
@@ -796,26 +887,42 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say('waiting for n8n to go quiet (faults still on)');
 		await settle(target, options.quietMs, lastStart);
 		await clearFaults(sandbox);
-		say('faults removed; two more polls');
-		for (let poll = 1; poll <= 2; poll++) {
-			await pollNow(target, decision.id);
-			await settle(target, options.quietMs, lastStart);
-		}
+		// The trigger sends a decision again at the 1st, 2nd, 4th, 8th, 16th, 32nd and then every
+		// 30th poll after it first sent it: 31 polls bring every decision of the run again at least
+		// once (a practice's n8n polls once a minute; the run does not wait half an hour).
+		say(`faults removed; ${RESEND_POLLS} more polls, one after another`);
+		for (let poll = 1; poll <= RESEND_POLLS; poll++) await pollNow(target, decision.id);
+		await settle(target, options.quietMs, lastStart);
 		pressed.ok = 0;
 		pressed.failed = 0;
 		await pressAll(cases);
 		await settle(target, options.quietMs, lastStart);
 		say(`every chair-side link pressed again (${pressed.ok} answered, ${pressed.failed} refused)`);
 
+		const failed = await listExecutions(target.main(), { status: ['error', 'crashed'] }).catch(
+			() => [],
+		);
+		say(`n8n executions that failed or crashed (as n8n still holds them): ${failed.length}`);
 		const writes = sandbox.store.state.writes;
 		say(
 			`write log: ${writes.length} writes, ${writes.filter((w) => w.faulted === 'before').length} struck before, ${writes.filter((w) => w.faulted === 'after').length} struck after commit`,
 		);
-		const { tally, lostCases } = check(sandbox, pms, cases, filled.filled);
+		const { tally, lostCases, unresolved, hookRepeated } = check(
+			sandbox,
+			pms,
+			cases,
+			filled.filled,
+		);
 		printTable(
 			`Reliability run, ${pms}, ${options.queue ? 'queue mode' : 'single process'}, N=${cases.length}, ${((Date.now() - started) / 60_000).toFixed(1)} min:`,
 			tally,
 		);
+		console.log(
+			`coordinator messages posted again by the message node's retry after the hook had kept them and then failed (a fault after commit, not a second run): ${hookRepeated}`,
+		);
+		printTimes(sandbox, pms, cases);
+		printCases('lost', sandbox, pms, lostCases);
+		printCases('unresolved review', sandbox, pms, unresolved);
 		const byWhere = new Map<string, number>();
 		for (const c of lostCases)
 			byWhere.set(`${c.road}/${c.location}`, (byWhere.get(`${c.road}/${c.location}`) ?? 0) + 1);

@@ -21,6 +21,12 @@ import {
 } from './n8n/runtime';
 import { tokenOf } from './e2e/practice';
 import { startQueueStack } from './e2e/queueStack';
+import {
+	addAccounts as addReliabilityAccounts,
+	CareCreditDesk,
+	openDentalOn,
+	openDentalOnQueue,
+} from './bench-faults';
 import { postJson, startStack, waitFor } from './e2e/stack';
 import type { Sandbox } from '../sandbox';
 import type { ServiceName } from '../sandbox/core/types';
@@ -32,9 +38,12 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('n', 200);
 const CONCURRENCY = arg('concurrency', 4);
-/** The trigger watches the credential's merchant (downtown); the chair-side cases use lakeside's. */
-const WATCHED = '5348120100000001';
-const UNWATCHED = '5348120100000002';
+/**
+ * The locations' merchant numbers: the trigger watches both (the practice's list), so a
+ * chair-side case is also seen by the next poll, which finds it written (its reads are counted).
+ */
+const DOWNTOWN = '5348120100000001';
+const LAKESIDE = '5348120100000002';
 
 interface Case {
 	patientId: string;
@@ -62,11 +71,13 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 /** What the measurement needs of either stack. */
 interface Running {
 	sandbox: Sandbox;
-	/** The process that serves the REST API and runs the pollers. */
-	main: RunningN8n;
+	/** The process that serves the REST API and runs the pollers (a new one after a restart). */
+	readonly main: RunningN8n;
 	/** Where `/webhook/...` is served. */
 	webhookUrl: string;
 	decisionId: string;
+	/** Swaps the Dentrix decision template for Open Dental's (one practice, one system): its id. */
+	openDental(): Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -75,6 +86,7 @@ const COUNTED: Partial<Record<ServiceName, string>> = {
 	careCredit: '^/(?!v1/carecredit/prefill$)',
 	dentrix: '^/v1/(?!treatment-plans$)',
 	console: '^/hooks/(?!bench$)',
+	openDental: '^/api/v1/',
 };
 const COUNT_FROM = 1_000_000_000;
 
@@ -117,8 +129,11 @@ function callsPerCase(
 		careCredit: 'CareCredit',
 		dentrix: 'Dentrix',
 		console: 'message hooks',
+		openDental: 'Open Dental',
 	};
-	const parts = Object.keys(after).map((s) => {
+	// A service the road does not call is left out.
+	const called = Object.keys(after).filter((s) => after[s].calls !== before[s].calls);
+	const parts = called.map((s) => {
 		const calls = (after[s].calls - before[s].calls) / cases;
 		const writes = (after[s].writes - before[s].writes) / cases;
 		return `${names[s]} ${calls.toFixed(1)} (writes ${writes.toFixed(1)})`;
@@ -220,9 +235,14 @@ async function startSingle(work: string): Promise<Running> {
 	});
 	return {
 		sandbox: stack.sandbox,
-		main: stack.n8n,
-		webhookUrl: stack.n8n.url,
+		get main() {
+			return stack.n8n;
+		},
+		get webhookUrl() {
+			return stack.n8n.url;
+		},
 		decisionId: stack.ids.decision,
+		openDental: () => openDentalOn(stack),
 		stop: () => stack.stop(),
 	};
 }
@@ -236,9 +256,12 @@ async function startQueue(work: string): Promise<Running> {
 	});
 	return {
 		sandbox: stack.sandbox,
-		main: stack.main,
+		get main() {
+			return stack.main;
+		},
 		webhookUrl: stack.webhook.url,
 		decisionId: stack.ids.decision,
+		openDental: () => openDentalOnQueue(stack),
 		stop: () => stack.stop(),
 	};
 }
@@ -262,7 +285,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		let counts = callCounts(sandbox);
 		let started = Date.now();
 		await pool(chairSide, CONCURRENCY, async (c) => {
-			await careCredit.approvedDecision(sandbox, c, UNWATCHED);
+			await careCredit.approvedDecision(sandbox, c, LAKESIDE);
 			const answer = await fetch(link(c));
 			if (!answer.ok)
 				throw new Error(`chair-side link answered ${answer.status}: ${await answer.text()}`);
@@ -281,7 +304,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		// 2. Trigger road: N decisions wait in the feed, then one poll picks them all up.
 		const polled = addAccounts(sandbox, 't');
 		await deactivateWorkflow(stack.main, stack.decisionId);
-		await pool(polled, CONCURRENCY, (c) => careCredit.approvedDecision(sandbox, c, WATCHED));
+		await pool(polled, CONCURRENCY, (c) => careCredit.approvedDecision(sandbox, c, DOWNTOWN));
 		counts = callCounts(sandbox);
 		started = Date.now();
 		const pollStart = new Date().toISOString();
@@ -322,7 +345,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		counts = callCounts(sandbox);
 		started = Date.now();
 		await pool(bare, CONCURRENCY, async (c) => {
-			await careCredit.approvedDecision(sandbox, c, UNWATCHED);
+			await careCredit.approvedDecision(sandbox, c, LAKESIDE);
 			const token = tokenOf(c.applicationId!);
 			await careCredit.call('GET', `/v1/carecredit/sessions/${c.sessionId}`);
 			await dentrix('GET', `/treatment-plans/${c.planId}`);
@@ -363,6 +386,8 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		);
 		callsPerCase('floor (the hook not counted)', counts, callCounts(sandbox), N);
 
+		await measureOpenDental(stack);
+
 		console.log(`
 Ratios to the floor (n8n / bare script), ${mode}:
   chair-side p50 ${(chairRow.p50 / bareRow.p50).toFixed(1)}x, throughput ${(bareRow.perMinute / chairRow.perMinute).toFixed(1)}x slower
@@ -372,6 +397,94 @@ The trigger road's poll wait is excluded: in production a decision waits up to 6
 		await stack.stop();
 		await fs.rm(work, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Open Dental: N approved cases with a shortfall plan and a completed purchase (the most calls:
+ * plan, link, payment), by each road, through the Open Dental decision template. Timed from the
+ * press of the link (chair-side) or the poll's start (trigger) to the audit commlog, as the
+ * harness sees it in the sandbox's state (checked every 50 ms).
+ */
+async function measureOpenDental(stack: Running) {
+	const decisionId = await stack.openDental();
+	const { sandbox } = stack;
+	const desk = new CareCreditDesk(sandbox.urls.careCredit);
+	let next = 0;
+	const accounts = async () => {
+		const planned = addReliabilityAccounts(
+			sandbox,
+			'openDental',
+			Array.from({ length: N }, () => ({
+				i: next++,
+				kind: 'shortfallPurchase' as const,
+				road: 'chair' as const,
+				location: 'downtown' as const,
+				wave: 1 as const,
+			})),
+		);
+		return await Promise.all(
+			planned.map(async (a) => {
+				const creditLineCents = Math.round(a.portionCents * 0.6);
+				const c = { ...a, creditLineCents, purchaseCents: creditLineCents };
+				return { ...c, sessionId: await desk.prefill('openDental', c), token: '' };
+			}),
+		);
+	};
+	const od = sandbox.store.state.openDental;
+	const audited = (patNum: string, token: string) =>
+		od.commlogs.some(
+			(l) =>
+				l.PatNum === Number(patNum) &&
+				l.Note.includes(token) &&
+				!/\.claim\]|held for review/i.test(l.Note),
+		);
+	const auditedAt = async (patNum: string, token: string, timeoutMs: number) => {
+		const deadline = Date.now() + timeoutMs;
+		while (!audited(patNum, token)) {
+			if (Date.now() > deadline) throw new Error(`no audit commlog for patient ${patNum}`);
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		return Date.now();
+	};
+	const row = (label: string, times: number[], wallMs: number) => {
+		console.log(
+			`${label.padEnd(46)} n=${times.length}  p50 ${percentile(times, 50).toFixed(2)} s  p95 ${percentile(times, 95).toFixed(2)} s  ${((times.length / wallMs) * 60_000).toFixed(1)} cases/min`,
+		);
+	};
+
+	// Chair-side: the decision, then the coordinator presses the link.
+	const chair = await accounts();
+	let counts = callCounts(sandbox);
+	let started = Date.now();
+	const chairTimes: number[] = [];
+	await pool(chair, CONCURRENCY, async (c) => {
+		c.token = tokenOf(await desk.decide(c));
+		const pressed = Date.now();
+		const answer = await fetch(
+			`${stack.webhookUrl}/webhook/carecredit-chairside-opendental?session=${c.sessionId}`,
+			{ headers: { accept: 'application/json' } },
+		);
+		if (!answer.ok) throw new Error(`chair-side link answered ${answer.status}`);
+		chairTimes.push(((await auditedAt(c.patientId, c.token, 120_000)) - pressed) / 1000);
+	});
+	row('Open Dental, chair-side link (shortfall)', chairTimes, Date.now() - started);
+	await new Promise((r) => setTimeout(r, 3000));
+	callsPerCase('Open Dental chair-side link', counts, callCounts(sandbox), N);
+
+	// Trigger: N decisions wait in the feed, then one poll picks them all up.
+	const polled = await accounts();
+	await deactivateWorkflow(stack.main, decisionId);
+	for (const c of polled) c.token = tokenOf(await desk.decide(c));
+	counts = callCounts(sandbox);
+	started = Date.now();
+	await activateWorkflow(stack.main, decisionId);
+	const pollTimes: number[] = [];
+	await pool(polled, CONCURRENCY, async (c) => {
+		pollTimes.push(((await auditedAt(c.patientId, c.token, 20 * 60_000)) - started) / 1000);
+	});
+	row('Open Dental, CareCredit trigger (one poll)', pollTimes, Date.now() - started);
+	await new Promise((r) => setTimeout(r, 3000));
+	callsPerCase('Open Dental trigger (one poll)', counts, callCounts(sandbox), N);
 }
 
 async function main() {

@@ -47,6 +47,8 @@ export interface QueueStack {
 	redis: Redis;
 	/** The main process: editor, REST API, triggers and pollers (the leader). */
 	main: RunningN8n;
+	/** The main process's user folder (the n8n CLI's imports go through it, into the shared database). */
+	mainHome: N8nHome;
 	/** The workers, in start order; `restartWorker(i)` replaces one. */
 	workers: RunningN8n[];
 	/** The webhook processor: the address the chair-side link and every `/webhook/*` go to. */
@@ -197,6 +199,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			get main() {
 				return main;
 			},
+			mainHome: homes.main,
 			workers,
 			webhook,
 			ids,
