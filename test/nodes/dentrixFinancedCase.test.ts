@@ -291,3 +291,86 @@ describe('a review note holding the case (Ledger Note: Create with Held Decision
 		expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
 	});
 });
+
+describe('messages sent by the writer while it holds the case', () => {
+	const hooks = () => ({
+		coordinatorWebhookUrl: `${env.sandbox.urls.console}/hooks/coordinator`,
+		reviewWebhookUrl: `${env.sandbox.urls.console}/hooks/review`,
+	});
+	const told = (channel: string) =>
+		env.sandbox.store.state.notifications.filter(
+			(m) => m.channel === channel && m.text.includes('APP-700001'),
+		);
+
+	test('the coordinator message goes out before the audit note, once; repeats send nothing', async () => {
+		const out = (
+			await env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() })
+		).json('Case')[0]!;
+		expect(out).toMatchObject({ outcome: 'created', coordinatorTold: true, reviewTold: false });
+		expect(told('coordinator')).toHaveLength(1);
+		expect(told('coordinator')[0]!.text).toBe(out.message);
+		await Promise.all(
+			[1, 2, 3].map(() => env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() })),
+		);
+		expect(told('coordinator')).toHaveLength(1);
+	});
+
+	test('a run stopped before its audit note sends nothing; the run that takes the case over sends it, once', async () => {
+		await env.admin.fault({
+			kind: 'latency',
+			delayMs: 3000,
+			method: 'POST',
+			pathPattern: 'payment-agreements$',
+			count: 1,
+		} as never);
+		const first = (
+			await env.harness.run(caseWorkflow({ claimLeaseSeconds: 47, messages: hooks() }), {
+				items: items(),
+			})
+		).json('Case')[0]!;
+		expect(first).toMatchObject({ outcome: 'unfinished' });
+		expect(told('coordinator')).toEqual([]);
+		const claimNote = (await account()).notes.find((n) => /\.claim\]/.test(n.text));
+		await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes/${claimNote.id}`, {
+			method: 'PUT',
+			headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
+			body: JSON.stringify({
+				text: claimNote.text.replace(
+					/until [^)]+\)/,
+					`until ${new Date(Date.now() - 1000).toISOString()})`,
+				),
+			}),
+		});
+		const second = (
+			await env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() })
+		).json('Case')[0]!;
+		expect(second).toMatchObject({ outcome: 'created', coordinatorTold: true });
+		expect(told('coordinator')).toHaveLength(1);
+	});
+
+	test('a webhook that keeps failing: the case is written, coordinatorTold false (the template sends it then)', async () => {
+		await env.admin.call('POST', '/__sandbox/faults', {
+			service: 'console',
+			kind: 'status',
+			status: 503,
+			pathPattern: '^/hooks/',
+			count: 10,
+		});
+		const out = (
+			await env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() })
+		).json('Case')[0]!;
+		expect(out).toMatchObject({ outcome: 'created', created: true, coordinatorTold: false });
+		expect(out.message).toMatch(/^CareCredit approved /);
+		expect(told('coordinator')).toEqual([]);
+	}, 90_000);
+
+	test('an address that is not a web address is refused before anything is written', async () => {
+		const run = await env.harness.run(
+			caseWorkflow({ messages: { coordinatorWebhookUrl: 'hooks/coordinator' } }),
+			{ items: items() },
+		);
+		expect(run.error?.message ?? '').toMatch(/not written/);
+		expect(JSON.stringify(run.error)).toMatch(/messages\.coordinatorWebhookUrl/);
+		expect(await env.admin.writes()).toEqual([]);
+	});
+});

@@ -223,3 +223,24 @@ test('a review commlog holding the case (Commlog: Create with Held Decision): no
 	});
 	expect(await env.admin.writes()).toHaveLength(writes);
 });
+
+test('the writer posts the coordinator message while it holds the case, once; repeats send nothing', async () => {
+	const hooks = {
+		coordinatorWebhookUrl: `${env.sandbox.urls.console}/hooks/coordinator`,
+		reviewWebhookUrl: `${env.sandbox.urls.console}/hooks/review`,
+	};
+	const withHooks = () =>
+		chain([
+			...planAndBuild(),
+			{ ...writeStep, parameters: { ...writeStep.parameters, messages: hooks as never } },
+		]);
+	const told = () =>
+		env.sandbox.store.state.notifications.filter(
+			(m) => m.channel === 'coordinator' && m.text.includes('APP-900001'),
+		);
+	const out = (await env.harness.run(withHooks(), { items: items() })).json('Case')[0]! as any;
+	expect(out).toMatchObject({ outcome: 'created', coordinatorTold: true });
+	await Promise.all([1, 2].map(() => env.harness.run(withHooks(), { items: items() })));
+	expect(told()).toHaveLength(1);
+	expect(told()[0]!.text).toBe(out.message);
+});

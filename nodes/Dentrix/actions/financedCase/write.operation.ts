@@ -36,6 +36,7 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
+import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
 import { dentrixClaim } from '../claim';
@@ -78,13 +79,15 @@ export const writeFinancedCase: DentrixOperation = {
 	action: 'Write a financed case',
 	description:
 		'Write an approved case whole, once, under one claim: agreement, CareCredit payment, merchant fee, audit note',
-	properties: [arrangementField, transactionIdField, claimLeaseField, testModeField],
+	properties: [arrangementField, transactionIdField, messagesField, claimLeaseField, testModeField],
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const context = writeContext(ctx);
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');
 		const txn = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
 		const view = arrangementFor(arrangement, context, txn === '' ? undefined : txn);
 		if (!view.ok) throw problemsError(ctx, i, NOT_WRITTEN, view.problems);
+		const addresses = messageAddresses(ctx, i);
+		if (!addresses.ok) throw problemsError(ctx, i, NOT_WRITTEN, addresses.problems);
 		const w = view.value;
 		const token = w.referenceToken;
 		const key = caseKey(token) ?? token;
@@ -283,6 +286,13 @@ export const writeFinancedCase: DentrixOperation = {
 				records.auditNote = NOT_STARTED;
 				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
 			}
+			// The messages go out while this run holds the case, before its audit note (shared/tell.ts).
+			const told = await tellCase(ctx, addresses.value, {
+				message: w.coordinatorMessage ?? '',
+				patientName: (arrangement.treatmentPlan as IDataObject | undefined)?.patientName,
+				resolved: hadReview,
+				deadlineAt: claim.held!.deadlineAt,
+			});
 			// Last: the claim becomes the audit note; the case is done.
 			const audit = await write<Req, IDataObject>(ctx, i, {
 				notWritten: NOT_WRITTEN,
@@ -307,7 +317,7 @@ export const writeFinancedCase: DentrixOperation = {
 			if (stopped(records.auditNote))
 				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
 			// The run that writes the audit note sends the messages: the resolved one too.
-			return out('created', true, hadReview);
+			return out('created', true, hadReview, told);
 		} finally {
 			claim.end();
 		}

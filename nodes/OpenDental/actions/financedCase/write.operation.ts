@@ -32,6 +32,7 @@ import {
 	problemsError,
 } from '../../../shared/parameters';
 import { setDeadline } from '../../../shared/retry';
+import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { OPEN_DENTAL_RETRY, openDentalList, openDentalRequest, writeOnce } from '../../transport';
 import { openDentalClaim } from '../claim';
@@ -77,6 +78,7 @@ export const writeFinancedCase: OpenDentalOperation = {
 			'careCreditPayType',
 			'clinicNum',
 		]),
+		messagesField,
 		claimLeaseField,
 		testModeField,
 	],
@@ -87,6 +89,8 @@ export const writeFinancedCase: OpenDentalOperation = {
 		const txn = typedText(ctx.getNodeParameter('transactionId', i, '')) as string;
 		const view = arrangementFor(arrangement, context, settings, txn === '' ? undefined : txn);
 		if (!view.ok) throw problemsError(ctx, i, NOT_WRITTEN, view.problems);
+		const addresses = messageAddresses(ctx, i);
+		if (!addresses.ok) throw problemsError(ctx, i, NOT_WRITTEN, addresses.problems);
 		const w = view.value;
 		const token = w.referenceToken;
 		const key = caseKey(token) ?? token;
@@ -271,6 +275,13 @@ export const writeFinancedCase: OpenDentalOperation = {
 			}
 			if (Object.values(records).some(stopped))
 				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
+			// The messages go out while this run holds the case, before its audit note (shared/tell.ts).
+			const told = await tellCase(ctx, addresses.value, {
+				message: w.coordinatorMessage ?? '',
+				patientName: (arrangement.treatmentPlan as IDataObject | undefined)?.patientName,
+				resolved: hadReview,
+				deadlineAt: claim.held!.deadlineAt,
+			});
 			// Last: the claim becomes the audit commlog; the case is done.
 			const audit = await write<Req, IDataObject>(ctx, i, {
 				notWritten: NOT_WRITTEN,
@@ -295,7 +306,7 @@ export const writeFinancedCase: OpenDentalOperation = {
 			if (stopped(records.auditNote))
 				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
 			// The run that writes the audit commlog sends the messages: the resolved one too.
-			return out('created', true, hadReview);
+			return out('created', true, hadReview, told);
 		} finally {
 			claim.end();
 		}
