@@ -601,6 +601,7 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[]) {
 	const transactions = sandbox.store.state.careCredit.transactions;
 	const lostCases: Case[] = [];
 	const unresolved: Case[] = [];
+	const messageTrouble: Case[] = [];
 	let hookRepeated = 0;
 	for (const c of cases) {
 		const f = foundFor(sandbox, pms, c);
@@ -695,8 +696,9 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[]) {
 		const repeats = Math.min(f.hookRepeats, Math.max(0, f.coordinator - 1));
 		hookRepeated += repeats;
 		count('coordinator message', f.coordinator - repeats, written ? 1 : 0);
+		if (f.coordinator - repeats !== (written ? 1 : 0)) messageTrouble.push(c);
 	}
-	return { tally, lostCases, unresolved, hookRepeated };
+	return { tally, lostCases, unresolved, hookRepeated, messageTrouble };
 }
 
 function printTable(title: string, tally: Record<RecordKind, Tally>) {
@@ -907,7 +909,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say(
 			`write log: ${writes.length} writes, ${writes.filter((w) => w.faulted === 'before').length} struck before, ${writes.filter((w) => w.faulted === 'after').length} struck after commit`,
 		);
-		const { tally, lostCases, unresolved, hookRepeated } = check(
+		const { tally, lostCases, unresolved, hookRepeated, messageTrouble } = check(
 			sandbox,
 			pms,
 			cases,
@@ -923,6 +925,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		printTimes(sandbox, pms, cases);
 		printCases('lost', sandbox, pms, lostCases);
 		printCases('unresolved review', sandbox, pms, unresolved);
+		printCases('coordinator message count off', sandbox, pms, messageTrouble);
 		const byWhere = new Map<string, number>();
 		for (const c of lostCases)
 			byWhere.set(`${c.road}/${c.location}`, (byWhere.get(`${c.road}/${c.location}`) ?? 0) + 1);
