@@ -374,3 +374,51 @@ describe('messages sent by the writer while it holds the case', () => {
 		expect(await env.admin.writes()).toEqual([]);
 	});
 });
+
+test('a run stopped mid-case whose claim became the review note: the next run finds what exists and finishes the case, resolved', async () => {
+	await env.admin.fault({
+		kind: 'latency',
+		delayMs: 3000,
+		method: 'POST',
+		pathPattern: 'payment-agreements$',
+		count: 1,
+	} as never);
+	// As the template does: the case ends unfinished, and the same execution writes its review
+	// note under the case's claim (its claim note becomes the review note).
+	const stopped = caseWorkflow({ claimLeaseSeconds: 47 });
+	stopped.nodes.push({
+		id: 'review',
+		name: 'Review',
+		type: stopped.nodes.find((n) => n.name === 'Case')!.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {
+			resource: 'ledgerNote',
+			operation: 'create',
+			source: 'fields',
+			guarantorId: 'pat_1027',
+			patientId: 'pat_1027',
+			text: 'CareCredit approval held for review by automation. Problems: - the run stopped',
+			caseReference: '[cc:sess-700001.review]',
+			heldDecision: "={{ $('Start').item.json.decision }}",
+		},
+		credentials: stopped.nodes.find((n) => n.name === 'Case')!.credentials,
+	} as never);
+	(stopped.connections as any).Case = { main: [[{ node: 'Review', type: 'main', index: 0 }]] };
+	const first = await env.harness.run(stopped, { items: items() });
+	expect(first.json('Case')[0]).toMatchObject({ outcome: 'unfinished' });
+	expect(first.json('Review')[0]).toMatchObject({ outcome: 'created', created: true });
+	expect((await account()).notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+
+	const second = (await env.harness.run(caseWorkflow(), { items: items() })).json('Case')[0]!;
+	expect(second).toMatchObject({
+		outcome: 'created',
+		resolvedReview: true,
+		agreement: { outcome: 'alreadyWritten' },
+		careCreditPayment: { outcome: 'created' },
+		resolvedNote: { outcome: 'created' },
+	});
+	const a = await account();
+	expect([a.agreements.length, a.payments.length, a.adjustments.length]).toEqual([1, 1, 1]);
+	expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+});
