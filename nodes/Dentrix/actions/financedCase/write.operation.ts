@@ -218,7 +218,9 @@ export const writeFinancedCase: DentrixOperation = {
 				return out('anotherRunIsWriting', false, false, { heldByRun: claim.heldBy });
 			}
 			// Nothing of the case can exist when no note of it existed before this claim.
-			const fresh = took === 'go' && !claim.held?.already;
+			// A review note (keyed by the session, written under an earlier claim of the case) means
+			// an earlier run may have written records: they are looked up.
+			const fresh = took === 'go' && !claim.held?.already && !hadReview;
 			const held = async (): Promise<'go'> => 'go';
 			const entry = async (request: Req, field: string) =>
 				await write<Req, IDataObject>(ctx, i, {

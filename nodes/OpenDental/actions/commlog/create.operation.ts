@@ -171,7 +171,11 @@ export const createCommlog: OpenDentalOperation = {
 						heldCase ?? caseKey(request.token) ?? request.token,
 						claimLease(ctx, i),
 					);
-					return await claim.take(heldCase ? { done: doneIn(heldCase) } : {});
+					const took = await claim.take(heldCase ? { done: doneIn(heldCase) } : {});
+					// The review note of a case this execution already holds (its writer stopped at the
+					// claim's deadline) turns that claim into the note: no deadline for this one rewrite.
+					if (heldCase && claim.held?.already) claim.end();
+					return took;
 				},
 				testMode: ctx.getNodeParameter('testMode', i, false) as boolean,
 				send: async (request, find) => {

@@ -169,6 +169,7 @@ export const writeFinancedCase: OpenDentalOperation = {
 			const fresh =
 				took === 'go' &&
 				!claim.held!.already &&
+				!hadReview &&
 				!(txn && claim.seen.some((n) => touchesCase(n.text, txn)));
 			const deadlineAt = claim.held!.deadlineAt;
 
