@@ -56,6 +56,25 @@ export function setDeadline(ctx: object, deadlineAt: number | undefined): void {
 	else deadlines.set(ctx, deadlineAt);
 }
 
+/**
+ * A repeatable request a held case cannot do without (its claim turned into the audit note, after
+ * the messages went out): when its retries run out it is tried again, 2 s later, for as long as
+ * the claim's deadline leaves time, unless the service refused the request itself (a 4xx other
+ * than 429). Without a claim it is the request alone.
+ */
+export async function whileHeld<T>(ctx: object, request: () => Promise<T>): Promise<T> {
+	for (;;) {
+		try {
+			return await request();
+		} catch (error) {
+			const status = Number((error as { httpCode?: unknown }).httpCode);
+			const refused = Number.isFinite(status) && isBadData(status);
+			if (error instanceof DeadlineReached || refused || !deadlines.has(ctx)) throw error;
+			await sleep(2000);
+		}
+	}
+}
+
 /** The service's policy with the run's deadline, when it holds a claim. */
 export function withDeadline(ctx: object, policy: RetryPolicy): RetryPolicy {
 	const deadlineAt = deadlines.get(ctx);

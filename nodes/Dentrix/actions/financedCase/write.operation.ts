@@ -36,6 +36,7 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
+import { whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
@@ -303,14 +304,18 @@ export const writeFinancedCase: DentrixOperation = {
 				claim: held,
 				testMode: false,
 				send: async (r) => ({
-					record: await dentrixRead<IDataObject>(
+					record: await whileHeld(
 						ctx,
-						{
-							method: 'PUT',
-							path: `${r.path}/${encodeURIComponent(claim.held!.noteId)}`,
-							body: { text: noteBody.text, kind: noteBody.kind, date: noteBody.date },
-						},
-						{ itemIndex: i },
+						async () =>
+							await dentrixRead<IDataObject>(
+								ctx,
+								{
+									method: 'PUT',
+									path: `${r.path}/${encodeURIComponent(claim.held!.noteId)}`,
+									body: { text: noteBody.text, kind: noteBody.kind, date: noteBody.date },
+								},
+								{ itemIndex: i },
+							),
 					),
 					created: true,
 				}),

@@ -32,6 +32,7 @@ import {
 	problemsError,
 } from '../../../shared/parameters';
 import { setDeadline } from '../../../shared/retry';
+import { whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { OPEN_DENTAL_RETRY, openDentalList, openDentalRequest, writeOnce } from '../../transport';
@@ -291,14 +292,18 @@ export const writeFinancedCase: OpenDentalOperation = {
 				claim: held,
 				testMode: false,
 				send: async (r) => ({
-					record: await openDentalRequest<IDataObject>(
+					record: await whileHeld(
 						ctx,
-						{
-							method: 'PUT',
-							path: `/commlogs/${claim.held!.noteId}`,
-							body: { Note: r.body!.Note, CommDateTime: r.body!.CommDateTime },
-						},
-						{ itemIndex: i },
+						async () =>
+							await openDentalRequest<IDataObject>(
+								ctx,
+								{
+									method: 'PUT',
+									path: `/commlogs/${claim.held!.noteId}`,
+									body: { Note: r.body!.Note, CommDateTime: r.body!.CommDateTime },
+								},
+								{ itemIndex: i },
+							),
 					),
 					created: true,
 				}),
