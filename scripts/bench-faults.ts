@@ -115,6 +115,8 @@ interface Case {
 	decidedAt?: number;
 }
 
+/** The writers' default claim lease (nodes/shared/claim.ts `DEFAULT_LEASE_SECONDS`). */
+const LEASE_MS = 300_000;
 /** Polls after the faults: every decision comes again at least once (the trigger's gap is 30). */
 const RESEND_POLLS = 31;
 
@@ -578,7 +580,13 @@ function foundFor(sandbox: Sandbox, pms: Pms, c: Case): Found {
 		paymentCents: (p) => Number(p.PayAmtCents),
 		paymentRef: (p) => String(p.CheckNum),
 		paymentDate: (p) => String(p.PayDate).slice(0, 10),
-		writtenOn: (p) => String(p.SecDateTEntry ?? p.DateEntry ?? '').slice(0, 10),
+		// The stand-in's clock is UTC ("yyyy-MM-dd HH:mm:ss"): the practice's date of that instant.
+		writtenOn: (p) => {
+			const stamp = String(p.SecDateTEntry ?? '');
+			return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(stamp)
+				? localDate(`${stamp.replace(' ', 'T')}Z`)
+				: String(p.DateEntry ?? '').slice(0, 10);
+		},
 		planDate: (p) => String(p.PayPlanDate).slice(0, 10),
 	};
 }
@@ -871,6 +879,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
 		await sleep(2000);
 		say('SIGKILL of n8n mid-poll, then start');
+		let lastKill = Date.now();
 		await target.killAndRestart();
 		lastStart = Date.now();
 		await secondPresses;
@@ -887,11 +896,21 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 				).catch(() => undefined);
 			});
 			await presses;
+			lastKill = Date.now();
 			say(done.join('; '));
 		}
 		say('waiting for n8n to go quiet (faults still on)');
 		await settle(target, options.quietMs, lastStart);
 		await clearFaults(sandbox);
+		// A run killed while holding a case keeps its claim for the lease (5 minutes): the polls
+		// below come after every such claim has run out, as the trigger's later re-sends would.
+		const leaseOver = lastKill + LEASE_MS + 30_000;
+		if (Date.now() < leaseOver) {
+			say(
+				`faults removed; waiting ${Math.round((leaseOver - Date.now()) / 1000)} s for the claims of killed runs to run out`,
+			);
+			await sleep(leaseOver - Date.now());
+		}
 		// The trigger sends a decision again at the 1st, 2nd, 4th, 8th, 16th, 32nd and then every
 		// 30th poll after it first sent it: 31 polls bring every decision of the run again at least
 		// once (a practice's n8n polls once a minute; the run does not wait half an hour).

@@ -164,3 +164,20 @@ export function heldCaseKey(value: unknown): string | null {
 	const token = referenceToken(decision as Parameters<typeof referenceToken>[0]);
 	return token.ok ? (findReferenceTokens(token.value)[0]?.id ?? null) : null;
 }
+
+/**
+ * A record's lookup on a fresh claim: nothing of the case existed when this run claimed it, so
+ * the first lookup (before the write) is skipped; every later one (after a fault that may have
+ * committed the write) reads, so a write that landed is found, never sent again.
+ */
+export function lookupAfterFirst<R, T>(
+	fresh: boolean,
+	lookup: (request: R) => Promise<T | null>,
+): (request: R) => Promise<T | null> {
+	let skip = fresh;
+	return async (request) => {
+		if (!skip) return await lookup(request);
+		skip = false;
+		return null;
+	};
+}

@@ -244,3 +244,27 @@ test('the writer posts the coordinator message while it holds the case, once; re
 	expect(told()).toHaveLength(1);
 	expect(told()[0]!.text).toBe(out.message);
 });
+
+test.each([
+	['the payment plan', '/payplans/Dynamic$'],
+	['the CareCredit payment', '/payments$'],
+])(
+	'a fresh case whose %s committed but answered 500: looked up after the fault, found, never posted twice',
+	async (_, pathPattern) => {
+		await env.admin.fault({
+			kind: 'status',
+			status: 500,
+			phase: 'after',
+			method: 'POST',
+			pathPattern,
+			count: 1,
+		} as never);
+		const run = await env.harness.run(caseWorkflow(), { items: items() });
+		expect(run.error).toBeUndefined();
+		expect(run.json('Case')[0]).toMatchObject({ outcome: 'created' });
+		const p = await patient();
+		expect(p.plans).toHaveLength(1);
+		expect(p.payments).toHaveLength(1);
+		expect(p.links.filter((l) => l.AmountOverrideCents > 0)).toHaveLength(1);
+	},
+);

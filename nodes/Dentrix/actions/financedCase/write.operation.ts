@@ -18,6 +18,7 @@ import {
 	arrangementField,
 	caseOutput,
 	doneIn,
+	lookupAfterFirst,
 	markAll,
 	NOT_STARTED,
 	NOTHING,
@@ -243,7 +244,9 @@ export const writeFinancedCase: DentrixOperation = {
 				const a = await write<Req, IDataObject>(ctx, i, {
 					notWritten: NOT_WRITTEN,
 					check: () => ok(asReq(agreement)),
-					find: async (r) => (fresh ? null : ours(await listOnAccount(ctx, i, r.path, {}))),
+					find: lookupAfterFirst(fresh, async (r: Req) =>
+						ours(await listOnAccount(ctx, i, r.path, {})),
+					),
 					claim: held,
 					testMode: false,
 					send: (r, find) => writeOnce(ctx, r, find, { itemIndex: i }),

@@ -13,6 +13,7 @@ import {
 	arrangementField,
 	caseOutput,
 	doneIn,
+	lookupAfterFirst,
 	markAll,
 	NOT_STARTED,
 	NOTHING,
@@ -183,17 +184,18 @@ export const writeFinancedCase: OpenDentalOperation = {
 						: await write<typeof payPlan, IDataObject>(ctx, i, {
 								notWritten: NOT_WRITTEN,
 								check: () => ok(payPlan),
-								find: async (p) =>
-									fresh
-										? null
-										: ((
-												await openDentalList(
-													ctx,
-													'/payplans',
-													{ PatNum: p.create.body!.PatNum },
-													{ itemIndex: i },
-												)
-											).find((x) => hasReferenceToken(x.Note, token)) ?? null),
+								find: lookupAfterFirst(
+									fresh,
+									async (p: typeof payPlan) =>
+										(
+											await openDentalList(
+												ctx,
+												'/payplans',
+												{ PatNum: p.create.body!.PatNum },
+												{ itemIndex: i },
+											)
+										).find((x) => hasReferenceToken(x.Note, token)) ?? null,
+								),
 								claim: held,
 								testMode: false,
 								send: (p, find) => writeOnce(ctx, p.create, find, { itemIndex: i }),
@@ -210,7 +212,9 @@ export const writeFinancedCase: OpenDentalOperation = {
 								`payment plan ${String(record.PayPlanNum)} of this case is closed in Open Dental; nothing is written again`,
 							),
 						]);
-					if (record && plan.outcome === 'created') {
+					// A plan found (a run stopped between its POST and its link) is limited now too:
+					// the links' requests are only what differs.
+					if (record) {
 						const built: Built = {
 							plan: payPlan,
 							facts: facts.value,
@@ -235,17 +239,18 @@ export const writeFinancedCase: OpenDentalOperation = {
 					notWritten: NOT_WRITTEN,
 					check: () => ok(asReq(payment)),
 					// CheckNum holds the CareCredit transaction: never the same one twice on the account.
-					find: async (r) =>
-						fresh
-							? null
-							: await findOnPatient(
-									ctx,
-									i,
-									{ notWritten: NOT_WRITTEN, field: 'patNum' },
-									'/payments',
-									{ PatNum: r.body!.PatNum },
-									(p) => p.CheckNum === r.body!.CheckNum && Number(p.PayType) === r.body!.PayType,
-								),
+					find: lookupAfterFirst(
+						fresh,
+						async (r: Req) =>
+							await findOnPatient(
+								ctx,
+								i,
+								{ notWritten: NOT_WRITTEN, field: 'patNum' },
+								'/payments',
+								{ PatNum: r.body!.PatNum },
+								(p) => p.CheckNum === r.body!.CheckNum && Number(p.PayType) === r.body!.PayType,
+							),
+					),
 					claim: held,
 					testMode: false,
 					send: (r, find) => writeOnce(ctx, r, find, { itemIndex: i }),
