@@ -69,7 +69,8 @@ export async function whileHeld<T>(ctx: object, request: () => Promise<T>): Prom
 		} catch (error) {
 			const status = Number((error as { httpCode?: unknown }).httpCode);
 			const refused = Number.isFinite(status) && isBadData(status);
-			if (error instanceof DeadlineReached || refused || !deadlines.has(ctx)) throw error;
+			if (error instanceof DeadlineReached || refused || !deadlines.has(ctx))
+				return await Promise.reject(error);
 			await sleep(2000);
 		}
 	}
