@@ -32,8 +32,7 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
-import { setDeadline } from '../../../shared/retry';
-import { whileHeld } from '../../../shared/retry';
+import { setDeadline, whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { OPEN_DENTAL_RETRY, openDentalList, openDentalRequest, writeOnce } from '../../transport';
