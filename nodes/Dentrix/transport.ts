@@ -158,6 +158,21 @@ export async function writeOnce<T>(
 	);
 }
 
+/** One page (200) of an account's list. */
+export async function listOnAccount(
+	ctx: IExecuteFunctions,
+	i: number,
+	path: string,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
+	const page = await dentrixRead<{ items?: IDataObject[] }>(
+		ctx,
+		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
+		{ itemIndex: i },
+	);
+	return page.items ?? [];
+}
+
 /** The first record of an account's list (one page of 200) that `matches`, e.g. by reference. */
 export async function findOnAccount(
 	ctx: IExecuteFunctions,
@@ -166,12 +181,7 @@ export async function findOnAccount(
 	qs: IDataObject,
 	matches: (record: IDataObject) => boolean,
 ): Promise<IDataObject | null> {
-	const page = await dentrixRead<{ items?: IDataObject[] }>(
-		ctx,
-		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
-		{ itemIndex: i },
-	);
-	return (page.items ?? []).find(matches) ?? null;
+	return (await listOnAccount(ctx, i, path, qs)).find(matches) ?? null;
 }
 
 /**

@@ -68,6 +68,21 @@ async function account() {
 	};
 }
 
+/** The case's claim expires (as if its lease had passed: its until is moved back at the stand-in). */
+async function expireClaim() {
+	const claimNote = (await account()).notes.find((n) => /\.claim\]/.test(n.text));
+	await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes/${claimNote.id}`, {
+		method: 'PUT',
+		headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
+		body: JSON.stringify({
+			text: claimNote.text.replace(
+				/until [^)]+\)/,
+				`until ${new Date(Date.now() - 1000).toISOString()})`,
+			),
+		}),
+	});
+}
+
 const caseWrites = async () =>
 	(await env.admin.writes()).map(
 		(w) => `${w.method} ${w.path.replace('/v1/accounts/pat_1027', '')}`,
@@ -161,18 +176,7 @@ test('a deadline reached: unfinished, what exists said, nothing after; the expir
 	expect(first.whatExists).toMatch(/^written: the payment agreement\. /);
 	expect(await caseWrites()).toEqual(['POST /ledger-notes', 'POST /payment-agreements']);
 
-	// The claim expires (as if its lease had passed: its until is moved back at the stand-in).
-	const claimNote = (await account()).notes.find((n) => /\.claim\]/.test(n.text));
-	await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes/${claimNote.id}`, {
-		method: 'PUT',
-		headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
-		body: JSON.stringify({
-			text: claimNote.text.replace(
-				/until [^)]+\)/,
-				`until ${new Date(Date.now() - 1000).toISOString()})`,
-			),
-		}),
-	});
+	await expireClaim();
 	const second = (await env.harness.run(caseWorkflow(), { items: items() })).json('Case')[0]!;
 	expect(second).toMatchObject({
 		outcome: 'created',
@@ -330,17 +334,7 @@ describe('messages sent by the writer while it holds the case', () => {
 		).json('Case')[0]!;
 		expect(first).toMatchObject({ outcome: 'unfinished' });
 		expect(told('coordinator')).toEqual([]);
-		const claimNote = (await account()).notes.find((n) => /\.claim\]/.test(n.text));
-		await fetch(`${env.sandbox.urls.dentrix}/v1/accounts/pat_1027/ledger-notes/${claimNote.id}`, {
-			method: 'PUT',
-			headers: { authorization: 'Bearer sandbox-dentrix-key', 'content-type': 'application/json' },
-			body: JSON.stringify({
-				text: claimNote.text.replace(
-					/until [^)]+\)/,
-					`until ${new Date(Date.now() - 1000).toISOString()})`,
-				),
-			}),
-		});
+		await expireClaim();
 		const second = (
 			await env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() })
 		).json('Case')[0]!;

@@ -40,7 +40,7 @@ import {
 import { whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
-import { dentrixRead, findOnAccount, sentPath, writeOnce } from '../../transport';
+import { dentrixRead, findOnAccount, listOnAccount, sentPath, writeOnce } from '../../transport';
 import { dentrixClaim } from '../claim';
 import { accountFacts, arrangementFor } from '../facts';
 import { testModeField } from '../fields';
@@ -57,16 +57,6 @@ const LABELS = {
 
 type Req = WireRequest<IDataObject>;
 const asReq = (r: unknown) => r as Req;
-
-/** One page (200) of an account's list. */
-async function listOnAccount(ctx: IExecuteFunctions, i: number, path: string, qs: IDataObject) {
-	const page = await dentrixRead<{ items?: IDataObject[] }>(
-		ctx,
-		{ method: 'GET', path, qs: { ...qs, limit: 200 } },
-		{ itemIndex: i },
-	);
-	return page.items ?? [];
-}
 
 /**
  * Dentrix "Financed Case: Write": the whole approved case under one claim (docs/writers.md):
