@@ -17,6 +17,7 @@ import { join } from 'path';
 import {
 	activateWorkflow,
 	deactivateWorkflow,
+	GRACEFUL_SHUTDOWN_S,
 	importCredentials,
 	importWorkflow,
 	listExecutions,
@@ -349,7 +350,7 @@ async function queueTarget(work: string, options: Options, pms: Pms): Promise<Ta
 		main: () => stack.main,
 		webhookBase: () => stack.webhook.url,
 		gracefulRestart: async () => {
-			await stack.main.stop();
+			await stack.main.stop((GRACEFUL_SHUTDOWN_S + 30) * 1000);
 			await stack.restartMain();
 		},
 		killAndRestart: async () => {

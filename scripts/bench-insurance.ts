@@ -21,7 +21,7 @@ import {
 	importCredentials,
 	importWorkflow,
 	nodeOutput,
-	PRACTICE_RETENTION_ENV,
+	PRACTICE_N8N_ENV,
 } from './n8n/runtime';
 
 const arg = (name: string, fallback: number) => {
@@ -99,7 +99,7 @@ async function main() {
 		work,
 		build: !process.argv.includes('--no-build'),
 		packageDir: process.env.BENCH_PACKAGE_DIR,
-		env: PRACTICE_RETENTION_ENV,
+		env: PRACTICE_N8N_ENV,
 	});
 	const today = todayIn(TIME_ZONE, new Date());
 	const od = await startSandbox({

@@ -16,7 +16,7 @@ import { join } from 'path';
 import {
 	activateWorkflow,
 	deactivateWorkflow,
-	PRACTICE_RETENTION_ENV,
+	PRACTICE_N8N_ENV,
 	type RunningN8n,
 } from './n8n/runtime';
 import { tokenOf } from './e2e/practice';
@@ -102,10 +102,10 @@ async function installCounters(sandbox: Sandbox) {
 	}
 }
 
-/** Calls (all methods) and writes that reached each counted service so far. */
+/** Calls (all methods) and writes that reached each counted service so far, and the messages. */
 function callCounts(sandbox: Sandbox) {
 	const state = sandbox.store.state;
-	return Object.fromEntries(
+	const services = Object.fromEntries(
 		Object.keys(COUNTED).map((service) => {
 			const rule = state.faults[service as ServiceName].find(
 				(r) => r.kind === 'latency' && (r.count ?? 0) > COUNT_FROM / 2,
@@ -117,12 +117,13 @@ function callCounts(sandbox: Sandbox) {
 			return [service, { calls: rule ? COUNT_FROM - rule.count! : NaN, writes }];
 		}),
 	) as Record<string, { calls: number; writes: number }>;
+	return { services, messages: state.notifications.length };
 }
 
 function callsPerCase(
 	label: string,
 	before: ReturnType<typeof callCounts>,
-	after: ReturnType<typeof callCounts>,
+	sandbox: Sandbox,
 	cases: number,
 ) {
 	const names: Record<string, string> = {
@@ -131,14 +132,29 @@ function callsPerCase(
 		console: 'message hooks',
 		openDental: 'Open Dental',
 	};
+	const after = callCounts(sandbox).services;
 	// A service the road does not call is left out.
-	const called = Object.keys(after).filter((s) => after[s].calls !== before[s].calls);
+	const called = Object.keys(after).filter((s) => after[s].calls !== before.services[s].calls);
 	const parts = called.map((s) => {
-		const calls = (after[s].calls - before[s].calls) / cases;
-		const writes = (after[s].writes - before[s].writes) / cases;
+		const calls = (after[s].calls - before.services[s].calls) / cases;
+		const writes = (after[s].writes - before.services[s].writes) / cases;
 		return `${names[s]} ${calls.toFixed(1)} (writes ${writes.toFixed(1)})`;
 	});
 	console.log(`${''.padEnd(4)}calls per financed case, ${label}: ${parts.join(', ')}`);
+	// The messages by channel; any beyond one coordinator message per case, in full (shortened).
+	const sent = sandbox.store.state.notifications.slice(before.messages);
+	const byChannel = new Map<string, string[]>();
+	for (const m of sent) byChannel.set(m.channel, [...(byChannel.get(m.channel) ?? []), m.text]);
+	const channels = [...byChannel].map(([c, texts]) => `${c} ${texts.length}`).join(', ');
+	console.log(`${''.padEnd(4)}messages by channel: ${channels || 'none'}`);
+	// Anything but one coordinator message per case, shown (the case: CareCredit's application number).
+	const caseOf = (text: string) => /APP-[A-Za-z0-9-]+/.exec(text)?.[0] ?? text.slice(0, 40);
+	const told = sent.filter((m) => m.channel === 'coordinator').map((m) => caseOf(m.text));
+	const extra = sent.filter(
+		(m) => m.channel !== 'coordinator' || told.filter((c) => c === caseOf(m.text)).length > 1,
+	);
+	for (const m of extra.slice(0, 10))
+		console.log(`${''.padEnd(6)}${m.at.slice(11, 19)} ${m.channel}: ${m.text.slice(0, 160)}`);
 }
 
 /** N fresh accounts, each a copy of Daniel Whitaker with a copy of his plan (in-process seed). */
@@ -231,7 +247,7 @@ async function startSingle(work: string): Promise<Running> {
 		build: !process.argv.includes('--no-build'),
 		packageDir: process.env.BENCH_PACKAGE_DIR,
 		// Measured with the retention a practice sets, not the tests' 3-second hard deletion.
-		env: PRACTICE_RETENTION_ENV,
+		env: PRACTICE_N8N_ENV,
 	});
 	return {
 		sandbox: stack.sandbox,
@@ -299,7 +315,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		);
 		// The coordinator message follows the note: let the last runs finish before counting.
 		await new Promise((r) => setTimeout(r, 3000));
-		callsPerCase('chair-side link', counts, callCounts(sandbox), N);
+		callsPerCase('chair-side link', counts, sandbox, N);
 
 		// 2. Trigger road: N decisions wait in the feed, then one poll picks them all up.
 		const polled = addAccounts(sandbox, 't');
@@ -319,7 +335,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 			Date.now() - started,
 		);
 		await new Promise((r) => setTimeout(r, 3000));
-		callsPerCase('trigger (one poll)', counts, callCounts(sandbox), N);
+		callsPerCase('trigger (one poll)', counts, sandbox, N);
 
 		// 3. The floor: the same HTTP calls from a bare script, no n8n.
 		const bare = addAccounts(sandbox, 'b');
@@ -384,7 +400,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 			(c) => c.decidedAt!,
 			Date.now() - started,
 		);
-		callsPerCase('floor (the hook not counted)', counts, callCounts(sandbox), N);
+		callsPerCase('floor (the hook not counted)', counts, sandbox, N);
 
 		await measureOpenDental(stack);
 
@@ -469,7 +485,7 @@ async function measureOpenDental(stack: Running) {
 	});
 	row('Open Dental, chair-side link (shortfall)', chairTimes, Date.now() - started);
 	await new Promise((r) => setTimeout(r, 3000));
-	callsPerCase('Open Dental chair-side link', counts, callCounts(sandbox), N);
+	callsPerCase('Open Dental chair-side link', counts, sandbox, N);
 
 	// Trigger: N decisions wait in the feed, then one poll picks them all up.
 	const polled = await accounts();
@@ -484,7 +500,7 @@ async function measureOpenDental(stack: Running) {
 	});
 	row('Open Dental, CareCredit trigger (one poll)', pollTimes, Date.now() - started);
 	await new Promise((r) => setTimeout(r, 3000));
-	callsPerCase('Open Dental trigger (one poll)', counts, callCounts(sandbox), N);
+	callsPerCase('Open Dental trigger (one poll)', counts, sandbox, N);
 }
 
 async function main() {

@@ -19,7 +19,7 @@ import {
 	installN8n,
 	packPackage,
 	startN8n,
-	TEST_RETENTION_ENV,
+	TEST_N8N_ENV,
 	type N8nHome,
 	type RunningN8n,
 } from '../n8n/runtime';
@@ -128,7 +128,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			// Every process decrypts the same credentials: one key for all.
 			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
 			GENERIC_TIMEZONE: 'America/Chicago',
-			...TEST_RETENTION_ENV,
+			...TEST_N8N_ENV,
 		};
 		const home = (name: string) =>
 			createN8nHome(join(options.work, name), [tarball], runtime, queueEnv);

@@ -18,8 +18,9 @@ import {
 	installN8n,
 	packPackage,
 	startN8n,
-	TEST_RETENTION_ENV,
-	PRACTICE_RETENTION_ENV,
+	TEST_N8N_ENV,
+	PRACTICE_N8N_ENV,
+	GRACEFUL_SHUTDOWN_S,
 	type N8nHome,
 	type RunningN8n,
 } from '../n8n/runtime';
@@ -227,7 +228,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	try {
 		const env = {
 			GENERIC_TIMEZONE: 'America/Chicago',
-			...(options.fixedPorts ? PRACTICE_RETENTION_ENV : TEST_RETENTION_ENV),
+			...(options.fixedPorts ? PRACTICE_N8N_ENV : TEST_N8N_ENV),
 			...options.env,
 		};
 		const ids = {} as Record<TemplateKey, string>;
@@ -300,8 +301,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 				return n8n!;
 			},
 			async restartN8n() {
-				// One n8n per home: a running one is stopped first (nothing to do after stop or kill).
-				await n8n?.stop();
+				// One n8n per home: a running one is stopped first (nothing to do after stop or kill),
+				// as gracefully as n8n's own stop allows.
+				await n8n?.stop((GRACEFUL_SHUTDOWN_S + 30) * 1000);
 				n8n = await start(!options.bare);
 				return n8n;
 			},

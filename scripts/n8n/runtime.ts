@@ -135,12 +135,19 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** n8n's graceful stop, in seconds (PRACTICE_N8N_ENV); a harness's graceful stop waits longer. */
+export const GRACEFUL_SHUTDOWN_S = 300;
+
 /**
- * How long n8n keeps execution data (patient data among it), as a practice should set it:
- * docs/n8n-runtime.md "Patient data at rest". Read by n8n 2.41.1's `ExecutionsConfig`
- * (@n8n/config `executions.config`) and its pruning service; the demo runs with these.
+ * n8n's settings a practice should set, the demo and the tests run with: how long n8n keeps
+ * execution data (patient data among it: docs/n8n-runtime.md "Patient data at rest"; read by
+ * n8n 2.41.1's `ExecutionsConfig` and its pruning service), and how long a stop waits for
+ * running workflows (docs/setup.md §8).
  */
-export const PRACTICE_RETENTION_ENV: Record<string, string> = {
+export const PRACTICE_N8N_ENV: Record<string, string> = {
+	// Seconds a stop lets running workflows finish before n8n ends them (30 by default): the
+	// claim's lease, so no case is ended between its coordinator message and its audit note.
+	N8N_GRACEFUL_SHUTDOWN_TIMEOUT: String(GRACEFUL_SHUTDOWN_S),
 	// Pruning on (n8n's default): saved executions older than the age or beyond the count go.
 	EXECUTIONS_DATA_PRUNE: 'true',
 	// Hours a saved execution (a failed run, a decision run) stays: 7 days for ops to look.
@@ -156,8 +163,8 @@ export const PRACTICE_RETENTION_ENV: Record<string, string> = {
 };
 
 /** The same for tests: the hard deletion every 3 s, so a test sees it happen. */
-export const TEST_RETENTION_ENV: Record<string, string> = {
-	...PRACTICE_RETENTION_ENV,
+export const TEST_N8N_ENV: Record<string, string> = {
+	...PRACTICE_N8N_ENV,
 	EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '0.05',
 };
 

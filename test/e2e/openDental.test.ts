@@ -18,7 +18,7 @@ import {
 	n8nCli,
 	importWorkflow,
 	sqliteQuery,
-	TEST_RETENTION_ENV,
+	TEST_N8N_ENV,
 } from '../../scripts/n8n/runtime';
 import { Practice, tokenOf } from '../../scripts/e2e/practice';
 import { getJson, REPO, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
@@ -185,7 +185,7 @@ describe('Open Dental templates in real n8n', () => {
 			// The application template saves no successful run: n8n soft-deletes it at its end,
 			// and the hard deletion (every 3 s here, EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL)
 			// deletes its row and data. Saved runs (the decision's) stay: the check can see data.
-			expect(TEST_RETENTION_ENV.EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL).toBe('0.05');
+			expect(TEST_N8N_ENV.EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL).toBe('0.05');
 			const rows = (sql: string) => sqliteQuery<{ n: number }>(stack.home, sql);
 			const count = async (sql: string) => (await rows(sql))[0]!.n;
 			const withText = (text: string) =>
