@@ -22,6 +22,7 @@ import {
 	importWorkflow,
 	listExecutions,
 	n8nCli,
+	PRACTICE_N8N_ENV,
 	type RunningN8n,
 } from './n8n/runtime';
 import { practiceToday, tokenOf } from './e2e/practice';
@@ -288,7 +289,8 @@ interface Target {
 }
 
 async function singleTarget(work: string, options: Options, pms: Pms): Promise<Target> {
-	const stack: Stack = await startStack({ work, build: options.build });
+	// What a practice sets (PRACTICE_N8N_ENV): the graceful restart lets running cases finish.
+	const stack: Stack = await startStack({ work, build: options.build, env: PRACTICE_N8N_ENV });
 	const decisionId = pms === 'openDental' ? await openDentalOn(stack) : stack.ids.decision;
 	return {
 		sandbox: stack.sandbox,

@@ -165,6 +165,8 @@ export const PRACTICE_N8N_ENV: Record<string, string> = {
 /** The same for tests: the hard deletion every 3 s, so a test sees it happen. */
 export const TEST_N8N_ENV: Record<string, string> = {
 	...PRACTICE_N8N_ENV,
+	// n8n's default: a test's teardown does not wait for a run the test left behind.
+	N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '30',
 	EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '0.05',
 };
 
