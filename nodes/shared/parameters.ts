@@ -30,6 +30,32 @@ export function problemsError(
 	return error;
 }
 
+/**
+ * A JSON list parameter (the Practice settings' locations) as given (an expression's array or
+ * object), or parsed from its text; empty is an empty list.
+ */
+export function jsonParameter(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label = 'Locations',
+): unknown {
+	const value = ctx.getNodeParameter(name, i, '') as unknown;
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return [];
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		throw problemsError(
+			ctx,
+			i,
+			`'${label}' was not read`,
+			[{ field: name, code: 'invalidJson', message: `${label}: is not valid JSON` }],
+			"Map the Practice settings' list, e.g. {{ $('Practice settings').first().json.locations }}, or leave it empty.",
+		);
+	}
+}
+
 /** A JSON parameter's value as an object: given as one (expression) or as its text. */
 function parseObject(value: unknown): IDataObject | undefined {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value))

@@ -1,18 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // Several locations, one standard (issue 15), end to end in real n8n: the shipped Dentrix
-// decision template imported unchanged, its one `locations` setting filled as an ops person
-// would (docs/templates.md, "One place for each location": the sandbox's two locations, each
-// with its merchant number, location id and coordinator channel; Lakeside with its policy
-// override), then one approved case with a shortfall at each location, by the chair-side link.
-// Each case's coordinator message reaches its own location's channel only, and Lakeside's
-// in-house plan carries Lakeside's billing type while Downtown's carries the group's.
+// application and decision templates imported unchanged, their `locations` setting filled as an
+// ops person would (docs/templates.md, "One place for each location": the sandbox's two
+// locations, each with its merchant number, location id and coordinator channel; Lakeside with
+// its policy override), then one plan accepted with CareCredit at each location: the
+// application template prefills it under its location's merchant number, and the approved
+// case (with a shortfall) comes back by the chair-side link. Each case's coordinator message
+// reaches its own location's channel only, and Lakeside's in-house plan carries Lakeside's
+// billing type while Downtown's carries the group's.
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { activateWorkflow } from '../../scripts/n8n/runtime';
 import { Practice } from '../../scripts/e2e/practice';
 import { fillPracticeSettings } from '../../scripts/e2e/practiceSettings';
-import { getJson, postJson, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
+import { getJson, pollNow, startStack, waitFor, type Stack } from '../../scripts/e2e/stack';
 import type { DentrixPatient, DentrixTreatmentPlan } from '../../sandbox/dentrix/types';
 
 const MINUTE = 60_000;
@@ -46,31 +48,6 @@ afterAll(async () => {
 	if (work) await fs.rm(work, { recursive: true, force: true });
 }, 2 * MINUTE);
 
-/** A CareCredit session waiting for the patient, prefilled as the application template does. */
-async function prefill(patientId: string, planId: string, location: Location): Promise<string> {
-	const base = stack.sandbox.urls.careCredit;
-	const { access_token } = await postJson<{ access_token: string }>(`${base}/oauth2/v1/token`, {
-		grant_type: 'client_credentials',
-		client_id: 'sandbox-client',
-		client_secret: 'sandbox-secret',
-	});
-	const response = await fetch(`${base}/v1/carecredit/prefill`, {
-		method: 'POST',
-		headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({
-			merchantInfo: {
-				merchantNumber: location.merchantNumber,
-				partnerCode: 'N8N',
-				recordId: patientId,
-			},
-			applicants: [{ firstName: 'Location', lastName: 'Case' }],
-			transactionInfo: { invoiceNumber: `${planId}~${location.dentrixLocationId}` },
-		}),
-	});
-	expect(response.ok).toBe(true);
-	return ((await response.json()) as { sessionId: string }).sessionId;
-}
-
 it(
 	"routes each case by its location: the location's coordinator channel and its policy override",
 	async () => {
@@ -96,10 +73,10 @@ it(
 						: {},
 			};
 		});
-		await fillPracticeSettings(stack.n8n, stack.ids.decision, {
-			locations: JSON.stringify(setting),
-		});
-		await activateWorkflow(stack.n8n, stack.ids.decision);
+		for (const id of [stack.ids.application, stack.ids.decision]) {
+			await fillPracticeSettings(stack.n8n, id, { locations: JSON.stringify(setting) });
+			await activateWorkflow(stack.n8n, id);
+		}
 
 		// One account and plan of its own per location (a copy of a seeded family and plan).
 		const state = stack.sandbox.store.state.dentrix;
@@ -120,8 +97,28 @@ it(
 				id: planId,
 				patientId,
 				locationId: `loc_${key}`,
+				status: 'proposed',
+				fundingMethod: null,
+				acceptedAt: null,
+				acceptSequence: null,
 			} as DentrixTreatmentPlan);
-			const sessionId = await prefill(patientId, planId, byKey(key));
+			await practice.acceptWithCareCredit(planId);
+			cases.push({ key, firstName, patientId, planId, channel: byKey(key).coordinator.channel });
+		}
+		// The application template's next poll prefills both (a poll now, not in a minute).
+		await pollNow(stack.n8n, stack.ids.application);
+		for (const c of cases) {
+			const session = await waitFor(
+				`the application of ${c.key}'s plan`,
+				async () =>
+					stack.sandbox.store.state.careCredit.sessions.find((s) =>
+						s.transactionInfo.invoiceNumber.startsWith(`${c.planId}~`),
+					),
+				3 * MINUTE,
+			);
+			// Under its own location's merchant number: CareCredit funds that location.
+			expect(session.merchantNumber).toBe(byKey(c.key).merchantNumber);
+			const sessionId = session.sessionId;
 			// Approved for less than the plan: the rest is an in-house plan under the policy.
 			await practice.decide(sessionId, {
 				outcome: 'approved',
@@ -134,21 +131,21 @@ it(
 				{ headers: { accept: 'application/json' } },
 			);
 			expect(answer.status).toBe(200);
-			cases.push({ key, firstName, patientId, channel: byKey(key).coordinator.channel });
 		}
 
 		for (const c of cases) {
-			const name = `${c.firstName} ${patient.lastName}`;
+			// The approval's message (the application's went to the group's channel before it).
+			const parts = ['approved', `${c.firstName} ${patient.lastName}`];
 			await waitFor(
 				`${c.key}'s coordinator message`,
-				async () => ((await practice.messages(c.channel, name)).length > 0 ? true : undefined),
+				async () => ((await practice.messages(c.channel, ...parts)).length > 0 ? true : undefined),
 				3 * MINUTE,
 			);
 			// Its own channel only: not the other location's, not the group's.
 			const others = cases.filter((o) => o.key !== c.key).map((o) => o.channel);
 			for (const channel of [...others, 'coordinator'])
-				expect(await practice.messages(channel, name)).toEqual([]);
-			expect(await practice.messages(c.channel, name)).toHaveLength(1);
+				expect(await practice.messages(channel, ...parts)).toEqual([]);
+			expect(await practice.messages(c.channel, ...parts)).toHaveLength(1);
 
 			const billingTypes = (await practice.agreements(c.patientId)).map((a) => a.billingType);
 			if (c.key === 'lakeside') expect(billingTypes).toContain('Payment Agreement - Lakeside');

@@ -422,6 +422,89 @@ describe('QuickScreen, Account, Transaction, Promotion', () => {
 			(await cc.writes('/prefill')).map((w) => (w.body as SentPrefill).merchantInfo.merchantNumber),
 		).toEqual([LAKESIDE, DOWNTOWN]);
 	});
+
+	describe("Locations: the merchant number of the plan's location", () => {
+		const LOCATIONS = [
+			{ name: 'Downtown', pmsLocationId: 'downtown', merchantNumber: DOWNTOWN },
+			{ name: 'Lakeside', pmsLocationId: 'lakeside', merchantNumber: LAKESIDE },
+			{ name: 'Annex', pmsLocationId: 'annex' },
+		];
+		const byLocation = (locations: unknown, extra: IDataObject = {}) =>
+			workflow(
+				applicant('Approved', {
+					locationId: '={{ $json.location }}',
+					prefillOptions: { locations },
+					...extra,
+				}),
+			);
+		const sentNumbers = async () =>
+			(await cc.writes('/prefill')).map((w) => (w.body as SentPrefill).merchantInfo.merchantNumber);
+
+		test("each plan's application goes under its location's number; an entry without one, the credential's", async () => {
+			await harness.setCredentials('careCreditApi', {
+				...sandboxCredentials(sandbox.urls).careCreditApi,
+				merchantNumber: LAKESIDE,
+			});
+			const run = await harness.run(byLocation(JSON.stringify(LOCATIONS)), {
+				items: [
+					{ patientId: 'P1', location: 'downtown' },
+					{ patientId: 'P2', location: 'annex' },
+					{ patientId: 'P3', location: 'downtown' },
+				],
+			});
+			expect(run.error).toBeUndefined();
+			const want = [DOWNTOWN, LAKESIDE, DOWNTOWN];
+			expect(run.json('Node').map((o) => o.merchantNumber)).toEqual(want);
+			expect(await sentNumbers()).toEqual(want);
+		});
+
+		test("the node's own Merchant Number wins; Locations as an expression's list works too", async () => {
+			const run = await harness.run(
+				byLocation('={{ $json.locations }}', { merchantNumber: '={{ $json.merchant }}' }),
+				{
+					items: [
+						{ patientId: 'P1', location: 'downtown', merchant: LAKESIDE, locations: LOCATIONS },
+						{ patientId: 'P2', location: 'lakeside', merchant: '', locations: LOCATIONS },
+					],
+				},
+			);
+			expect(run.error).toBeUndefined();
+			expect(await sentNumbers()).toEqual([LAKESIDE, LAKESIDE]);
+		});
+
+		test.each([
+			[
+				'a plan whose location is not in the list',
+				JSON.stringify(LOCATIONS),
+				'uptown',
+				/not prefilled: locations: the case \(location id uptown and no merchant number\) matches none of the 3 locations/,
+			],
+			[
+				'a plan without a location, the list naming locations',
+				JSON.stringify(LOCATIONS),
+				'',
+				/matches none of the 3 locations/,
+			],
+			[
+				'a location whose merchant number is not 16 digits',
+				JSON.stringify([{ name: 'Lakeside', pmsLocationId: 'lakeside', merchantNumber: '534812' }]),
+				'lakeside',
+				/merchantNumber of location 'Lakeside' in 'Locations' is not valid: .*exactly 16 digits/,
+			],
+			[
+				'a list that is not JSON',
+				'[{"name": "Downtown",',
+				'downtown',
+				/Locations: is not valid JSON/,
+			],
+		])('%s: an error that says so, nothing sent', async (_kind, locations, location, message) => {
+			const run = await harness.run(byLocation(locations), {
+				items: [{ patientId: 'P1', location }],
+			});
+			expect(run.error?.message).toMatch(message);
+			expect(await cc.writes('/prefill')).toEqual([]);
+		});
+	});
 });
 
 describe('bad input', () => {

@@ -4,12 +4,17 @@ import {
 	PORTION_ESTIMATE_CAVEAT,
 	centsFromWireOrNull,
 	centsToDollars,
+	locationFor,
 	portionSnapshotOf,
+	type FinancingDecision,
 } from '../../../../financing';
+import { jsonParameter, problemsError } from '../../../shared/parameters';
+import { merchantNumberProblem } from '../../merchantNumber';
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
 import { compact, encodePmsIds } from '../../shapes';
 import {
+	inputError,
 	merchantNumberFor,
 	merchantNumberProperty,
 	moneyParam,
@@ -29,8 +34,10 @@ interface PrefillResponse {
 
 async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials('careCreditApi');
-	const merchantNumber = merchantNumberFor(ctx, i, credentials);
 	const applicant = readApplicant(ctx, i, true);
+	const merchantNumber =
+		locationMerchantNumber(ctx, i, applicant.pms.locationId) ??
+		merchantNumberFor(ctx, i, credentials);
 	const options = ctx.getNodeParameter('prefillOptions', i, {}) as IDataObject;
 	const portion = portionSentWith(ctx, i, options.portionEstimate);
 	if (portion) applicant.wire.estimatedFee = centsToDollars(portion.patientPortionCents);
@@ -83,6 +90,45 @@ async function execute(ctx: IExecuteFunctions, i: number): Promise<IDataObject> 
 			: applicant.masked,
 		...(portion ? { portionSent: portion, portionCaveat: PORTION_ESTIMATE_CAVEAT } : {}),
 	};
+}
+
+/**
+ * The merchant number of the plan's location (Options > Locations, the Practice settings' list,
+ * found by the plan's location ID as the decision templates find it), when the node's own
+ * Merchant Number is empty; null without Locations, or for an entry without a merchant number
+ * (the credential's default then). A plan whose location is not in the list is not prefilled.
+ */
+function locationMerchantNumber(
+	ctx: IExecuteFunctions,
+	i: number,
+	locationId: string | null,
+): string | null {
+	if (String(ctx.getNodeParameter('merchantNumber', i, '') ?? '').trim() !== '') return null;
+	const locations = jsonParameter(ctx, i, 'prefillOptions.locations');
+	const found = locationFor(locations, {
+		pms: { locationId } as FinancingDecision['pms'],
+		merchantNumber: null,
+	});
+	if (!found.ok)
+		throw problemsError(
+			ctx,
+			i,
+			'The application was not prefilled',
+			found.problems,
+			"Add the plan's location to Locations (its pmsLocationId and merchantNumber), or set the plan's location in the practice system.",
+		);
+	const number = found.value?.merchantNumber ?? '';
+	if (number === '') return null;
+	const problem = merchantNumberProblem(number);
+	if (problem)
+		throw inputError(
+			ctx,
+			i,
+			`the merchantNumber of location '${found.value!.name || found.value!.pmsLocationId}' in 'Locations'`,
+			`is not valid: ${problem}`,
+			"Fix that location's merchantNumber in the Practice settings' locations (16 digits).",
+		);
+	return number;
 }
 
 /** The estimate after insurance the application is prefilled with (its total is the estimated fee), kept in the output. */
@@ -153,6 +199,14 @@ export const prefill: CareCreditOperation = {
 					],
 					default: 'AP',
 					description: 'Which CareCredit page the portal link opens',
+				},
+				{
+					displayName: 'Locations',
+					name: 'locations',
+					type: 'json',
+					default: '[]',
+					description:
+						'The practice\'s locations, as in the Practice settings ([{"name", "merchantNumber", "pmsLocationId", ...}]): the application goes under the merchant number of the plan\'s location (found by its location ID) unless Merchant Number is set. Empty: the credential\'s default merchant number.',
 				},
 				{
 					displayName: 'Patient Portion Estimate',

@@ -14,9 +14,9 @@ import {
 	type Result,
 	type TreatmentPlanInput,
 } from '../../../../financing';
-import { objectParameter, problemsError } from '../../../shared/parameters';
+import { jsonParameter, objectParameter, problemsError } from '../../../shared/parameters';
 import type { ArrangementOperation } from '../types';
-import { jsonParameter, policyFields, policyFrom } from './policyParameters';
+import { policyFields, policyFrom } from './policyParameters';
 
 /** The plan with the portion to finance, checked against the portion the application was sent with. */
 function portionToFinance(

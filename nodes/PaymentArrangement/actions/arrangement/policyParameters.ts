@@ -98,20 +98,6 @@ type PolicyParams = {
 	timeZone?: string;
 };
 
-/** A JSON parameter as given (an expression's array or object), or parsed from its text. */
-export function jsonParameter(ctx: IExecuteFunctions, i: number, name: string): unknown {
-	const value = ctx.getNodeParameter(name, i, '') as unknown;
-	if (typeof value !== 'string') return value;
-	if (value.trim() === '') return [];
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		throw problemsError(ctx, i, 'The locations', [
-			{ field: name, code: 'invalidJson', message: `${name}: is not valid JSON` },
-		]);
-	}
-}
-
 /** Parameters layered over the JSON policy, the workflow's time zone as the default zone. */
 export function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
 	const p = ctx.getNodeParameter('policy', i, {}) as PolicyParams;
