@@ -57,23 +57,31 @@ export function setDeadline(ctx: object, deadlineAt: number | undefined): void {
 }
 
 /**
- * A repeatable request a held case cannot do without (its claim turned into the audit note, after
- * the messages went out): when its retries run out it is tried again, 2 s later, for as long as
- * the claim's deadline leaves time, unless the service refused the request itself (a 4xx other
- * than 429). Without a claim it is the request alone.
+ * Repeatable requests a held case cannot do without: when the transport's retries run out on a
+ * service that did not answer, or answered 5xx or 429, they are tried again, 2 s later, while
+ * `more()` says there is time. A refusal (a 4xx other than 429), a failed check and the claim's
+ * deadline end it at once.
  */
-export async function whileHeld<T>(ctx: object, request: () => Promise<T>): Promise<T> {
+export async function againWhile<T>(more: () => boolean, request: () => Promise<T>): Promise<T> {
 	for (;;) {
 		try {
 			return await request();
 		} catch (error) {
 			const status = Number((error as { httpCode?: unknown }).httpCode);
 			const refused = Number.isFinite(status) && isBadData(status);
-			if (error instanceof DeadlineReached || refused || !deadlines.has(ctx))
+			if (!(error instanceof NodeApiError) || refused || !more())
 				return await Promise.reject(error);
 			await sleep(2000);
 		}
 	}
+}
+
+/**
+ * The claim turned into the audit note, after the messages went out: tried again for as long as
+ * the claim's deadline leaves time (`againWhile`). Without a claim it is the request alone.
+ */
+export async function whileHeld<T>(ctx: object, request: () => Promise<T>): Promise<T> {
+	return await againWhile(() => deadlines.has(ctx), request);
 }
 
 /** The service's policy with the run's deadline, when it holds a claim. */

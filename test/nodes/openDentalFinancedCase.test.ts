@@ -268,3 +268,28 @@ test.each([
 		expect(p.links.filter((l) => l.AmountOverrideCents > 0)).toHaveLength(1);
 	},
 );
+
+test('a plan whose limit keeps failing past the transport retries (503 six times) is limited on the next try, not closed', async () => {
+	await env.admin.fault({
+		kind: 'status',
+		status: 503,
+		phase: 'before',
+		method: 'PUT',
+		pathPattern: '/payplanlinks/',
+		count: 6,
+	} as never);
+	const run = await env.harness.run(caseWorkflow(), { items: items() });
+	expect(run.error).toBeUndefined();
+	expect(run.json('Case')[0]).toMatchObject({
+		outcome: 'created',
+		paymentPlan: { outcome: 'created' },
+	});
+	const p = await patient();
+	expect(p.plans).toHaveLength(1);
+	expect(p.plans[0].IsClosed).toBe(false);
+	expect(p.links.filter((l) => l.AmountOverrideCents > 0)).toHaveLength(1);
+	expect(p.commlogs.filter((c) => /\.planClosed\]|\.review\]/.test(c.Note))).toEqual([]);
+	// Every struck attempt was the link's PUT, and the last one went through.
+	const puts = (await env.admin.writes()).filter((w: any) => /payplanlinks\//.test(w.path));
+	expect(puts.map((w: any) => w.status)).toEqual([503, 503, 503, 503, 503, 503, 200]);
+});

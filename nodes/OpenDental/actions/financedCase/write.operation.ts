@@ -32,7 +32,7 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
-import { setDeadline, whileHeld } from '../../../shared/retry';
+import { againWhile, setDeadline, whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { OPEN_DENTAL_RETRY, openDentalList, openDentalRequest, writeOnce } from '../../transport';
@@ -224,7 +224,12 @@ export const writeFinancedCase: OpenDentalOperation = {
 						};
 						setDeadline(ctx, undefined);
 						try {
-							await limitToShortfall(ctx, i, record, built, false);
+							// A fault is tried again while a whole unit's time is left; a refusal, or
+							// faults until then, close the plan (it bills nothing) and hold the case.
+							await againWhile(
+								() => Date.now() + unit < deadlineAt,
+								async () => await limitToShortfall(ctx, i, record, built, false),
+							);
 						} catch (failure) {
 							return await closeAndRecord(ctx, i, record, built, failure);
 						} finally {
