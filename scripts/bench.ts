@@ -18,6 +18,8 @@ import {
 	deactivateWorkflow,
 	PRACTICE_N8N_ENV,
 	type RunningN8n,
+	getExecution,
+	listExecutions,
 } from './n8n/runtime';
 import { tokenOf } from './e2e/practice';
 import { startQueueStack } from './e2e/queueStack';
@@ -501,6 +503,44 @@ async function measureOpenDental(stack: Running) {
 	row('Open Dental, CareCredit trigger (one poll)', pollTimes, Date.now() - started);
 	await new Promise((r) => setTimeout(r, 3000));
 	callsPerCase('Open Dental trigger (one poll)', counts, sandbox, N);
+	await printFailedRuns(stack.main, decisionId);
+}
+
+const STEPS_WITH_ERROR_OUTPUT = [
+	'Get treatment plan',
+	'Build arrangement',
+	'Check arrangement',
+	'Write the financed case',
+];
+
+/** The first failed runs of a workflow: per step, the items that left by its error output. */
+async function printFailedRuns(n8n: RunningN8n, workflowId: string) {
+	const failed = await listExecutions(n8n, { workflowId, status: ['error'] }).catch(() => []);
+	for (const summary of failed.slice(0, 3)) {
+		const execution = await getExecution(n8n, summary.id);
+		const runData = (
+			execution.data as unknown as {
+				resultData: {
+					error?: { message?: string };
+					lastNodeExecuted?: string;
+					runData: Record<
+						string,
+						Array<{ data?: { main?: Array<Array<{ json: unknown }> | null> } }>
+					>;
+				};
+			}
+		).resultData;
+		console.log(
+			`      failed run ${summary.id}: at ${runData.lastNodeExecuted}: ${runData.error?.message ?? ''}`,
+		);
+		for (const [node, runs] of Object.entries(runData.runData))
+			for (const run of runs) {
+				const errors = run.data?.main?.[1] ?? [];
+				for (const item of errors.slice(0, 2))
+					if (STEPS_WITH_ERROR_OUTPUT.includes(node))
+						console.log(`        ${node} error output: ${JSON.stringify(item.json).slice(0, 600)}`);
+			}
+	}
 }
 
 async function main() {
