@@ -634,6 +634,17 @@ function repeatsAfterStops(sandbox: Sandbox, c: Case, stops: Stop[]): number {
 	}).length;
 }
 
+/**
+ * A plan is dated the day its arrangement was built (today in the practice's zone): from the
+ * decision's local date to the day it was written. The two differ when a poll's run built its
+ * cases before local midnight and wrote the last ones after it.
+ */
+function datedBetween(date: string, decidedAt: number | undefined, writtenOn: string): boolean {
+	const decidedOn =
+		decidedAt === undefined ? writtenOn : localDate(new Date(decidedAt).toISOString());
+	return date >= decidedOn && date <= writtenOn;
+}
+
 function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[], stops: Stop[]) {
 	const tally = Object.fromEntries(
 		RECORD_KINDS.map((k) => [
@@ -683,7 +694,7 @@ function check(sandbox: Sandbox, pms: Pms, cases: Case[], settings: string[], st
 			if (planExpected === 0) continue;
 			if (f.planCents(p) !== planAmount)
 				note('agreement or payment plan', 'wrong', c, `amount ${f.planCents(p)} != ${planAmount}`);
-			else if (f.planDate(p) !== f.writtenOn(p))
+			else if (!datedBetween(f.planDate(p), c.decidedAt, f.writtenOn(p)))
 				note(
 					'agreement or payment plan',
 					'wrong',
