@@ -123,8 +123,11 @@ describe('Open Dental templates in real n8n', () => {
 				async () => {
 					const s = await odState();
 					const plans = (s.payPlans as Row[]).filter((p) => p.PatNum === 205);
-					const logs = (s.commlogs as Row[]).filter((c) => c.PatNum === 205);
-					return plans.length > 0 && logs.length > 0 ? s : undefined;
+					// The audit commlog (the case's token, no suffix: not the claim) comes last.
+					const audited = (s.commlogs as Row[]).some(
+						(c) => c.PatNum === 205 && /\[cc:[^\].]+\]/.test(String(c.Note)),
+					);
+					return plans.length > 0 && audited ? s : undefined;
 				},
 				2 * MINUTE,
 			);
