@@ -31,15 +31,10 @@ export function problemsError(
 }
 
 /**
- * A JSON list parameter (the Practice settings' locations) as given (an expression's array or
+ * The Practice settings' locations (a JSON list parameter) as given (an expression's array or
  * object), or parsed from its text; empty is an empty list.
  */
-export function jsonParameter(
-	ctx: IExecuteFunctions,
-	i: number,
-	name: string,
-	label = 'Locations',
-): unknown {
+export function locationsParameter(ctx: IExecuteFunctions, i: number, name: string): unknown {
 	const value = ctx.getNodeParameter(name, i, '') as unknown;
 	if (typeof value !== 'string') return value;
 	if (value.trim() === '') return [];
@@ -49,8 +44,8 @@ export function jsonParameter(
 		throw problemsError(
 			ctx,
 			i,
-			`'${label}' was not read`,
-			[{ field: name, code: 'invalidJson', message: `${label}: is not valid JSON` }],
+			"'Locations' was not read",
+			[{ field: name, code: 'invalidJson', message: 'Locations: is not valid JSON' }],
 			"Map the Practice settings' list, e.g. {{ $('Practice settings').first().json.locations }}, or leave it empty.",
 		);
 	}

@@ -8,7 +8,7 @@ import {
 	portionSnapshotOf,
 	type FinancingDecision,
 } from '../../../../financing';
-import { jsonParameter, problemsError } from '../../../shared/parameters';
+import { locationsParameter, problemsError } from '../../../shared/parameters';
 import { merchantNumberProblem } from '../../merchantNumber';
 import { applicantProperties } from '../applicant.description';
 import { readApplicant } from '../applicant';
@@ -104,7 +104,7 @@ function locationMerchantNumber(
 	locationId: string | null,
 ): string | null {
 	if (String(ctx.getNodeParameter('merchantNumber', i, '') ?? '').trim() !== '') return null;
-	const locations = jsonParameter(ctx, i, 'prefillOptions.locations');
+	const locations = locationsParameter(ctx, i, 'prefillOptions.locations');
 	const found = locationFor(locations, {
 		pms: { locationId } as FinancingDecision['pms'],
 		merchantNumber: null,

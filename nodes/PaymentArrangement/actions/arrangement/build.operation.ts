@@ -14,7 +14,7 @@ import {
 	type Result,
 	type TreatmentPlanInput,
 } from '../../../../financing';
-import { jsonParameter, objectParameter, problemsError } from '../../../shared/parameters';
+import { locationsParameter, objectParameter, problemsError } from '../../../shared/parameters';
 import type { ArrangementOperation } from '../types';
 import { policyFields, policyFrom } from './policyParameters';
 
@@ -149,7 +149,7 @@ export const build: ArrangementOperation = {
 			'treatmentPlan',
 			'Treatment Plan',
 		) as unknown as TreatmentPlanInput;
-		const located = locationFor(jsonParameter(ctx, i, 'locations'), decision);
+		const located = locationFor(locationsParameter(ctx, i, 'locations'), decision);
 		if (!located.ok) throw problemsError(ctx, i, 'The case has no location', located.problems);
 		const location = located.value;
 		const portion = portionToFinance(ctx, i, plan, decision);
