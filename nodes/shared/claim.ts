@@ -153,6 +153,24 @@ export function touchesCase(text: string, key: string): boolean {
 }
 
 /**
+ * Items of one execution that carry the same case (a decision the feed sent twice in one poll)
+ * share the run's id, so the claim alone cannot keep them apart when a node runs items at the
+ * same time: within this process they take the case one after another (`end` lets the next go).
+ */
+const casesInRun = new Map<string, Promise<void>>();
+
+async function oneAtATime(name: string): Promise<() => void> {
+	for (let busy = casesInRun.get(name); busy; busy = casesInRun.get(name)) await busy;
+	let free = () => {};
+	const mine = new Promise<void>((resolve) => (free = resolve));
+	casesInRun.set(name, mine);
+	return () => {
+		if (casesInRun.get(name) === mine) casesInRun.delete(name);
+		free();
+	};
+}
+
+/**
  * One writer's hold on a case, for the life of one item: `take` claims it once (later writes of
  * the same item go on), sets the transport's deadline, and `release` rewrites the claim into the
  * note that says what was done (the audit note, or a short record), ending the deadline.
@@ -164,6 +182,8 @@ export class CaseClaim {
 
 	/** The notes of the claim read: what the case's notes said when this run claimed it. */
 	seen: CaseNote[] = [];
+
+	private leave: (() => void) | null = null;
 
 	constructor(
 		private readonly ctx: { getExecutionId(): string },
@@ -182,16 +202,12 @@ export class CaseClaim {
 		options: { trustFresh?: boolean; done?: (notes: CaseNote[]) => boolean } = {},
 	): Promise<false | 'go' | 'refind' | 'done'> {
 		if (this.held) return 'go';
+		const run = String(this.ctx.getExecutionId() ?? 'unknown');
+		this.leave ??= await oneAtATime(`${run} ${this.key}`);
 		this.seen = await this.store.notes();
 		// The case's final note exists: nothing to claim.
 		if (options.done?.(this.seen)) return 'done';
-		const verdict = await takeClaim(
-			this.store,
-			this.key,
-			String(this.ctx.getExecutionId() ?? 'unknown'),
-			this.leaseSeconds,
-			this.seen,
-		);
+		const verdict = await takeClaim(this.store, this.key, run, this.leaseSeconds, this.seen);
 		if (!verdict.held) {
 			this.heldBy = verdict.heldBy;
 			return false;
@@ -232,7 +248,10 @@ export class CaseClaim {
 			);
 	}
 
+	/** The deadline ends; another item of this execution may take the case. */
 	end(): void {
 		this.deadline(undefined);
+		this.leave?.();
+		this.leave = null;
 	}
 }

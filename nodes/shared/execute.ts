@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { findOperation, type ResourceOperation } from './registry';
+import { itemScope } from './runCache';
 
 /** Errors leave the node as n8n's own kinds, with the item index; nothing else is wrapped. */
 export function asNodeError(
@@ -35,48 +36,89 @@ export function errorItem(error: NodeApiError | NodeOperationError, i: number): 
 }
 
 /**
- * Runs every input item in turn. A failing item stops the node, or with Continue On Fail
- * leaves as an error item by `errorOutput` (the first output unless told); `output` picks the
- * output of a result.
+ * Runs every input item: in turn, or with `atOnce` above one that many at the same time, each with
+ * a context of its own (runCache.ts `itemScope`). A failing item stops the node (no item starts
+ * after it; those already started finish first), or with Continue On Fail leaves as an error item
+ * by `errorOutput` (the first output unless told); `output` picks the output of a result. The
+ * outputs keep the items' order.
  */
 export async function runPerItem(
 	ctx: IExecuteFunctions,
 	outputs: INodeExecutionData[][],
-	run: (i: number) => Promise<{ json: IDataObject | IDataObject[]; output?: number }>,
+	run: (
+		i: number,
+		scope: IExecuteFunctions,
+	) => Promise<{ json: IDataObject | IDataObject[]; output?: number }>,
 	errorOutput = 0,
+	atOnce = 1,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const { json, output = 0 } = await run(i);
-			for (const one of Array.isArray(json) ? json : [json]) {
-				outputs[output]!.push({ json: one, pairedItem: { item: i } });
+	const results: Array<
+		| { json: IDataObject | IDataObject[]; output?: number }
+		| { failed: NodeApiError | NodeOperationError }
+	> = [];
+	let next = 0;
+	let stop = false;
+	const lane = async () => {
+		while (!stop && next < items.length) {
+			const i = next++;
+			try {
+				results[i] = await run(i, atOnce > 1 ? itemScope(ctx) : ctx);
+			} catch (error) {
+				results[i] = { failed: asNodeError(ctx, error, i) };
+				if (!ctx.continueOnFail()) stop = true;
 			}
-		} catch (error) {
-			const nodeError = asNodeError(ctx, error, i);
-			if (!ctx.continueOnFail()) throw nodeError;
-			outputs[errorOutput]!.push(errorItem(nodeError, i));
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(atOnce, items.length)) }, lane));
+	for (let i = 0; i < items.length; i++) {
+		const result = results[i];
+		if (!result) continue;
+		if ('failed' in result) {
+			if (!ctx.continueOnFail()) throw result.failed;
+			outputs[errorOutput]!.push(errorItem(result.failed, i));
+			continue;
+		}
+		const { json, output = 0 } = result;
+		for (const one of Array.isArray(json) ? json : [json]) {
+			outputs[output]!.push({ json: one, pairedItem: { item: i } });
 		}
 	}
 	return outputs;
 }
 
-/** The execute of a Resource/Operation node: each item runs the operation its parameters name. */
+/**
+ * The execute of a Resource/Operation node: each item runs the operation its parameters name;
+ * an operation that says so (`atOnce`) runs several items at the same time.
+ */
 export async function executeOperations(
 	ctx: IExecuteFunctions,
 	operations: ReadonlyArray<ResourceOperation<string>>,
 ): Promise<INodeExecutionData[][]> {
-	return await runPerItem(ctx, [[]], async (i) => {
-		const resource = ctx.getNodeParameter('resource', i) as string;
-		const operation = ctx.getNodeParameter('operation', i) as string;
-		const found = findOperation(operations, operation, resource);
-		if (!found) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`The operation "${operation}" of "${resource}" is not known`,
-				{ itemIndex: i },
-			);
-		}
-		return { json: await found.execute(ctx, i) };
-	});
+	const named = (i: number) =>
+		findOperation(
+			operations,
+			ctx.getNodeParameter('operation', i) as string,
+			ctx.getNodeParameter('resource', i) as string,
+		);
+	// Resource and Operation take no expression: every item names the same operation.
+	const first = ctx.getInputData().length > 0 ? named(0) : undefined;
+	const atOnce = first?.atOnce ? await first.atOnce(ctx) : 1;
+	return await runPerItem(
+		ctx,
+		[[]],
+		async (i, scope) => {
+			const found = named(i);
+			if (!found) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`The operation "${ctx.getNodeParameter('operation', i) as string}" of "${ctx.getNodeParameter('resource', i) as string}" is not known`,
+					{ itemIndex: i },
+				);
+			}
+			return { json: await found.execute(scope, i) };
+		},
+		0,
+		atOnce,
+	);
 }

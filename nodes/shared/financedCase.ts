@@ -10,6 +10,12 @@ import type { Written } from './write';
  * practice's words.
  */
 
+/**
+ * How many cases one Financed Case: Write runs at the same time (a poll brings up to 50): each
+ * under its own claim, with its own deadline; items of one case take turns (shared/claim.ts).
+ */
+export const CASES_AT_ONCE = 8;
+
 /** One record of the case: what happened to it, and its id in the practice system. */
 export interface CaseRecord {
 	outcome: string;

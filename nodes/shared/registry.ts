@@ -23,6 +23,8 @@ export interface Operation<
 	/** Parameters of this operation only; the registry adds the displayOptions. */
 	properties: INodeProperties[];
 	execute(ctx: IExecuteFunctions, i: number): Promise<TResult>;
+	/** How many items it runs at the same time (one after another when absent). */
+	atOnce?: (ctx: IExecuteFunctions) => Promise<number>;
 }
 
 /** An operation of a node with a Resource parameter. */

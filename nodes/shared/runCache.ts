@@ -1,13 +1,29 @@
 /**
- * What one node run reads once and shares between its items (the office's appointment field
- * definitions, a plan's benefits, a carrier): keyed on the context n8n gives that run, so nothing
- * outlives it. A failed read is not kept: the next item asks again.
+ * A node run and its items. What one node run reads once and shares between its items (the
+ * office's appointment field definitions, a plan's benefits, a carrier) and Open Dental's pacing
+ * are keyed on the context n8n gives that run, so nothing outlives it. An item run at the same
+ * time as others (`itemScope`) gets a context of its own (its claim's deadline is its own) that
+ * shares the run's: `runOf` finds the run's context from it.
  */
+const runs = new WeakMap<object, object>();
+
+/** A context for one item of the run: everything of `ctx`, its own identity. */
+export function itemScope<T extends object>(ctx: T): T {
+	const scope = Object.create(ctx) as T;
+	runs.set(scope, runOf(ctx));
+	return scope;
+}
+
+/** The node run's context, from its own or from one of its items'. */
+export const runOf = (ctx: object): object => runs.get(ctx) ?? ctx;
+
+/** A failed read is not kept: the next item asks again. */
 const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 export async function oncePerRun<T>(ctx: object, key: string, load: () => Promise<T>): Promise<T> {
-	let cache = caches.get(ctx);
-	if (!cache) caches.set(ctx, (cache = new Map()));
+	const run = runOf(ctx);
+	let cache = caches.get(run);
+	if (!cache) caches.set(run, (cache = new Map()));
 	let pending = cache.get(key) as Promise<T> | undefined;
 	if (!pending) {
 		pending = load();

@@ -416,3 +416,105 @@ test('a run stopped mid-case whose claim became the review note: the next run fi
 	expect([a.agreements.length, a.payments.length, a.adjustments.length]).toEqual([1, 1, 1]);
 	expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
 });
+
+describe('a poll of many cases in one run', () => {
+	/** N accounts, each a copy of Hank Fischer with a copy of his plan (in-process seed). */
+	function accounts(n: number) {
+		const state = env.sandbox.store.state.dentrix;
+		const patient = state.patients.find((p) => p.id === 'pat_1027')!;
+		const plan = state.treatmentPlans.find((p) => p.id === 'tp_2019')!;
+		return Array.from({ length: n }, (_, k) => {
+			const patientId = `pat_poll${k}`;
+			const treatmentPlanId = `tp_poll${k}`;
+			state.patients.push({ ...patient, id: patientId, guarantorId: patientId });
+			state.treatmentPlans.push({ ...plan, id: treatmentPlanId, patientId });
+			return decision({
+				applicationId: `APP-71${String(k).padStart(4, '0')}`,
+				sessionId: `sess-71${k}`,
+				purchase: { transactionId: `TX-71${k}`, amountCents: 325001, promotionCode: null },
+				pms: { ...decision().pms, patientId, guarantorId: patientId, treatmentPlanId },
+			});
+		});
+	}
+
+	test('cases run at the same time, each written once; the same case twice in the poll takes turns', async () => {
+		const cases = accounts(12);
+		// The feed sent the first case twice in the same poll: it comes again right after itself.
+		const polled = [cases[0]!, cases[0]!, ...cases.slice(1)];
+		const run = await env.harness.run(
+			caseWorkflow({
+				transactionId: "={{ $('Start').item.json.decision.purchase.transactionId }}",
+				messages: {
+					coordinatorWebhookUrl: `${env.sandbox.urls.console}/hooks/coordinator`,
+					reviewWebhookUrl: `${env.sandbox.urls.console}/hooks/review`,
+				},
+			}),
+			{ items: polled.map((d) => ({ decision: d })) },
+		);
+		expect(run.error).toBeUndefined();
+		const out = run.json('Case') as any[];
+		// One output per item, in the items' order.
+		expect(out.map((o) => o.referenceToken)).toEqual(
+			polled.map((d: any) => `[cc:${d.applicationId}]`),
+		);
+		expect(out.map((o) => o.outcome)).toEqual([
+			'created',
+			'alreadyWritten',
+			...cases.slice(1).map(() => 'created'),
+		]);
+		const s = await env.state();
+		for (const d of cases as any[]) {
+			const of = (list: any[]) => list.filter((r) => r.guarantorId === d.pms.guarantorId);
+			const notes = of(s.ledgerNotes);
+			expect([
+				of(s.paymentAgreements).length,
+				of(s.payments).length,
+				of(s.adjustments).length,
+				notes.length,
+			]).toEqual([1, 1, 1, 1]);
+			expect(notes[0].text).toContain(`[cc:${d.applicationId}]`);
+			const told = env.sandbox.store.state.notifications.filter((m) =>
+				m.text.includes(d.applicationId),
+			);
+			expect(told).toHaveLength(1);
+		}
+		// At the same time: several cases were claimed before the first claim became its audit note.
+		const writes = await env.admin.writes('/ledger-notes');
+		const firstAudit = writes.findIndex((w) => w.method === 'PUT');
+		expect(writes.slice(0, firstAudit).filter((w) => w.method === 'POST').length).toBeGreaterThan(
+			1,
+		);
+	});
+
+	test('one case with bad input stops the node only after the cases already started are whole', async () => {
+		const cases = accounts(10);
+		const hook = `${env.sandbox.urls.console}/hooks/coordinator`;
+		const run = await env.harness.run(
+			caseWorkflow({
+				transactionId: "={{ $('Start').item.json.decision.purchase.transactionId }}",
+				messages: { coordinatorWebhookUrl: "={{ $('Start').item.json.hook }}" },
+			}),
+			// The fourth case's message address is no web address: refused before any write of its own.
+			{ items: cases.map((d, k) => ({ decision: d, hook: k === 3 ? 'coordinator desk' : hook })) },
+		);
+		expect(run.error?.message).toMatch(/not written/i);
+		expect(JSON.stringify(run.error)).toMatch(/coordinatorWebhookUrl/);
+		const s = await env.state();
+		// Whatever a case started, it finished: no claim is left standing, no case is half written.
+		expect(s.ledgerNotes.filter((n: any) => /\.claim\]/.test(n.text))).toEqual([]);
+		for (const d of cases as any[]) {
+			const of = (list: any[]) => list.filter((r) => r.guarantorId === d.pms.guarantorId);
+			const n = of(s.paymentAgreements).length;
+			expect([of(s.payments).length, of(s.adjustments).length, of(s.ledgerNotes).length]).toEqual([
+				n,
+				n,
+				n,
+			]);
+		}
+		const written = (cases as any[]).map(
+			(d) => s.paymentAgreements.filter((r: any) => r.guarantorId === d.pms.guarantorId).length,
+		);
+		expect(written[3]).toBe(0);
+		expect(written.slice(0, 3)).toEqual([1, 1, 1]);
+	});
+});

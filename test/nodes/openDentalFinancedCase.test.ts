@@ -2,6 +2,7 @@
 // Open Dental "Financed Case: Write" through n8n-core's real execution against the stand-in:
 // the shortfall case whole under one claim with its calls counted, several runs at once, a case
 // held for review later written.
+import { addAccounts } from '../../scripts/bench-faults';
 import {
 	chain,
 	decision,
@@ -292,4 +293,84 @@ test('a plan whose limit keeps failing past the transport retries (503 six times
 	// Every struck attempt was the link's PUT, and the last one went through.
 	const puts = (await env.admin.writes()).filter((w: any) => /payplanlinks\//.test(w.path));
 	expect(puts.map((w: any) => w.status)).toEqual([503, 503, 503, 503, 503, 503, 200]);
+});
+
+describe('a poll of many cases in one run', () => {
+	/** N patients, each a copy of Maria Alvarez and her signed plan, with a shortfall decision. */
+	function cases(n: number) {
+		const plan = Array.from({ length: n }, (_, i) => ({
+			i,
+			kind: 'shortfallPurchase' as const,
+			road: 'trigger' as const,
+			location: 'lakeside' as const,
+			wave: 1 as const,
+		}));
+		return addAccounts(env.sandbox, 'openDental', plan).map((a) => {
+			const creditLineCents = Math.round(a.portionCents * 0.6);
+			return decision({
+				applicationId: `APP-91${String(a.i).padStart(4, '0')}`,
+				sessionId: `sess-91${a.i}`,
+				creditLineCents,
+				approvedAmountCents: creditLineCents,
+				purchase: {
+					transactionId: `TX-91${a.i}`,
+					amountCents: creditLineCents,
+					promotionCode: null,
+				},
+				pms: {
+					patientId: a.patientId,
+					guarantorId: a.patientId,
+					treatmentPlanId: a.planId,
+					locationId: '2',
+				},
+			});
+		});
+	}
+	const perItemTransaction = {
+		...writeStep,
+		parameters: {
+			...writeStep.parameters,
+			transactionId: "={{ $('Start').item.json.decision.purchase.transactionId }}",
+		},
+	};
+
+	test.each([
+		['no pacing: at the same time', 0],
+		['paced: one after another', 100],
+	])(
+		'%s, each case written once; the same case twice in the poll takes turns',
+		async (_, pacingMs) => {
+			await env.harness.setCredentials('openDentalApi', {
+				baseUrl: env.baseUrl,
+				...KEYS,
+				pacingMs,
+			});
+			const decided = cases(6);
+			const polled = [decided[0]!, decided[0]!, ...decided.slice(1)];
+			const run = await env.harness.run(chain([...planAndBuild(), perItemTransaction]), {
+				items: polled.map((d) => ({ decision: d })),
+			});
+			expect(run.error).toBeUndefined();
+			const out = run.json('Case') as any[];
+			expect(out.map((o) => o.outcome)).toEqual([
+				'created',
+				'alreadyWritten',
+				...decided.slice(1).map(() => 'created'),
+			]);
+			const s = await env.state();
+			for (const d of decided as any[]) {
+				const patNum = Number(d.pms.patientId);
+				const plans = (s.payPlans as any[]).filter((p) => p.PatNum === patNum);
+				const commlogs = (s.commlogs as any[]).filter((c) => c.PatNum === patNum);
+				expect(plans).toHaveLength(1);
+				expect((s.payments as any[]).filter((p) => p.PatNum === patNum)).toHaveLength(1);
+				expect(commlogs.map((c) => c.Note.includes(`[cc:${d.applicationId}]`))).toEqual([true]);
+			}
+			// Claims of several cases before the first audit commlog only when nothing paces the calls.
+			const writes = await env.admin.writes('/commlogs');
+			const firstAudit = writes.findIndex((w) => w.method === 'PUT');
+			const claimedFirst = writes.slice(0, firstAudit).filter((w) => w.method === 'POST').length;
+			expect(claimedFirst > 1).toBe(pacingMs === 0);
+		},
+	);
 });

@@ -16,6 +16,7 @@ import {
 import { caseKey, type CaseClaim } from '../../../shared/claim';
 import {
 	arrangementField,
+	CASES_AT_ONCE,
 	caseOutput,
 	doneIn,
 	lookupAfterFirst,
@@ -72,6 +73,7 @@ export const writeFinancedCase: DentrixOperation = {
 	description:
 		'Write an approved case whole, once, under one claim: agreement, CareCredit payment, merchant fee, audit note',
 	properties: [arrangementField, transactionIdField, messagesField, claimLeaseField, testModeField],
+	atOnce: async () => CASES_AT_ONCE,
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const context = writeContext(ctx);
 		const arrangement = objectParameter(ctx, i, 'arrangement', 'Arrangement');

@@ -11,6 +11,7 @@ import {
 import { caseKey, touchesCase } from '../../../shared/claim';
 import {
 	arrangementField,
+	CASES_AT_ONCE,
 	caseOutput,
 	doneIn,
 	lookupAfterFirst,
@@ -83,6 +84,13 @@ export const writeFinancedCase: OpenDentalOperation = {
 		claimLeaseField,
 		testModeField,
 	],
+	// Paced to Open Dental's throttle, requests go one at a time anyway: so do the cases.
+	atOnce: async (ctx) => {
+		const { pacingMs } = await ctx
+			.getCredentials<{ pacingMs?: number }>('openDentalApi')
+			.catch(() => ({ pacingMs: undefined }));
+		return Number(pacingMs ?? 1000) > 0 ? 1 : CASES_AT_ONCE;
+	},
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const settings = readSettings(ctx, i);
 		const context = writeContext(ctx);
