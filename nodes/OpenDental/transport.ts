@@ -80,6 +80,14 @@ async function pace(ctx: OpenDentalContext, spacingMs: number): Promise<() => vo
 	};
 }
 
+/** Whether the credential paces requests: then they go one at a time, and so do a node's items. */
+export async function paced(ctx: OpenDentalContext): Promise<boolean> {
+	const { pacingMs } = await ctx
+		.getCredentials<{ pacingMs?: number }>('openDentalApi')
+		.catch(() => ({ pacingMs: undefined }));
+	return Number(pacingMs ?? 1000) > 0;
+}
+
 /** Open Dental wants "true"/"false" strings for booleans, in queries and bodies (§1.5). */
 function wire(value: unknown): unknown {
 	if (typeof value === 'boolean') return value ? 'true' : 'false';

@@ -36,7 +36,13 @@ import {
 import { againWhile, setDeadline, whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
-import { OPEN_DENTAL_RETRY, openDentalList, openDentalRequest, writeOnce } from '../../transport';
+import {
+	OPEN_DENTAL_RETRY,
+	openDentalList,
+	openDentalRequest,
+	paced,
+	writeOnce,
+} from '../../transport';
 import { openDentalClaim } from '../claim';
 import { arrangementFor, findOnPatient, planFacts } from '../facts';
 import { testModeField } from '../fields';
@@ -84,13 +90,7 @@ export const writeFinancedCase: OpenDentalOperation = {
 		claimLeaseField,
 		testModeField,
 	],
-	// Paced to Open Dental's throttle, requests go one at a time anyway: so do the cases.
-	atOnce: async (ctx) => {
-		const { pacingMs } = await ctx
-			.getCredentials<{ pacingMs?: number }>('openDentalApi')
-			.catch(() => ({ pacingMs: undefined }));
-		return Number(pacingMs ?? 1000) > 0 ? 1 : CASES_AT_ONCE;
-	},
+	atOnce: async (ctx) => ((await paced(ctx)) ? 1 : CASES_AT_ONCE),
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const settings = readSettings(ctx, i);
 		const context = writeContext(ctx);
