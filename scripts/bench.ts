@@ -2,14 +2,17 @@
 // `npm run bench -- --faults ...` is the reliability run instead (scripts/bench-faults.ts).
 // `npm run bench [-- --n 200 --concurrency 4 --no-build --queue]`: N approved CareCredit decisions
 // through real n8n and the shipped decision template, by each road, against a bare script
-// making the same HTTP calls (the floor), in the single process and, with `--queue`, again in
+// making the same HTTP calls (the floor: each case alone, and one poll's N in turn), in the
+// single process and, with `--queue`, again in
 // queue mode (main, webhook processor, two workers, PostgreSQL, Redis: scripts/e2e/queueStack.ts).
 // The calls n8n makes to each service per case are counted at the sandbox: a zero-delay latency
 // rule with a large `count` matches every call of a service (the count left says how many came),
-// the write log says which were writes; the harness reads the sandbox's state in process. Time-to-arrangement is "decision available" (the
-// application's appEntryDate) to "audit note written" (the note's createdAt), both on the
-// sandbox clock. The trigger road excludes the poll wait (a decision waits up to a minute for
-// n8n's next poll, about 30 s on average): its clock starts when the poll starts.
+// the write log says which were writes; the harness reads the sandbox's state in process.
+// Time-to-arrangement is "decision available" (the application's appEntryDate) to "audit note
+// final" (the harness sees the claim rewritten into it, read every 50 ms). The trigger road
+// excludes the poll wait (a decision waits up to a minute for n8n's next poll, about 30 s on
+// average): its clock starts when the poll starts, with a feed holding its N decisions only.
+// Each poll run's start, length and the case writer's outcomes are printed.
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
