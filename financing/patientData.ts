@@ -197,9 +197,14 @@ export function screenPatientData(value: unknown, field: string, today: string):
 
 /**
  * Text from outside (a service's error message) with every tax id and date of birth in it replaced
- * by "(hidden)", the rest kept. Never throws.
+ * by "(hidden)", the rest kept. Never throws. `datesNamedOnly`: a date is hidden only next to a
+ * birth word ("DOB", "born"), for text that speaks of old visits (a message to staff).
  */
-export function hidePatientData(text: unknown, today?: string): string {
+export function hidePatientData(
+	text: unknown,
+	today?: string,
+	o: { datesNamedOnly?: boolean } = {},
+): string {
 	if (typeof text !== 'string') return '';
 	const day = parseToday(today);
 	const ranges: Array<[number, number]> = [];
@@ -210,6 +215,7 @@ export function hidePatientData(text: unknown, today?: string): string {
 	}
 	for (const c of candidates(text)) {
 		const near = birthWordNear(text, c);
+		if (o.datesNamedOnly && !near) continue;
 		if (c.readings.some((r) => readsAsBirthDate(r, day, near))) ranges.push([c.index, c.end]);
 	}
 	let out = '';

@@ -1,6 +1,11 @@
-import { sleep, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { fail, ok, problem, type Problem, type Result } from '../../financing';
+import { fail, hidePatientData, ok, problem, type Problem, type Result } from '../../financing';
 import { practiceWords, resolvedMessage } from './financedCase';
 
 /**
@@ -45,6 +50,15 @@ export interface MessageAddresses {
 	review: string;
 }
 
+/** An http or https URL. */
+export function isWebAddress(value: string): boolean {
+	try {
+		return ['http:', 'https:'].includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+}
+
 /** The addresses given, checked before anything is written (an http or https URL each). */
 export function messageAddresses(ctx: IExecuteFunctions, i: number): Result<MessageAddresses> {
 	const given = (ctx.getNodeParameter('messages', i, {}) ?? {}) as Record<string, unknown>;
@@ -52,13 +66,7 @@ export function messageAddresses(ctx: IExecuteFunctions, i: number): Result<Mess
 	const address = (name: string): string => {
 		const value = typeof given[name] === 'string' ? (given[name] as string).trim() : '';
 		if (value === '') return '';
-		let url: URL | null = null;
-		try {
-			url = new URL(value);
-		} catch {
-			url = null;
-		}
-		if (!url || !['http:', 'https:'].includes(url.protocol)) {
+		if (!isWebAddress(value)) {
 			problems.push(
 				problem(
 					`messages.${name}`,
@@ -77,9 +85,62 @@ export function messageAddresses(ctx: IExecuteFunctions, i: number): Result<Mess
 	return problems.length ? fail(...problems) : ok(addresses);
 }
 
-const TRIES = 5;
-const GAP_MS = 2000;
+export const TRIES = 5;
+export const GAP_MS = 2000;
 const TIMEOUT_MS = 10_000;
+
+export interface Posted {
+	posted: boolean;
+	/** The tries made (0 when none could start before the deadline). */
+	tries: number;
+	/** Why the last try failed, patient data hidden. */
+	lastError?: string;
+}
+
+/**
+ * Posts `body` (`{text, ...}`) to a chat or messaging webhook: up to `tries` tries, `gapMs` apart,
+ * none started that could end after `deadlineAt`. Only the failed post is tried again.
+ */
+export async function post(
+	ctx: IExecuteFunctions,
+	url: string,
+	body: IDataObject,
+	o: { tries?: number; gapMs?: number; deadlineAt?: number } = {},
+): Promise<Posted> {
+	const { tries = TRIES, gapMs = GAP_MS, deadlineAt = Infinity } = o;
+	let lastError: string | undefined;
+	for (let attempt = 1; attempt <= tries; attempt++) {
+		if (Date.now() + TIMEOUT_MS > deadlineAt)
+			return { posted: false, tries: attempt - 1, lastError };
+		try {
+			await ctx.helpers.httpRequest({ method: 'POST', url, body, json: true, timeout: TIMEOUT_MS });
+			return { posted: true, tries: attempt };
+		} catch (error) {
+			lastError = failure(error);
+			if (attempt < tries) await sleep(gapMs);
+		}
+	}
+	return { posted: false, tries, lastError };
+}
+
+/** A failed post in a few words: the status or the network error, and the answer's start. */
+function failure(error: unknown): string {
+	const e = error as {
+		response?: { status?: unknown };
+		status?: unknown;
+		code?: unknown;
+		message?: unknown;
+	};
+	const status = e.response?.status ?? e.status;
+	const why =
+		typeof status === 'number'
+			? `answered ${status}`
+			: typeof e.code === 'string'
+				? e.code
+				: 'failed';
+	const message = typeof e.message === 'string' ? hidePatientData(e.message).slice(0, 200) : '';
+	return message ? `${why}: ${message}` : why;
+}
 
 /**
  * Posts `{text}` to a chat webhook: up to 5 tries, 2 seconds apart, none started that could end
@@ -92,22 +153,7 @@ export async function tell(
 	deadlineAt: number,
 ): Promise<boolean> {
 	if (url === '' || text === '') return false;
-	for (let attempt = 1; attempt <= TRIES; attempt++) {
-		if (Date.now() + TIMEOUT_MS > deadlineAt) return false;
-		try {
-			await ctx.helpers.httpRequest({
-				method: 'POST',
-				url,
-				body: { text },
-				json: true,
-				timeout: TIMEOUT_MS,
-			});
-			return true;
-		} catch {
-			if (attempt < TRIES) await sleep(GAP_MS);
-		}
-	}
-	return false;
+	return (await post(ctx, url, { text }, { deadlineAt })).posted;
 }
 
 /**

@@ -17,6 +17,7 @@ import { DentrixTreatmentPlanTrigger } from '../../nodes/Dentrix/DentrixTreatmen
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PatientOutreach } from '../../nodes/PatientOutreach/PatientOutreach.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
+import { PracticeMessage } from '../../nodes/PracticeMessage/PracticeMessage.node';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -29,6 +30,7 @@ const NODES: Array<[INodeType, string]> = [
 	[new OpenDental(), 'OpenDental'],
 	[new PaymentArrangement(), 'PaymentArrangement'],
 	[new PatientOutreach(), 'PatientOutreach'],
+	[new PracticeMessage(), 'PracticeMessage'],
 ];
 
 const CREDENTIALS: ICredentialType[] = [new CareCreditApi(), new DentrixApi(), new OpenDentalApi()];

@@ -92,7 +92,10 @@ describe.each([VERIFICATION, OFFER])('%s', (file) => {
 	test('Practice settings first, credentials by name, the error workflow, the practice time zone', () => {
 		expect((wf.settings as any).errorWorkflow).toBe('DentalFinErrors1');
 		expect((wf.settings as any).timezone).toBe('America/Chicago');
-		for (const n of wf.nodes.filter((x) => x.type.startsWith('n8n-nodes-dental-financing.')))
+		// Practice Message posts to a webhook address: no credential.
+		const withCredential = (x: INode) =>
+			x.type.startsWith('n8n-nodes-dental-financing.') && !x.type.endsWith('.practiceMessage');
+		for (const n of wf.nodes.filter(withCredential))
 			expect(Object.values(n.credentials ?? {})).toEqual([
 				{
 					id: null,

@@ -22,6 +22,7 @@ import { OpenDentalApi } from '../../credentials/OpenDentalApi.credentials';
 import { CareCredit } from '../../nodes/CareCredit/CareCredit.node';
 import { OpenDental } from '../../nodes/OpenDental/OpenDental.node';
 import { PaymentArrangement } from '../../nodes/PaymentArrangement/PaymentArrangement.node';
+import { PracticeMessage } from '../../nodes/PracticeMessage/PracticeMessage.node';
 import { NodeTestHarness, sandboxCredentials, TEST_START_TYPE, type WorkflowJson } from './harness';
 import { decision, setup } from './openDentalFixtures';
 
@@ -97,50 +98,6 @@ class Assign implements INodeType {
 	}
 }
 
-/** An HTTP Request that sends its body parameters as JSON: the body it would send, as n8n-core resolves it. */
-class Body implements INodeType {
-	description: INodeTypeDescription = {
-		...new PassThrough().description,
-		displayName: 'Body (test only)',
-		name: 'body',
-		usableAsTool: true,
-		properties: [
-			{
-				displayName: 'Body Parameters',
-				name: 'bodyParameters',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				options: [
-					{
-						displayName: 'Parameter',
-						name: 'parameters',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-		],
-	};
-
-	async execute(this: IExecuteFunctions) {
-		return [
-			this.getInputData().map((_item, i) => {
-				const list = this.getNodeParameter('bodyParameters.parameters', i, []) as Array<{
-					name: string;
-					value: unknown;
-				}>;
-				return {
-					json: Object.fromEntries(list.map((p) => [p.name, p.value])) as IDataObject,
-					pairedItem: { item: i },
-				};
-			}),
-		];
-	}
-}
-
 const PASS = 'n8n-nodes-dental-financing.passThrough';
 const template = (file: string) =>
 	JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', file), 'utf8')) as WorkflowJson;
@@ -186,7 +143,7 @@ beforeEach(async () => {
 			new PassThrough(),
 			new Answer(),
 			new Assign(),
-			new Body(),
+			new PracticeMessage(),
 		],
 		credentials: [new OpenDentalApi(), new CareCreditApi()],
 	});
@@ -278,7 +235,6 @@ describe('opendental-decision-to-arrangement.json', () => {
 		const run = segment(wf, names, { 'Write the financed case': ['', 'Review problems'] });
 		for (const node of run.nodes) {
 			if (node.name === 'Review problems') node.type = 'n8n-nodes-dental-financing.assign';
-			if (node.name === 'Message review channel') node.type = 'n8n-nodes-dental-financing.body';
 		}
 		// An Open Dental older than 25.3.29 answers 400 to the link change.
 		await env.admin.fault({
@@ -288,7 +244,15 @@ describe('opendental-decision-to-arrangement.json', () => {
 			pathPattern: 'payplanlinks',
 			count: 1,
 		} as never);
-		const result = await harness.run(run, { items: [{ ...settings, ...decision() }] });
+		const result = await harness.run(run, {
+			items: [
+				{
+					...settings,
+					...decision(),
+					reviewWebhookUrl: `${env.sandbox.urls.console}/hooks/review`,
+				},
+			],
+		});
 		expect(result.error).toBeUndefined();
 		const state = await env.state();
 		const [plan] = (state.payPlans as any[]).filter((p) => p.PatNum === 227);
@@ -299,7 +263,9 @@ describe('opendental-decision-to-arrangement.json', () => {
 		const held = notes.find((c) => c.Note.includes('.review]'));
 		expect(held.Note).toContain(`Payment plan ${plan.PayPlanNum} was created`);
 		expect(held.Note).toContain('it bills nothing');
-		const message = String(result.json('Message review channel')[0]!.text);
+		expect(result.json('Message review channel')).toEqual([{ posted: true, tries: 1 }]);
+		const [posted] = env.sandbox.store.state.notifications.filter((m) => m.channel === 'review');
+		const message = posted!.text;
 		expect(message).toContain(`Open Dental holds payment plan ${plan.PayPlanNum}`);
 		expect(message).toContain('it was closed, so it bills nothing');
 		expect(message).not.toContain('but nothing was written');

@@ -38,6 +38,19 @@ describe.each(FILES)('%s', (file) => {
 			expect(n.parameters).not.toHaveProperty('jsonBody');
 		}
 	});
+
+	test("messages to the practice's channels go through Practice Message, without n8n's Retry On Fail", () => {
+		// n8n's Retry On Fail runs a node again with all its items: an HTTP Request posts every
+		// message before the failed one again; Practice Message tries each message by itself.
+		for (const n of steps(workflow).filter((s) => s.type === 'n8n-nodes-base.httpRequest'))
+			expect(String(n.parameters.url)).not.toMatch(/WebhookUrl/);
+		for (const n of steps(workflow).filter(
+			(s) => s.type === 'n8n-nodes-dental-financing.practiceMessage',
+		)) {
+			expect(n).not.toHaveProperty('retryOnFail');
+			expect(String(n.parameters.webhookUrl)).toMatch(/WebhookUrl/);
+		}
+	});
 });
 
 describe('the decision templates', () => {
