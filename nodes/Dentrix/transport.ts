@@ -10,10 +10,12 @@ import {
 } from 'n8n-workflow';
 
 import { hidePatientData, redact } from '../../financing';
+import { requestSlot } from '../shared/runCache';
 import {
 	failedWith,
 	retryRead,
 	sendOnce,
+	stillInTime,
 	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
@@ -52,13 +54,19 @@ export const DENTRIX_RETRY: RetryPolicy = {
 async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attempt> {
 	const credentials = await ctx.getCredentials<{ baseUrl: string }>('dentrixApi');
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	return await sendOnce(ctx, 'dentrixApi', {
-		method: request.method,
-		url: `${baseUrl}${API_PREFIX}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		timeout: DENTRIX_RETRY.timeoutMs,
-	});
+	const free = await requestSlot(ctx);
+	try {
+		stillInTime(ctx, DENTRIX_RETRY);
+		return await sendOnce(ctx, 'dentrixApi', {
+			method: request.method,
+			url: `${baseUrl}${API_PREFIX}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			timeout: DENTRIX_RETRY.timeoutMs,
+		});
+	} finally {
+		free();
+	}
 }
 
 /** The contract's error body (docs/dentrix-api.md, "Errors"). */

@@ -9,11 +9,12 @@ import {
 } from 'n8n-workflow';
 
 import { hidePatientData, redact } from '../../financing';
-import { runOf } from '../shared/runCache';
+import { requestSlot, runOf } from '../shared/runCache';
 import {
 	failedWith,
 	retryRead,
 	sendOnce,
+	stillInTime,
 	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
@@ -107,8 +108,10 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 		'openDentalApi',
 	);
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const free = await requestSlot(ctx);
 	const answered = await pace(ctx, Number(credentials.pacingMs ?? 1000));
 	try {
+		stillInTime(ctx, OPEN_DENTAL_RETRY);
 		return await sendOnce(ctx, 'openDentalApi', {
 			method: request.method,
 			url: `${baseUrl}${request.path}`,
@@ -119,6 +122,7 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 		});
 	} finally {
 		answered();
+		free();
 	}
 }
 

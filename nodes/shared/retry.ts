@@ -90,6 +90,14 @@ export function withDeadline(ctx: object, policy: RetryPolicy): RetryPolicy {
 	return deadlineAt === undefined ? policy : { ...policy, deadlineAt };
 }
 
+/**
+ * After a wait for its turn (a request slot, Open Dental's pacing): a request that could no longer
+ * end by the claim's deadline is not sent (`DeadlineReached`; nothing went out).
+ */
+export function stillInTime(ctx: object, policy: RetryPolicy): void {
+	startOrStop(withDeadline(ctx, policy), 0);
+}
+
 /** Throws when an attempt after `waitMs` could not end by the deadline. */
 function startOrStop(policy: RetryPolicy, waitMs: number, mayHaveLanded = false): void {
 	if (policy.deadlineAt === undefined) return;

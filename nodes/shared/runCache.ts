@@ -32,3 +32,30 @@ export async function oncePerRun<T>(ctx: object, key: string, load: () => Promis
 	}
 	return await pending;
 }
+
+/**
+ * How many requests one node run sends to a practice system at the same time, its items' together
+ * (a Financed Case: Write runs a poll's cases at once; a case waiting out its claim's settle or a
+ * retry's backoff holds no slot).
+ */
+export const REQUESTS_AT_ONCE = 8;
+
+const slots = new WeakMap<object, { free: number; waiting: Array<() => void> }>();
+
+/** Waits for one of the run's request slots; the function returned gives it back (once). */
+export async function requestSlot(ctx: object, limit = REQUESTS_AT_ONCE): Promise<() => void> {
+	const run = runOf(ctx);
+	let gate = slots.get(run);
+	if (!gate) slots.set(run, (gate = { free: limit, waiting: [] }));
+	const mine = gate;
+	if (mine.free > 0) mine.free--;
+	else await new Promise<void>((resolve) => mine.waiting.push(resolve));
+	let given = false;
+	return () => {
+		if (given) return;
+		given = true;
+		const next = mine.waiting.shift();
+		if (next) next();
+		else mine.free++;
+	};
+}

@@ -98,7 +98,19 @@ export function startServer<S>(
 	port: number,
 	deps: ServerDeps,
 ): Promise<RunningServer> {
-	const routes = [...deps.admin(definition.name), ...definition.routes].map((r) =>
+	// Requests being answered now (the admin's excepted), and the most at once since the last read.
+	let inFlight = 0;
+	let mostInFlight = 0;
+	const inFlightRoute: Route<unknown> = {
+		method: 'GET',
+		path: '/__sandbox/in-flight',
+		handler: () => {
+			const most = mostInFlight;
+			mostInFlight = inFlight;
+			return { status: 200, body: { now: inFlight, most } };
+		},
+	};
+	const routes = [...deps.admin(definition.name), inFlightRoute, ...definition.routes].map((r) =>
 		compile(r as Route<unknown>),
 	);
 	const sockets = new Set<Socket>();
@@ -239,12 +251,18 @@ export function startServer<S>(
 
 	const server = http.createServer((raw, res) => {
 		const chunks: Buffer[] = [];
+		const counted = !(raw.url ?? '').startsWith('/__sandbox/');
+		if (counted) mostInFlight = Math.max(mostInFlight, ++inFlight);
 		raw.on('data', (c: Buffer) => chunks.push(c));
 		raw.on('end', () => {
-			handle(raw, res, Buffer.concat(chunks).toString('utf8')).catch((error) => {
-				console.error(`[sandbox ${definition.name}]`, error);
-				if (!res.headersSent) res.writeHead(500).end();
-			});
+			handle(raw, res, Buffer.concat(chunks).toString('utf8'))
+				.catch((error) => {
+					console.error(`[sandbox ${definition.name}]`, error);
+					if (!res.headersSent) res.writeHead(500).end();
+				})
+				.finally(() => {
+					if (counted) inFlight--;
+				});
 		});
 	});
 	server.on('connection', (s) => {

@@ -5,6 +5,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { chain, decision, POLICY, setup } from './dentrixFixtures';
+import { REQUESTS_AT_ONCE } from '../../nodes/shared/runCache';
 
 jest.setTimeout(60_000);
 
@@ -441,6 +442,9 @@ describe('a poll of many cases in one run', () => {
 		const cases = accounts(12);
 		// The feed sent the first case twice in the same poll: it comes again right after itself.
 		const polled = [cases[0]!, cases[0]!, ...cases.slice(1)];
+		// Every answer takes 30 ms, so the run's requests overlap: at most its slots at once.
+		await env.admin.fault({ kind: 'latency', delayMs: 30, rate: 1, phase: 'before' });
+		await env.admin.call('GET', '/__sandbox/in-flight');
 		const run = await env.harness.run(
 			caseWorkflow({
 				transactionId: "={{ $('Start').item.json.decision.purchase.transactionId }}",
@@ -478,12 +482,13 @@ describe('a poll of many cases in one run', () => {
 			);
 			expect(told).toHaveLength(1);
 		}
-		// At the same time: several cases were claimed before the first claim became its audit note.
+		// At the same time: every case was claimed before the first claim became its audit note.
 		const writes = await env.admin.writes('/ledger-notes');
 		const firstAudit = writes.findIndex((w) => w.method === 'PUT');
-		expect(writes.slice(0, firstAudit).filter((w) => w.method === 'POST').length).toBeGreaterThan(
-			1,
-		);
+		expect(writes.slice(0, firstAudit).filter((w) => w.method === 'POST').length).toBe(12);
+		// ... and never more requests at once than the run's slots.
+		const { most } = (await env.admin.call('GET', '/__sandbox/in-flight')) as { most: number };
+		expect(most).toBe(REQUESTS_AT_ONCE);
 	});
 
 	test('one case with bad input stops the node only after the cases already started are whole', async () => {
