@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
-	hasReferenceToken,
 	ok,
 	problem,
 	typedText,
@@ -33,21 +32,16 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
-import { againWhile, setDeadline, whileHeld } from '../../../shared/retry';
+import { whileHeld } from '../../../shared/retry';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
-import {
-	OPEN_DENTAL_RETRY,
-	openDentalList,
-	openDentalRequest,
-	paced,
-	writeOnce,
-} from '../../transport';
+import { openDentalRequest, paced, writeOnce } from '../../transport';
 import { openDentalClaim } from '../claim';
 import { arrangementFor, findOnPatient, planFacts } from '../facts';
 import { testModeField } from '../fields';
-import { closeAndRecord, limitToShortfall, type Built } from '../paymentPlan/limit';
+import type { Built } from '../paymentPlan/limit';
 import { openDentalSettingsField, readSettings } from '../settings';
+import { writeShortfallPlan } from './shortfallPlan';
 import type { OpenDentalOperation } from '../types';
 
 const NOT_WRITTEN = 'The financed case was not written';
@@ -183,68 +177,19 @@ export const writeFinancedCase: OpenDentalOperation = {
 			const deadlineAt = claim.held!.deadlineAt;
 
 			if (payPlan) {
-				// The plan and its link are one unit: started only with time for all three requests.
-				const unit = 3 * (OPEN_DENTAL_RETRY.timeoutMs + 1000);
-				const plan =
-					Date.now() + unit > deadlineAt
-						? null
-						: await write<typeof payPlan, IDataObject>(ctx, i, {
-								notWritten: NOT_WRITTEN,
-								check: () => ok(payPlan),
-								find: lookupAfterFirst(
-									fresh,
-									async (p: typeof payPlan) =>
-										(
-											await openDentalList(
-												ctx,
-												'/payplans',
-												{ PatNum: p.create.body!.PatNum },
-												{ itemIndex: i },
-											)
-										).find((x) => hasReferenceToken(x.Note, token)) ?? null,
-								),
-								claim: held,
-								testMode: false,
-								send: (p, find) => writeOnce(ctx, p.create, find, { itemIndex: i }),
-							});
-				if (!plan) records.paymentPlan = { outcome: 'unfinished', id: null };
-				else {
-					records.paymentPlan = recordOf(plan, (r) => r.PayPlanNum);
-					const record = plan.record;
-					if (record && (record.IsClosed === 'true' || record.IsClosed === true))
-						throw problemsError(ctx, i, NOT_WRITTEN, [
-							problem(
-								'paymentPlan',
-								'planClosed',
-								`payment plan ${String(record.PayPlanNum)} of this case is closed in Open Dental; nothing is written again`,
-							),
-						]);
-					// A plan found (a run stopped between its POST and its link) is limited now too:
-					// the links' requests are only what differs.
-					if (record) {
-						const built: Built = {
-							plan: payPlan,
-							facts: facts.value,
-							token,
-							commType,
-							timeZone: ctx.getTimezone(),
-							today: context.today,
-						};
-						setDeadline(ctx, undefined);
-						try {
-							// A fault is tried again while a whole unit's time is left; a refusal, or
-							// faults until then, close the plan (it bills nothing) and hold the case.
-							await againWhile(
-								() => Date.now() + unit < deadlineAt,
-								async () => await limitToShortfall(ctx, i, record, built, false),
-							);
-						} catch (failure) {
-							return await closeAndRecord(ctx, i, record, built, failure);
-						} finally {
-							setDeadline(ctx, deadlineAt);
-						}
-					}
-				}
+				const built: Built = {
+					plan: payPlan,
+					facts: facts.value,
+					token,
+					commType,
+					timeZone: ctx.getTimezone(),
+					today: context.today,
+				};
+				records.paymentPlan = await writeShortfallPlan(ctx, i, built, {
+					fresh,
+					deadlineAt,
+					notWritten: NOT_WRITTEN,
+				});
 			}
 			if (payment && !stopped(records.paymentPlan)) {
 				const paid = await write<Req, IDataObject>(ctx, i, {
