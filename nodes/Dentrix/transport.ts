@@ -12,7 +12,9 @@ import {
 import { hidePatientData, redact } from '../../financing';
 import { requestSlot } from '../shared/runCache';
 import {
+	credentialOf,
 	failedWith,
+	isNoAnswer,
 	retryRead,
 	sendOnce,
 	stillInTime,
@@ -52,7 +54,8 @@ export const DENTRIX_RETRY: RetryPolicy = {
 };
 
 async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attempt> {
-	const credentials = await ctx.getCredentials<{ baseUrl: string }>('dentrixApi');
+	const credentials = await credentialOf<{ baseUrl: string }>(ctx, 'dentrixApi');
+	if (isNoAnswer(credentials)) return credentials;
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const free = await requestSlot(ctx);
 	try {

@@ -11,7 +11,9 @@ import {
 import { hidePatientData, redact } from '../../financing';
 import { requestSlot, runOf } from '../shared/runCache';
 import {
+	credentialOf,
 	failedWith,
+	isNoAnswer,
 	retryRead,
 	sendOnce,
 	stillInTime,
@@ -104,9 +106,11 @@ function wire(value: unknown): unknown {
 }
 
 async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise<Attempt> {
-	const credentials = await ctx.getCredentials<{ baseUrl: string; pacingMs?: number }>(
+	const credentials = await credentialOf<{ baseUrl: string; pacingMs?: number }>(
+		ctx,
 		'openDentalApi',
 	);
+	if (isNoAnswer(credentials)) return credentials;
 	const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	const free = await requestSlot(ctx);
 	const answered = await pace(ctx, Number(credentials.pacingMs ?? 1000));
@@ -201,7 +205,10 @@ async function sharedReadKey(
 	if (request.method !== 'GET' || !('getExecutionId' in ctx)) return null;
 	const execution = ctx.getExecutionId();
 	if (!execution) return null;
-	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('openDentalApi');
+	const credentials = await credentialOf<{ baseUrl: string }>(ctx, 'openDentalApi');
+	// Not shared when the credential cannot be read now: the request itself will say why.
+	if (isNoAnswer(credentials)) return null;
+	const { baseUrl } = credentials;
 	// 963 and "963" are the same query on the wire.
 	const qs = Object.entries(request.qs ?? {})
 		.map(([k, v]) => [k, String(v)])

@@ -141,7 +141,7 @@ export interface NoAnswer {
 
 export type Attempt = RawResponse | NoAnswer;
 
-export const isNoAnswer = (a: Attempt | undefined): a is NoAnswer =>
+export const isNoAnswer = (a: unknown): a is NoAnswer =>
 	(a as NoAnswer | undefined)?.noAnswer === true;
 
 /** A 4xx other than 429: the service judged the data (or the credential). Never sent again. */
@@ -157,6 +157,24 @@ export interface SendOptions {
 	 * caught itself, which it never sees here since every status comes back as an answer.
 	 */
 	refreshTokenField?: string;
+}
+
+/**
+ * The credential a request is built from (its address, its pacing). n8n reads it from its own
+ * database; when that read fails (a database that did not answer in time, as during a restart of
+ * PostgreSQL in queue mode) nothing was sent, and the request is tried again like one that got no
+ * answer (a write is looked up first, as always), not given up at once.
+ */
+export async function credentialOf<T extends object>(
+	ctx: Context,
+	type: string,
+): Promise<T | NoAnswer> {
+	try {
+		return await ctx.getCredentials<T>(type);
+	} catch (error) {
+		const why = (error as Error | undefined)?.message ?? 'unknown error';
+		return { noAnswer: true, message: `n8n could not read the credential (${why})` };
+	}
 }
 
 /** One request whose every HTTP status comes back as an answer; only a missing answer is a NoAnswer. */

@@ -320,6 +320,19 @@ describe('messages sent by the writer while it holds the case', () => {
 		expect(told('coordinator')).toHaveLength(1);
 	});
 
+	test("n8n's database not answering after the message: the audit note is still written, the case needs no second run", async () => {
+		// As pg-pool did in a queue-mode reliability run (PostgreSQL restarted): reads of the
+		// credential fail for a while, right after the coordinator message went out.
+		env.harness.credentials.failReads(3, () => told('coordinator').length > 0);
+		const run = await env.harness.run(caseWorkflow({ messages: hooks() }), { items: items() });
+		expect(run.error).toBeUndefined();
+		expect(run.json('Case')[0]).toMatchObject({ outcome: 'created', coordinatorTold: true });
+		expect(told('coordinator')).toHaveLength(1);
+		const a = await account();
+		expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+		expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+	});
+
 	test('a run stopped before its audit note sends nothing; the run that takes the case over sends it, once', async () => {
 		await env.admin.fault({
 			kind: 'latency',

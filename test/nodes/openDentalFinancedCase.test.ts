@@ -246,6 +246,30 @@ test('the writer posts the coordinator message while it holds the case, once; re
 	expect(told()[0]!.text).toBe(out.message);
 });
 
+test("n8n's database not answering right after the message: the audit commlog is still written", async () => {
+	// pg-pool's "timeout exceeded when trying to connect" during a PostgreSQL restart, as seen in a
+	// queue-mode reliability run: the credential's reads fail for a while after the message.
+	const hooks = { coordinatorWebhookUrl: `${env.sandbox.urls.console}/hooks/coordinator` };
+	const told = () =>
+		env.sandbox.store.state.notifications.filter(
+			(m) => m.channel === 'coordinator' && m.text.includes('APP-900001'),
+		);
+	env.harness.credentials.failReads(3, () => told().length > 0);
+	const run = await env.harness.run(
+		chain([
+			...planAndBuild(),
+			{ ...writeStep, parameters: { ...writeStep.parameters, messages: hooks as never } },
+		]),
+		{ items: items() },
+	);
+	expect(run.error).toBeUndefined();
+	expect(run.json('Case')[0]).toMatchObject({ outcome: 'created', coordinatorTold: true });
+	expect(told()).toHaveLength(1);
+	const p = await patient();
+	expect(p.commlogs.filter((c: any) => /\[cc:APP-900001\]/.test(c.Note))).toHaveLength(1);
+	expect(p.commlogs.filter((c: any) => /\.claim\]/.test(c.Note))).toEqual([]);
+});
+
 test.each([
 	['the payment plan', '/payplans/Dynamic$'],
 	['the CareCredit payment', '/payments$'],

@@ -57,7 +57,10 @@ export function openDentalClaim(
 					),
 				),
 			settle: async () => {
-				const credentials = await ctx.getCredentials<{ pacingMs?: number }>('openDentalApi');
+				// A credential n8n cannot read now: the whole settle (the safe side).
+				const credentials = await ctx
+					.getCredentials<{ pacingMs?: number }>('openDentalApi')
+					.catch(() => ({ pacingMs: 0 }));
 				const paced = Number(credentials.pacingMs ?? 1000);
 				if (!(paced >= SETTLE_MS)) await sleep(SETTLE_MS - (paced > 0 ? paced : 0));
 			},

@@ -212,11 +212,25 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return credentials;
 	}
 
+	private outage: { count: number; when: () => boolean } | null = null;
+
+	/**
+	 * n8n's database not answering (as pg-pool's "timeout exceeded when trying to connect" during a
+	 * PostgreSQL restart): the next `count` reads of any credential, once `when` holds, fail.
+	 */
+	failReads(count: number, when: () => boolean = () => true): void {
+		this.outage = { count, when };
+	}
+
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_details: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		if (this.outage && this.outage.count > 0 && this.outage.when()) {
+			this.outage.count--;
+			throw new Error('timeout exceeded when trying to connect');
+		}
 		// A fresh object on every call, as decrypting from the database gives.
 		return await this.current(type);
 	}
