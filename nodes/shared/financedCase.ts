@@ -1,7 +1,14 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import { findReferenceTokens, referenceToken } from '../../financing';
 import { touchesCase, tokenPattern, type CaseNote } from './claim';
+import { asNodeError } from './execute';
 import type { Written } from './write';
 
 /**
@@ -76,6 +83,32 @@ export function resolvedMessage(patientName: unknown): string {
 	const who =
 		typeof patientName === 'string' && patientName.trim() ? ` for ${patientName.trim()}` : '';
 	return `Resolved: the CareCredit case${who} that was held for review has now been written in full; nothing more to do.`;
+}
+
+/**
+ * An error that ends a case after some of its records were written carries what exists
+ * (`details.whatExists`, which the templates' review note and message read), unless it already
+ * says so itself; nothing written leaves the error as it is.
+ */
+export function withWhatExists(
+	ctx: IExecuteFunctions,
+	i: number,
+	error: unknown,
+	records: Record<string, CaseRecord>,
+	labels: Record<string, string>,
+): NodeApiError | NodeOperationError {
+	const failed = asNodeError(ctx, error, i);
+	const wrote = Object.values(records).some(
+		(r) =>
+			r.id !== null ||
+			['created', 'alreadyWritten', 'writtenConcurrently', 'unfinishedMayExist'].includes(
+				r.outcome,
+			),
+	);
+	const details = (failed.context.details ?? {}) as IDataObject;
+	if (wrote && details.whatExists === undefined)
+		failed.context.details = { ...details, whatExists: whatExists(records, labels) };
+	return failed;
 }
 
 /** What exists when the run stopped early, in the practice's words. */

@@ -297,6 +297,22 @@ describe('a review note holding the case (Ledger Note: Create with Held Decision
 	});
 });
 
+test('a refusal after the agreement was written: the error says what exists, for the review note', async () => {
+	await env.admin.fault({
+		kind: 'status',
+		status: 400,
+		method: 'POST',
+		pathPattern: '/payments$',
+		count: 1,
+	} as never);
+	const run = await env.harness.run(caseWorkflow(), { items: items() });
+	const error = run.error as any;
+	expect(error).toBeDefined();
+	expect(error.context.details.whatExists).toMatch(/^written: the payment agreement\b/);
+	expect(error.context.details.whatExists).not.toMatch(/CareCredit payment/);
+	expect((await account()).agreements).toHaveLength(1);
+});
+
 describe('messages sent by the writer while it holds the case', () => {
 	const hooks = () => ({
 		coordinatorWebhookUrl: `${env.sandbox.urls.console}/hooks/coordinator`,

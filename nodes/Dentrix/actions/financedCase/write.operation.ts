@@ -30,6 +30,7 @@ import {
 	stopped,
 	transactionIdField,
 	whatExists,
+	withWhatExists,
 	type CaseRecord,
 } from '../../../shared/financedCase';
 import {
@@ -320,6 +321,9 @@ export const writeFinancedCase: DentrixOperation = {
 				return out('unfinished', false, false, { whatExists: whatExists(records, LABELS) });
 			// The run that writes the audit note sends the messages: the resolved one too.
 			return out('created', true, hadReview, told);
+		} catch (error) {
+			// What this run wrote before the error goes with it to the review (`whatExists`).
+			throw withWhatExists(ctx, i, error, records, LABELS);
 		} finally {
 			claim.end();
 		}
