@@ -119,6 +119,27 @@ interface Case {
 
 /** The writers' default claim lease (nodes/shared/claim.ts `DEFAULT_LEASE_SECONDS`). */
 const LEASE_MS = 300_000;
+
+/** The claims still live in the practice system's notes: how many, and when the last runs out. */
+function liveClaimsUntil(sandbox: Sandbox, pms: Pms): { count: number; until: number } {
+	const state = sandbox.store.state;
+	const texts =
+		pms === 'dentrix'
+			? state.dentrix.ledgerNotes.map((n) => n.text)
+			: state.openDental.commlogs.map((l) => String(l.Note ?? ''));
+	const now = Date.now();
+	let count = 0;
+	let until = 0;
+	for (const text of texts) {
+		if (!/\.claim\]/.test(text)) continue;
+		const m = /until (\d{4}-\d\d-\d\dT[\d:.]+Z)/.exec(text);
+		const at = m ? Date.parse(m[1]!) : NaN;
+		if (!(at > now)) continue;
+		count++;
+		until = Math.max(until, at);
+	}
+	return { count, until };
+}
 /** Polls after the faults: every decision comes again at least once (the trigger's gap is 30). */
 const RESEND_POLLS = 31;
 
@@ -972,12 +993,14 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say('waiting for n8n to go quiet (faults still on)');
 		await settle(target, options.quietMs, lastStart);
 		await clearFaults(sandbox);
-		// A run killed while holding a case keeps its claim for the lease (5 minutes): the polls
-		// below come after every such claim has run out, as the trigger's later re-sends would.
-		const leaseOver = lastKill + LEASE_MS + 30_000;
+		// A run killed while holding a case keeps its claim for the lease (5 minutes), and so does a
+		// run that failed on a fault (its last request may still land): the polls below come after
+		// every such claim has run out, as the trigger's later re-sends would.
+		const claimsLeft = liveClaimsUntil(sandbox, pms);
+		const leaseOver = Math.max(lastKill + LEASE_MS + 30_000, claimsLeft.until + 5_000);
 		if (Date.now() < leaseOver) {
 			say(
-				`faults removed; waiting ${Math.round((leaseOver - Date.now()) / 1000)} s for the claims of killed runs to run out`,
+				`faults removed; waiting ${Math.round((leaseOver - Date.now()) / 1000)} s for the claims of killed runs${claimsLeft.count ? ` and ${claimsLeft.count} claim(s) of runs that failed` : ''} to run out`,
 			);
 			await sleep(leaseOver - Date.now());
 		}
