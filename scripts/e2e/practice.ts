@@ -105,6 +105,14 @@ export class Practice {
 		await postJson(`${this.urls.console}/__sandbox/faults`, { service, ...rule });
 	}
 
+	/** The fault rules a service still holds (a rule with a count leaves once it is used up). */
+	async faults(service: 'careCredit' | 'dentrix' | 'console'): Promise<Row[]> {
+		const answer = await getJson<{ faults: Record<string, Row[] | undefined> }>(
+			`${this.urls.console}/__sandbox/faults`,
+		);
+		return answer.faults[service] ?? [];
+	}
+
 	async clearFaults(): Promise<void> {
 		const response = await fetch(`${this.urls.console}/__sandbox/faults?service=all`, {
 			method: 'DELETE',

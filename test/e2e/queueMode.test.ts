@@ -226,7 +226,15 @@ describe('the templates in queue mode (main, two workers, a webhook processor)',
 				},
 				MINUTE,
 			);
-			await new Promise((r) => setTimeout(r, 2000));
+			// Killed once the agreement's request has reached Dentrix (its wait has used the fault
+			// up), not after a fixed time: a slow first run on a worker may not be there yet.
+			await waitFor(
+				'the agreement request to reach Dentrix',
+				async () =>
+					(await practice.faults('dentrix')).some((f) => f.kind === 'latency') ? undefined : true,
+				MINUTE,
+			);
+			await new Promise((r) => setTimeout(r, 1000));
 			await stack.workers[busy].kill();
 			timings.push(`worker ${busy + 1} SIGKILLed mid-write`);
 			// Dentrix commits the agreement when its wait ends; nothing after it was written.
