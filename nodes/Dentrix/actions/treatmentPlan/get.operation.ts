@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { CASES_AT_ONCE } from '../../../shared/financedCase';
 import { toTreatmentPlan } from '../../shapes';
 import { dentrixRead } from '../../transport';
 import type { DentrixOperation } from '../types';
@@ -35,6 +36,8 @@ export const getTreatmentPlan: DentrixOperation = {
 			],
 		},
 	],
+	// A poll's plans are read at the same time, within the run's request slots (runCache.ts).
+	atOnce: async () => CASES_AT_ONCE,
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const id = String(ctx.getNodeParameter('treatmentPlan', i, '', { extractValue: true })).trim();
 		const plan = await dentrixRead(

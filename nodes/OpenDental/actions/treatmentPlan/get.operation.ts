@@ -10,9 +10,10 @@ import {
 } from '../../../../financing';
 import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
 import { fullName } from '../../shapes';
-import { openDentalList, openDentalRequest } from '../../transport';
+import { openDentalList, openDentalRequest, paced } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
+import { CASES_AT_ONCE } from '../../../shared/financedCase';
 import { problemsError } from '../../../shared/parameters';
 
 const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
@@ -149,6 +150,8 @@ export const getTreatmentPlan: OpenDentalOperation = {
 		},
 		{ ...planCatalogProperty, displayOptions: { show: { financingOffer: [true] } } },
 	],
+	// A poll's plans are read at the same time within the run's request slots, in turn when paced.
+	atOnce: async (ctx) => ((await paced(ctx)) ? 1 : CASES_AT_ONCE),
 	async execute(ctx: IExecuteFunctions, i: number) {
 		const patNum = numberParameter(ctx, 'patient', i, { locator: true });
 		const treatPlanNum = numberParameter(ctx, 'treatmentPlan', i, { locator: true });
