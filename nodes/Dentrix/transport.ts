@@ -17,14 +17,13 @@ import {
 	isNoAnswer,
 	retryRead,
 	sendOnce,
-	stillInTime,
-	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
 	type ServiceErrors,
 	type WriteOnceResult,
 } from '../shared/retry';
+import { stillInTime, withDeadline } from '../shared/deadline';
 
 /**
  * Dentrix transport: the modeled REST contract of docs/dentrix-api.md (Dentrix's own APIs are

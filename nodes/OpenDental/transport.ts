@@ -16,14 +16,13 @@ import {
 	isNoAnswer,
 	retryRead,
 	sendOnce,
-	stillInTime,
-	withDeadline,
 	writeOnce as sharedWriteOnce,
 	type Attempt,
 	type RetryPolicy,
 	type ServiceErrors,
 	type WriteOnceResult,
 } from '../shared/retry';
+import { stillInTime, withDeadline } from '../shared/deadline';
 
 /**
  * Open Dental transport: the public REST API (docs/opendental-api-notes.md §1) over the `openDentalApi`

@@ -1,5 +1,5 @@
 import { findReferenceTokens } from '../../financing';
-import { DeadlineReached } from './retry';
+import { DeadlineReached } from './deadline';
 
 /**
  * The case claim (docs/writers.md, "The case claim"): a lock that holds across n8n processes
@@ -11,7 +11,7 @@ import { DeadlineReached } from './retry';
  *   lowest record id (the system's own creation order) holds the case; only the holder writes.
  * - A run whose own claim holds (a later writer node of the same execution) goes on.
  * - A claim whose `until` has passed is not live: the next run appends its own and takes over.
- * - The holder starts no request that could end after `until - margin` (retry.ts `deadlineAt`).
+ * - The holder starts no request that could end after `until - margin` (deadline.ts, `setDeadline`).
  * - At the end the holder rewrites its claim into the case's note (the audit note); a run that
  *   lost rewrites its claim to say it stood back.
  */

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { todayIn, type Problem, type Result, type WriteContext } from '../../financing';
 import { problemsError } from './parameters';
-import { DeadlineReached, type WriteOnceResult } from './retry';
+import { DeadlineReached } from './deadline';
+import type { WriteOnceResult } from './retry';
 
 /**
  * The one write path of every writer (docs/writers.md), in this order:

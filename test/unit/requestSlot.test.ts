@@ -2,7 +2,7 @@
 // one (nodes/shared/retry.ts `stillInTime`): plain promises, no HTTP.
 import { sleep } from 'n8n-workflow';
 
-import { DeadlineReached, setDeadline, stillInTime } from '../../nodes/shared/retry';
+import { DeadlineReached, setDeadline, stillInTime } from '../../nodes/shared/deadline';
 import { itemScope, requestSlot } from '../../nodes/shared/runCache';
 
 const POLICY = { attempts: 3, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 30_000 };

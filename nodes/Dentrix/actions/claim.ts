@@ -1,7 +1,7 @@
 import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { CaseClaim, SETTLE_MS, type CaseNote } from '../../shared/claim';
-import { setDeadline } from '../../shared/retry';
+import { setDeadline } from '../../shared/deadline';
 import { dentrixRead, writeOnce } from '../transport';
 
 /**

@@ -2,7 +2,7 @@ import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { localDateTimeIn } from '../../../financing';
 import { CaseClaim, SETTLE_MS, type CaseNote } from '../../shared/claim';
-import { setDeadline } from '../../shared/retry';
+import { setDeadline } from '../../shared/deadline';
 import { openDentalList, openDentalRequest, writeOnce } from '../transport';
 
 /**

@@ -39,7 +39,7 @@ import {
 	objectParameter,
 	problemsError,
 } from '../../../shared/parameters';
-import { whileHeld } from '../../../shared/retry';
+import { whileHeld } from '../../../shared/deadline';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { dentrixRead, findOnAccount, listOnAccount, sentPath, writeOnce } from '../../transport';

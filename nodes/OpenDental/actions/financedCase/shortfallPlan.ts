@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { hasReferenceToken, ok, problem } from '../../../../financing';
 import { lookupAfterFirst, recordOf, type CaseRecord } from '../../../shared/financedCase';
 import { problemsError } from '../../../shared/parameters';
-import { againWhile, setDeadline } from '../../../shared/retry';
+import { againWhile, setDeadline } from '../../../shared/deadline';
 import { write } from '../../../shared/write';
 import { OPEN_DENTAL_RETRY, openDentalList, writeOnce } from '../../transport';
 import { closeAndRecord, limitToShortfall, type Built } from '../paymentPlan/limit';
