@@ -1,6 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { RetryPolicy } from './retry';
+import { aheadOfOthers } from './runCache';
 
 /**
  * The case claim's deadline (shared/claim.ts) as the transports see it: a holder starts no request
@@ -53,10 +54,11 @@ export async function againWhile<T>(more: () => boolean, request: () => Promise<
 
 /**
  * The claim turned into the audit note, after the messages went out: tried again for as long as
- * the claim's deadline leaves time (`againWhile`). Without a claim it is the request alone.
+ * the claim's deadline leaves time (`againWhile`), its requests ahead of other cases' for the
+ * run's request slots (`aheadOfOthers`). Without a claim it is the request alone.
  */
 export async function whileHeld<T>(ctx: object, request: () => Promise<T>): Promise<T> {
-	return await againWhile(() => deadlines.has(ctx), request);
+	return await aheadOfOthers(ctx, () => againWhile(() => deadlines.has(ctx), request));
 }
 
 /** The service's policy with the run's deadline, when it holds a claim. */

@@ -1,8 +1,8 @@
 // A node run's request slots (nodes/shared/runCache.ts) and the deadline check after a wait for
-// one (nodes/shared/retry.ts `stillInTime`): plain promises, no HTTP.
+// one (nodes/shared/deadline.ts `stillInTime`): plain promises, no HTTP.
 import { sleep } from 'n8n-workflow';
 
-import { DeadlineReached, setDeadline, stillInTime } from '../../nodes/shared/deadline';
+import { DeadlineReached, setDeadline, stillInTime, whileHeld } from '../../nodes/shared/deadline';
 import { itemScope, requestSlot } from '../../nodes/shared/runCache';
 
 const POLICY = { attempts: 3, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 30_000 };
@@ -65,4 +65,30 @@ test('after a wait for a slot, a request that could end after the claim deadline
 	expect(() => stillInTime(held, POLICY)).toThrow(DeadlineReached);
 	setDeadline(held, undefined);
 	expect(() => stillInTime(held, POLICY)).not.toThrow();
+});
+
+test('the audit note after the messages takes the next free slot before the cases waiting', async () => {
+	const run = {};
+	const items = Array.from({ length: 4 }, () => itemScope(run));
+	const order: number[] = [];
+	const take = async (k: number) => {
+		const free = await requestSlot(items[k]!, 1);
+		order.push(k);
+		free();
+	};
+	const first = await requestSlot(items[0]!, 1);
+	const waiting = [take(1), take(2)];
+	await sleep(5);
+	// Came last, served first; and only while the note is being written.
+	const note = whileHeld(items[3]!, () => take(3));
+	await sleep(5);
+	first();
+	await Promise.all([...waiting, note]);
+	expect(order).toEqual([3, 1, 2]);
+	const later = await requestSlot(items[0]!, 1);
+	const after = [take(1), take(3)];
+	await sleep(5);
+	later();
+	await Promise.all(after);
+	expect(order.slice(3)).toEqual([1, 3]);
 });
