@@ -1000,7 +1000,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		const leaseOver = Math.max(lastKill + LEASE_MS + 30_000, claimsLeft.until + 5_000);
 		if (Date.now() < leaseOver) {
 			say(
-				`faults removed; waiting ${Math.round((leaseOver - Date.now()) / 1000)} s for the claims of killed runs${claimsLeft.count ? ` and ${claimsLeft.count} claim(s) of runs that failed` : ''} to run out`,
+				`faults removed; waiting ${Math.round((leaseOver - Date.now()) / 1000)} s for the claims of killed runs to run out (${claimsLeft.count} claim(s) still live: of the killed runs, or of runs that failed on a fault)`,
 			);
 			await sleep(leaseOver - Date.now());
 		}

@@ -130,9 +130,9 @@ export class CareCreditDecisionTrigger implements INodeType {
 				name: 'maxDecisions',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 200,
+				default: 50,
 				description:
-					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. More drains a backlog (after an outage) in fewer polls; fewer keeps each poll's run short. A run that starts while another is busy writes nothing twice.",
+					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. More drains a backlog (after an outage) in fewer polls, but keeps more cases in flight should n8n stop; fewer keeps each poll's run short. A run that starts while another is busy writes nothing twice.",
 			},
 		],
 	};
@@ -174,7 +174,7 @@ export class CareCreditDecisionTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const lookBackMs =
 			Math.max(0, Number(this.getNodeParameter('lookBackMinutes', 240)) || 0) * 60_000;
-		const max = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDecisions', 200)) || 200));
+		const max = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDecisions', 50)) || 50));
 		const reads: Read[] = [];
 		for (const merchantNumber of merchantNumbers) {
 			const merchants = (state.merchants ??= {});
