@@ -1,15 +1,13 @@
 import {
 	NodeApiError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
-	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { hidePatientData, redact } from '../../financing';
-import { requestSlot, runOf } from '../shared/runCache';
+import { requestSlot } from '../shared/runCache';
 import {
 	credentialOf,
 	failedWith,
@@ -23,15 +21,14 @@ import {
 	type WriteOnceResult,
 } from '../shared/retry';
 import { stillInTime, withDeadline } from '../shared/deadline';
+import { pace, type OpenDentalContext } from './pacing';
 
 /**
  * Open Dental transport: the public REST API (docs/opendental-api-notes.md §1) over the `openDentalApi`
  * credential. Booleans travel as "true"/"false" (§1.5), lists page 100 at a time with
- * Limit/Offset (§1.6), requests are paced to the throttle (§1.9), errors (a JSON string
- * explanation, §1.7) become node errors a person can act on.
+ * Limit/Offset (§1.6), requests are paced to the throttle (§1.9, pacing.ts), errors (a JSON
+ * string explanation, §1.7) become node errors a person can act on.
  */
-export type OpenDentalContext = IExecuteFunctions | ILoadOptionsFunctions;
-
 export interface OpenDentalRequest {
 	method: IHttpRequestMethods;
 	/** Path under the base URL, e.g. `/payplans/Dynamic`. */
@@ -52,43 +49,6 @@ export const OPEN_DENTAL_RETRY: RetryPolicy = {
 };
 /** "chunks of up to 100 items at a time" (docs/opendental-api-notes.md §1.6). */
 export const PAGE_SIZE = 100;
-
-/**
- * Pacing to Open Dental's throttle: one request per second per customer key once the developer
- * has any permission beyond Read All (docs/opendental-api-notes.md §1.9). Kept per node run (keyed on the
- * context n8n gives that run, so nothing outlives it; its items run at the same time share it and
- * take turns): two nodes, two executions or two workers using the same customer key are not paced
- * against each other, and then Open Dental's own throttle slows them down (retried here on 429/5xx
- * should it refuse).
- */
-const pacers = new WeakMap<object, { nextAt: number; turn: Promise<void> }>();
-
-async function pace(ctx: OpenDentalContext, spacingMs: number): Promise<() => void> {
-	if (!(spacingMs > 0)) return () => {};
-	const run = runOf(ctx);
-	const pacer = pacers.get(run) ?? { nextAt: 0, turn: Promise.resolve() };
-	pacers.set(run, pacer);
-	// One request at a time: the next waits for this one's answer, then for the spacing.
-	const before = pacer.turn;
-	let done = () => {};
-	pacer.turn = new Promise<void>((resolve) => (done = resolve));
-	await before;
-	// A timer may fire a millisecond early against Date.now(): wait until the slot has come.
-	while (Date.now() < pacer.nextAt) await sleep(pacer.nextAt - Date.now());
-	return () => {
-		// Counted from the answer: "This time includes the execution of the request itself" (§1.9).
-		pacer.nextAt = Date.now() + spacingMs;
-		done();
-	};
-}
-
-/** Whether the credential paces requests: then they go one at a time, and so do a node's items. */
-export async function paced(ctx: OpenDentalContext): Promise<boolean> {
-	const { pacingMs } = await ctx
-		.getCredentials<{ pacingMs?: number }>('openDentalApi')
-		.catch(() => ({ pacingMs: undefined }));
-	return Number(pacingMs ?? 1000) > 0;
-}
 
 /** Open Dental wants "true"/"false" strings for booleans, in queries and bodies (§1.5). */
 function wire(value: unknown): unknown {

@@ -1,18 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	checkDentrixLedgerNote,
-	checkDentrixPayment,
-	checkDentrixPaymentAgreement,
-	dentrixLedgerNoteFromArrangement,
-	dentrixPaymentAgreementFromArrangement,
-	dentrixPaymentFromArrangement,
-	hasReferenceToken,
-	ok,
-	typedText,
-	type Problem,
-	type WireRequest,
-} from '../../../../financing';
+import { ok, typedText, type WireRequest } from '../../../../financing';
 import { caseKey, type CaseClaim } from '../../../shared/claim';
 import {
 	arrangementField,
@@ -44,11 +32,11 @@ import { messageAddresses, messagesField, tellCase } from '../../../shared/tell'
 import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { dentrixRead, findOnAccount, listOnAccount, sentPath, writeOnce } from '../../transport';
 import { dentrixClaim } from '../claim';
-import { accountFacts, arrangementFor } from '../facts';
+import { arrangementFor } from '../facts';
+import { checkFinancedCase, NOT_WRITTEN } from './check';
 import { testModeField } from '../fields';
 import type { DentrixOperation } from '../types';
 
-const NOT_WRITTEN = 'The financed case was not written';
 const LABELS = {
 	agreement: 'the payment agreement',
 	careCreditPayment: 'the CareCredit payment',
@@ -89,45 +77,7 @@ export const writeFinancedCase: DentrixOperation = {
 		const guarantorId = w.treatmentPlan.guarantorId;
 		const patientId = w.treatmentPlan.patientId;
 
-		// Facts, read once: the account's guarantor, the account's agreements (ours or another).
-		const facts = await accountFacts(ctx, i, patientId);
-		const problems: Problem[] = facts
-			? []
-			: [
-					{
-						field: 'treatmentPlan.patientId',
-						code: 'patientNotFound',
-						message: 'treatmentPlan.patientId: Dentrix has no patient with this id',
-					},
-				];
-		const agreementsPath = `/accounts/${encodeURIComponent(guarantorId)}/payment-agreements`;
-		const onAccount = facts ? await listOnAccount(ctx, i, agreementsPath, {}) : [];
-		const ours = (list: IDataObject[]) =>
-			list.find((a) => hasReferenceToken(a.note, token)) ?? null;
-		const other = onAccount.find((a) => a.status === 'active' && a !== ours(onAccount));
-		const checkOf = <T>(
-			r: { ok: true; value: { request: T } } | { ok: false; problems: Problem[] },
-		) => (r.ok ? r.value.request : (problems.push(...r.problems), null));
-		const agreementIn = dentrixPaymentAgreementFromArrangement(w);
-		const paymentIn = txn === '' ? null : dentrixPaymentFromArrangement(w, txn);
-		const known = facts ?? undefined;
-		const agreement = agreementIn
-			? checkOf(
-					checkDentrixPaymentAgreement(
-						agreementIn,
-						context,
-						known && { ...known, activeAgreementId: other ? String(other.id) : null },
-						'dentrixPaymentAgreement',
-					),
-				)
-			: null;
-		const note = checkOf(
-			checkDentrixLedgerNote(dentrixLedgerNoteFromArrangement(w), context, known, 'ledgerNote'),
-		);
-		const payment = paymentIn
-			? checkOf(checkDentrixPayment(paymentIn, context, known, 'careCreditPayment'))
-			: null;
-		if (problems.length > 0 || !note) throw problemsError(ctx, i, NOT_WRITTEN, problems);
+		const { agreement, payment, note, ours } = await checkFinancedCase(ctx, i, w, txn, context);
 
 		const records: Record<string, CaseRecord> = {
 			agreement: agreement ? NOT_STARTED : NOTHING,

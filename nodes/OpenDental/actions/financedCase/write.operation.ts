@@ -36,7 +36,8 @@ import {
 import { whileHeld } from '../../../shared/deadline';
 import { messageAddresses, messagesField, tellCase } from '../../../shared/tell';
 import { wouldWrite, write, writeContext } from '../../../shared/write';
-import { openDentalRequest, paced, writeOnce } from '../../transport';
+import { paced } from '../../pacing';
+import { openDentalRequest, writeOnce } from '../../transport';
 import { openDentalClaim } from '../claim';
 import { arrangementFor, findOnPatient, planFacts } from '../facts';
 import { testModeField } from '../fields';

@@ -10,7 +10,8 @@ import {
 } from '../../../../financing';
 import { planCatalogFor, planCatalogProperty } from '../../../CareCredit/actions/fields';
 import { fullName } from '../../shapes';
-import { openDentalList, openDentalRequest, paced } from '../../transport';
+import { paced } from '../../pacing';
+import { openDentalList, openDentalRequest } from '../../transport';
 import { numberParameter, patientLocator } from '../fields';
 import type { OpenDentalOperation } from '../types';
 import { CASES_AT_ONCE } from '../../../shared/financedCase';
