@@ -584,12 +584,25 @@ describe('shipped templates in real n8n', () => {
 				},
 				2 * MINUTE,
 			);
-			await new Promise((r) => setTimeout(r, 1500));
+			// Killed once the agreement's request has reached Dentrix (its wait has used the fault
+			// up), not after a fixed time: so the run is killed in the middle of the write.
+			await waitFor(
+				'the agreement request to reach Dentrix',
+				async () =>
+					(await practice.faults('dentrix')).some((f) => f.kind === 'latency') ? undefined : true,
+				2 * MINUTE,
+			);
+			await new Promise((r) => setTimeout(r, 1000));
 			await stack.n8n.kill();
 			await stack.restartN8n();
 
 			const thomas = await session('tp_2004');
 			const token = tokenOf(thomas.referenceId);
+			expect(
+				(await practice.ledgerNotes('pat_1006')).filter((n) =>
+					String(n.text).includes(`[cc:${caseNumber(token)}.claim]`),
+				),
+			).toHaveLength(1);
 			// n8n was killed holding the case's claim: the runs after it write nothing
 			// (anotherRunIsWriting) until the claim's lease (5 minutes) has run out; then the trigger
 			// sends the decision again (8th poll after the first) and that run finishes the case.
