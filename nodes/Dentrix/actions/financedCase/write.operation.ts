@@ -33,9 +33,9 @@ import { wouldWrite, write, writeContext } from '../../../shared/write';
 import { dentrixRead, findOnAccount, listOnAccount, sentPath, writeOnce } from '../../transport';
 import { dentrixClaim } from '../claim';
 import { arrangementFor } from '../facts';
-import { checkFinancedCase, NOT_WRITTEN } from './check';
 import { testModeField } from '../fields';
 import type { DentrixOperation } from '../types';
+import { checkFinancedCase, NOT_WRITTEN } from './check';
 
 const LABELS = {
 	agreement: 'the payment agreement',
