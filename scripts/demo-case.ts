@@ -118,10 +118,17 @@ async function main() {
 	const note = (await practice.ledgerNotes(plan.guarantorId)).find((n) =>
 		String(n.text).includes(token),
 	);
+	// The note is the case's claim, created before the first write and rewritten into the audit
+	// note last: its time is the rewrite's (the sandbox's write log), not the claim's creation.
+	const final = note
+		? (await practice.writes('dentrix'))
+				.filter((w) => w.method === 'PUT' && String(w.path).endsWith(`/ledger-notes/${note.id}`))
+				.at(-1)
+		: undefined;
 	console.log(`
 5. Done (${token}):
    payment agreement  ${agreement ? `${agreement.id}, written ${seconds(decidedAt, String(agreement.createdAt))} s after the decision` : 'none'}
-   audit note         ${note ? `${note.id}, written ${seconds(decidedAt, String(note.createdAt))} s after the decision` : 'none'}
+   audit note         ${note ? `${note.id}, final ${final ? `${seconds(decidedAt, String(final.at))} s after the decision` : '(no rewrite seen)'} (claimed at ${seconds(decidedAt, String(note.createdAt))} s)` : 'none'}
    ${message.channel} message ${seconds(decidedAt, message.at)} s after the decision:
      ${message.text.replace(/\n/g, '\n     ')}
 
