@@ -732,6 +732,52 @@ describe('shipped templates in real n8n', () => {
 	);
 
 	it(
+		'a treatment plan Dentrix will not give goes to review with the reason: the run does not fail and nothing financial is written',
+		async () => {
+			// Emma Whitaker's fillings; her guarantor is Daniel (pat_1001), financed above.
+			await practice.acceptWithCareCredit('tp_2002');
+			const emma = await session('tp_2002');
+			const agreementsBefore = (await practice.agreements('pat_1001')).map((a) => a.id);
+			const paymentsBefore = (await practice.payments('pat_1001')).length;
+			await practice.addFault('dentrix', {
+				kind: 'status',
+				status: 503,
+				count: 1000,
+				method: 'GET',
+				pathPattern: 'treatment-plans/tp_2002$',
+			});
+			const since = Date.now();
+			await practice.decide(emma.sessionId, {
+				outcome: 'approved',
+				creditLine: 1000,
+				promoCode: 'DI12',
+			});
+			const application = await waitFor(
+				'the approval of tp_2002',
+				async () => (await session('tp_2002')).application?.applicationId,
+				MINUTE,
+			);
+			await pollNow(stack.n8n, decisionWorkflow());
+			const [review] = await messagesSettled('review', 1, 'Needs review', application);
+			expect(review.text).toContain('Dentrix answered 503');
+			expect(review.text).toContain('nothing was written');
+			const notes = (await practice.ledgerNotes('pat_1001')).filter((n) =>
+				String(n.text).includes(`[cc:${emma.sessionId}.review]`),
+			);
+			expect(notes).toHaveLength(1);
+			expect((await practice.agreements('pat_1001')).map((a) => a.id)).toEqual(agreementsBefore);
+			expect(await practice.payments('pat_1001')).toHaveLength(paymentsBefore);
+			// The run that read the plan ended well: the failure went to review, not to ops.
+			const runs = await runsWithSession(since, emma.sessionId);
+			expect(runs.length).toBeGreaterThan(0);
+			for (const run of runs) expect(run.status).toBe('success');
+			expect(await practice.messages('ops', 'Get treatment plan')).toEqual([]);
+			await practice.clearFaults();
+		},
+		4 * MINUTE,
+	);
+
+	it(
 		'opens each template in the editor (headless Chromium) with our nodes and icons, and saves the screenshot',
 		async () => {
 			const profile = await fs.mkdtemp(join(tmpdir(), 'e2e-editor-chromium-'));
