@@ -51,6 +51,13 @@ describe.each(FILES)('%s', (file) => {
 			expect(String(n.parameters.webhookUrl)).toMatch(/WebhookUrl/);
 		}
 	});
+
+	test("the package's nodes without n8n's Retry On Fail: they try again by themselves, each item alone", () => {
+		// Retry On Fail would run every item of the node again (a write looked up first, but its
+		// reads and the throttled API's requests multiplied by the tries).
+		for (const n of steps(workflow).filter((s) => s.type.startsWith('n8n-nodes-dental-financing.')))
+			expect([n.name, n]).not.toEqual([n.name, expect.objectContaining({ retryOnFail: true })]);
+	});
 });
 
 describe('the decision templates', () => {
