@@ -189,6 +189,8 @@ describe('Recall outreach (Open Dental) in real n8n', () => {
 				const found = await practice.messages('frontdesk', 'Patient 239 replied by text STOP');
 				return found.length ? found : undefined;
 			});
+			// Open Dental's Text OK says No, as its own texting sets it after a STOP.
+			expect((await odCall('GET', '/patients/239')).TxtMsgOk).toBe('No');
 			// Twilio's own opt-out, and the next run ends outreach for Lena whatever the gap.
 			const optOuts = (await getJson<Row>(`${stack.sandbox.urls.twilio}/__sandbox/sms`)).optOuts;
 			expect(optOuts.some((o: Row) => o.phone === '+12175550309')).toBe(true);

@@ -87,11 +87,13 @@ describe('Recall: Get Recall List', () => {
 				'continueErrorOutput',
 			),
 		);
-		expect(result.output('Node', 1)[0]!.json.error).toMatch(/dateStart "12\/01\/2026" is not a date/);
+		expect(result.output('Node', 1)[0]!.json.error).toMatch(
+			/dateStart "12\/01\/2026" is not a date/,
+		);
 	});
 });
 
-describe("Recall: Get Many and Recall Type: Get Many", () => {
+describe('Recall: Get Many and Recall Type: Get Many', () => {
 	test("a patient's recalls name their type; a type the practice lacks has none", async () => {
 		const recalls = (
 			await run({ resource: 'recall', operation: 'getMany', patNum: '248', returnAll: true })
@@ -194,7 +196,7 @@ describe('Recall: Set Status', () => {
 		expect(await env.admin.writes()).toHaveLength(0);
 	});
 
-	test('an unknown recall type is Open Dental\'s 400, with nothing written', async () => {
+	test("an unknown recall type is Open Dental's 400, with nothing written", async () => {
 		const result = await env.harness.run(
 			one({ ...params, recallType: 'Fluoride', touchKey: '' }, 'continueErrorOutput'),
 		);
@@ -247,5 +249,61 @@ describe('Patient: Get contact preferences and outreach history', () => {
 			sentOrReceived: 'Sent',
 			text: 'Recall reminder. [out:recall:241:Perio.2026-10-15:3]',
 		});
+	});
+});
+
+describe('Patient: Set Text OK', () => {
+	const params = { resource: 'patient', operation: 'setTextOk', patNum: '239', textOk: 'No' };
+	const textOkOf = async (patNum: number) =>
+		(await env.state()).patients.find((p: any) => p.PatNum === patNum).TxtMsgOk;
+
+	test('one PUT of TxtMsgOk after a look; the same value again writes nothing; Yes writes again', async () => {
+		const first = (await run(params)).json('Node')[0]!;
+		expect(first).toEqual({
+			patientId: '239',
+			textOk: 'No',
+			previousTextOk: 'Yes',
+			created: true,
+			outcome: 'created',
+		});
+		const writes = await env.admin.writes('/patients/239');
+		expect(writes.map((w: any) => [w.method, w.body])).toEqual([['PUT', { TxtMsgOk: 'No' }]]);
+		expect(await textOkOf(239)).toBe('No');
+		// A reply delivered twice: nothing more.
+		const again = (await run(params)).json('Node')[0]!;
+		expect(again).toMatchObject({
+			created: false,
+			outcome: 'alreadyWritten',
+			previousTextOk: 'No',
+		});
+		expect(await env.admin.writes('/patients/239')).toHaveLength(1);
+		// START: back to Yes.
+		expect((await run({ ...params, textOk: 'Yes' })).json('Node')[0]).toMatchObject({
+			created: true,
+			previousTextOk: 'No',
+		});
+		expect(await textOkOf(239)).toBe('Yes');
+	});
+
+	test('bad input and an unknown patient are named, with nothing written; test mode writes nothing', async () => {
+		const bad = await env.harness.run(
+			one({ ...params, patNum: '912-64-0001', textOk: 'Maybe' }, 'continueErrorOutput'),
+		);
+		const error = bad.output('Node', 1)[0]!.json as any;
+		expect(error.details.problems.map((p: any) => p.field).sort()).toEqual(['patNum', 'textOk']);
+		expect(JSON.stringify(error)).not.toContain('912-64-0001');
+		const unknown = await env.harness.run(
+			one({ ...params, patNum: '99999' }, 'continueErrorOutput'),
+		);
+		expect((unknown.output('Node', 1)[0]!.json as any).details.problems).toEqual([
+			expect.objectContaining({ field: 'patNum', code: 'patientNotFound' }),
+		]);
+		const test = (await run({ ...params, testMode: true })).json('Node')[0]!;
+		expect(test).toMatchObject({
+			outcome: 'testMode',
+			wouldWrite: { method: 'PUT', path: '/patients/239', body: { TxtMsgOk: 'No' } },
+		});
+		expect(await env.admin.writes()).toHaveLength(0);
+		expect(await textOkOf(239)).toBe('Yes');
 	});
 });

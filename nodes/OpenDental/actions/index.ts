@@ -20,6 +20,7 @@ import { getManyCommlogs } from './commlog/getMany.operation';
 import { writeFinancedCase } from './financedCase/write.operation';
 import { getPatient } from './patient/get.operation';
 import { searchPatients } from './patient/search.operation';
+import { setTextOk } from './patient/setTextOk.operation';
 import { createPayment } from './payment/create.operation';
 import { closePaymentPlan } from './paymentPlan/close.operation';
 import { createPaymentPlan } from './paymentPlan/create.operation';
@@ -39,6 +40,7 @@ import type { OpenDentalOperation, OpenDentalResource } from './types';
 export const OPERATIONS: OpenDentalOperation[] = [
 	getPatient,
 	searchPatients,
+	setTextOk,
 	getTreatmentPlan,
 	writeFinancedCase,
 	createPaymentPlan,

@@ -358,6 +358,25 @@ const openDentalCommlog: Target = {
 		[UNICODE, INJECTION_TEXT].map((note, k) => ({ note, caseReference: `[cc:APP-90010${k}]` })),
 };
 
+const openDentalTextOk: Target = {
+	name: 'Open Dental Patient: Set Text OK',
+	node: 'openDental',
+	credentials: ['openDentalApi'],
+	parameters: {
+		resource: 'patient',
+		operation: 'setTextOk',
+		patNum: e('patNum'),
+		textOk: e('textOk'),
+	},
+	good: () => ({ patNum: '227', textOk: 'No' }),
+	fields: { patNum: { type: 'odNumber' }, textOk: { type: 'enum' } },
+	crossField: () => [
+		{ label: 'a patient Open Dental does not know', item: { patNum: '99999' }, named: /patNum/ },
+		{ label: 'Text OK in lower case', item: { textOk: 'no' }, named: /textOk/ },
+	],
+	legit: () => [{ textOk: 'Yes' }],
+};
+
 const openDentalPayment: Target = {
 	name: 'Open Dental Payment (by hand)',
 	node: 'openDental',
@@ -565,6 +584,7 @@ export const HAND_TARGETS: Target[] = [
 	dentrixPayment,
 	dentrixAdjustment,
 	openDentalCommlog,
+	openDentalTextOk,
 	openDentalPayment,
 	openDentalAdjustment,
 	openDentalClose,
