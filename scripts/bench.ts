@@ -575,11 +575,21 @@ async function printPollRuns(n8n: RunningN8n, workflowId: string, since: number)
 		const at = (ms: number) => `+${((ms - since) / 1000).toFixed(1)} s`;
 		const took = (a: string | null, b: string | null) =>
 			`${((Date.parse(b ?? '') - Date.parse(a ?? '')) / 1000).toFixed(1)} s`;
+		// Each step's start and time, in the order n8n ran them: where a poll's time goes.
+		const steps = Object.entries(runData)
+			.map(([name, [task]]) => ({
+				name,
+				start: task?.startTime ?? 0,
+				ms: task?.executionTime ?? 0,
+			}))
+			.sort((a, b) => a.start - b.start)
+			.map((s) => `${s.name} ${at(s.start)} ${s.ms} ms`);
 		console.log(
 			`      poll run ${summary.id} (${summary.status}): started ${at(Date.parse(summary.startedAt ?? ''))}, took ${took(summary.startedAt, summary.stoppedAt)}` +
 				(writer
 					? `; the case writer from ${at(writer.startTime ?? 0)} for ${((writer.executionTime ?? 0) / 1000).toFixed(1)} s: ${JSON.stringify(outcomes)}`
-					: ''),
+					: '') +
+				`\n        steps: ${steps.join('; ')}`,
 		);
 	}
 }
