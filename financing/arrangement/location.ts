@@ -55,6 +55,17 @@ export function locationFor(
 	);
 }
 
+/** What travels with a case about its location: its name, ids and coordinator's channel. */
+export function locationSummary(location: PracticeLocation) {
+	return {
+		name: location.name,
+		merchantNumber: location.merchantNumber,
+		pmsLocationId: location.pmsLocationId,
+		timeZone: location.timeZone,
+		coordinatorWebhookUrl: location.coordinatorWebhookUrl,
+	};
+}
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -25,7 +25,7 @@ export class PaymentArrangement implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] }}',
 		description:
-			'Build, validate and compare the payment arrangement of a CareCredit-financed treatment plan',
+			"Build, validate and compare the payment arrangement of a CareCredit-financed treatment plan; find a case's location",
 		defaults: { name: 'Payment Arrangement' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -343,14 +343,18 @@ describe('opendental-decision-to-arrangement.json', () => {
 		expect(connections[1]).toEqual([{ node: 'Review problems', type: 'main', index: 0 }]);
 	});
 
-	test('a declined decision writes one status commlog, again nothing', async () => {
+	test('a declined decision: its location found, one status commlog, again nothing', async () => {
 		const declined = {
 			...settingsOf(wf),
 			...decision({ status: 'declined', rawStatus: 'Declined', approvedAmountCents: 0 }),
 		};
-		const wfStatus = segment(wf, ['Practice settings', 'Write status note']);
+		const wfStatus = segment(wf, ['Practice settings', 'Find location', 'Write status note']);
 		const first = await harness.run(wfStatus, { items: [declined] });
 		expect(first.error).toBeUndefined();
+		// The template ships without locations: the group's channel gets the message.
+		expect(first.json('Find location')[0]).toMatchObject({ status: 'declined', location: null });
+		const message = wf.nodes.find((n) => n.name === 'Message coordinator (status)')!;
+		expect(message.parameters.webhookUrl).toContain("$('Find location').item.json.location");
 		expect(first.json('Write status note')[0]).toMatchObject({
 			created: true,
 			referenceToken: '[cc:sess-900001.declined]',

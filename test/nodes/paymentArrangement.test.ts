@@ -188,6 +188,15 @@ describe('Build: the CareCredit payment and the location', () => {
 		},
 	];
 
+	/** What travels with a Lakeside case: its entry without the policy override. */
+	const LAKESIDE = {
+		name: 'Lakeside',
+		merchantNumber: '5348120100000002',
+		pmsLocationId: 'loc_lakeside',
+		timeZone: 'America/Denver',
+		coordinatorWebhookUrl: 'http://127.0.0.1:9/lakeside',
+	};
+
 	test("the case's location by its location id (else merchant number): its channel, the group policy with its override", async () => {
 		const run = await env.harness.run(
 			node({ ...buildParams(), locations: '={{ $json.locations }}' }, 'continueErrorOutput'),
@@ -213,13 +222,7 @@ describe('Build: the CareCredit payment and the location', () => {
 			},
 		);
 		const [lakeside, downtown] = run.json('Node', 0) as any[];
-		expect(lakeside.location).toEqual({
-			name: 'Lakeside',
-			merchantNumber: '5348120100000002',
-			pmsLocationId: 'loc_lakeside',
-			timeZone: 'America/Denver',
-			coordinatorWebhookUrl: 'http://127.0.0.1:9/lakeside',
-		});
+		expect(lakeside.location).toEqual(LAKESIDE);
 		expect(lakeside.timeZone).toBe('America/Denver');
 		expect(lakeside.dentrixPaymentAgreement.billingType).toBe('Third-Party Financing - Lakeside');
 		expect(downtown.location.name).toBe('Downtown');
@@ -248,6 +251,51 @@ describe('Build: the CareCredit payment and the location', () => {
 		);
 		const [a] = run.json('Node') as any[];
 		expect(a.shortfallPlan).toMatchObject({ totalCents: 125001, downPaymentCents: 25000 });
+	});
+
+	test("Find Location: any decision's location, or none with the reason; a list that does not read is named", async () => {
+		const find = node(
+			{
+				operation: 'findLocation',
+				decision: '={{ $json.decision }}',
+				locations: '={{ $json.locations }}',
+			},
+			'continueErrorOutput',
+		);
+		const declined = decision({
+			status: 'declined',
+			creditLineCents: null,
+			approvedAmountCents: null,
+		});
+		const run = await env.harness.run(find, {
+			items: [
+				{ decision: declined, locations: LOCATIONS },
+				{
+					decision: {
+						...declined,
+						merchantNumber: '5348120100000001',
+						pms: { ...declined.pms, locationId: null },
+					},
+					locations: LOCATIONS,
+				},
+				{
+					decision: { ...declined, pms: { ...declined.pms, locationId: 'loc_elsewhere' } },
+					locations: LOCATIONS,
+				},
+				{ decision: declined, locations: [] },
+				{ decision: declined, locations: [{ name: 'Downtown', coordinatorWebhookUrl: 7 }] },
+			],
+		});
+		const [lakeside, downtown, elsewhere, none] = run.json('Node', 0) as any[];
+		expect(lakeside).toMatchObject({ status: 'declined', sessionId: declined.sessionId });
+		expect(lakeside.location).toEqual(LAKESIDE);
+		expect(downtown.location.name).toBe('Downtown');
+		expect(elsewhere.location).toBeNull();
+		expect(elsewhere.locationProblem).toContain('matches none of the 2 locations');
+		expect(none.location).toBeNull();
+		expect(none).not.toHaveProperty('locationProblem');
+		const [broken] = run.json('Node', 1) as any[];
+		expect(broken.details.problems[0].field).toMatch(/^locations/);
 	});
 });
 

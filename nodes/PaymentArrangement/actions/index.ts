@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationOptions, scoped } from '../../shared/registry';
 import { build } from './arrangement/build.operation';
 import { compare } from './arrangement/compare.operation';
+import { findLocation } from './arrangement/findLocation.operation';
 import { validate } from './arrangement/validate.operation';
 import type { ArrangementOperation } from './types';
 
 /** The one list of operations: options and dispatch both come from it. */
-export const OPERATIONS: ArrangementOperation[] = [build, validate, compare];
+export const OPERATIONS: ArrangementOperation[] = [build, validate, compare, findLocation];
 
 /** No Resource parameter: the operations are the arrangement's own. */
 export const arrangementProperties: INodeProperties[] = [

@@ -4,6 +4,7 @@ import {
 	buildWrites,
 	ok,
 	locationFor,
+	locationSummary,
 	mergePolicy,
 	parseMoney,
 	parsePracticePolicy,
@@ -173,17 +174,11 @@ export const build: ArrangementOperation = {
 		const writes = buildWrites(plan, decision, policy.value, new Date(), overrides);
 		if (!writes.ok) throw problemsError(ctx, i, 'The arrangement was not built', writes.problems);
 		// The location travels with the writes: its name and its coordinator's channel.
-		const where = location
-			? {
-					name: location.name,
-					merchantNumber: location.merchantNumber,
-					pmsLocationId: location.pmsLocationId,
-					timeZone: location.timeZone,
-					coordinatorWebhookUrl: location.coordinatorWebhookUrl,
-				}
-			: null;
 		return {
-			json: { ...(writes.value as unknown as IDataObject), location: where },
+			json: {
+				...(writes.value as unknown as IDataObject),
+				location: location ? locationSummary(location) : null,
+			},
 			output: 0,
 		};
 	},
