@@ -45,7 +45,7 @@ export const setTextOk: OpenDentalOperation = {
 	name: 'Set Text OK',
 	action: "Set a patient's Text OK",
 	description:
-		"Set the patient's Text OK (Yes, No, Unknown), e.g. No after a STOP reply, as Open Dental's own texting does; the same value is not written again. Open Dental 21.2, permission Patients.",
+		"Set the patient's Text OK (Yes, No, Unknown), e.g. No after a STOP reply, as Open Dental's own texting does; the same value is not written again. Open Dental 21.2 (Patients PUT).",
 	properties: [
 		patNumField,
 		{
