@@ -7,6 +7,7 @@ import {
 
 import { fail, hidePatientData, ok, problem, type Problem, type Result } from '../../financing';
 import { practiceWords, resolvedMessage } from './financedCase';
+import { itemParameter } from './parameters';
 
 /**
  * The messages of a financed case sent by Financed Case: Write itself, while it holds the case's
@@ -61,7 +62,7 @@ export function isWebAddress(value: string): boolean {
 
 /** The addresses given, checked before anything is written (an http or https URL each). */
 export function messageAddresses(ctx: IExecuteFunctions, i: number): Result<MessageAddresses> {
-	const given = (ctx.getNodeParameter('messages', i, {}) ?? {}) as Record<string, unknown>;
+	const given = (itemParameter(ctx, 'messages', i, {}) ?? {}) as Record<string, unknown>;
 	const problems: Problem[] = [];
 	const address = (name: string): string => {
 		const value = typeof given[name] === 'string' ? (given[name] as string).trim() : '';

@@ -453,3 +453,93 @@ describe('Compare', () => {
 		expect(await env.admin.writes()).toHaveLength(writes);
 	});
 });
+
+// n8n 2.x evaluates each expression in an isolate; the nodes read `{{ $json }}` and expressions of
+// `$('Node').first()` alone without evaluating them for every item (shared/parameters.ts). These
+// tests hold that the result is n8n's own, item by item.
+describe('Parameters n8n evaluates once for the whole run', () => {
+	const shortfallsOf = () =>
+		[3, 4, 5, 6, 7].map((payments, k) => ({
+			decision: decision({
+				applicationId: `APP-70010${k}`,
+				creditLineCents: 200000 + k * 1000,
+				approvedAmountCents: 200000 + k * 1000,
+			}),
+			plan,
+			payments,
+			zone: k % 2 ? 'America/New_York' : 'Pacific/Honolulu',
+		}));
+
+	test('an expression that reads the item is evaluated for each item, in a collection beside ones read once', async () => {
+		const shortfalls = shortfallsOf();
+		const run = await env.harness.run(
+			node(
+				buildParams({
+					financingBillingType:
+						"={{ $('Start').first().json.zone === 'Pacific/Honolulu' ? 'First' : 'Other' }}",
+					shortfallBillingType:
+						"={{ $('Start').first().json.payments === 3 ? 'Payment Agreement' : 'none' }}",
+					shortfallPayments: '={{ $json.payments }}',
+					timeZone: '={{ $json.zone }}',
+				}),
+			),
+			{ items: shortfalls },
+		);
+		expect(run.error).toBeUndefined();
+		const out = run.json('Node') as any[];
+		expect(out.map((a) => a.shortfallPlan.numberOfPayments)).toEqual([3, 4, 5, 6, 7]);
+		expect(out.map((a) => a.timeZone)).toEqual(shortfalls.map((s) => s.zone));
+		expect(out.map((a) => a.dentrixPaymentAgreement.billingType)).toEqual(
+			shortfalls.map(() => 'Payment Agreement'),
+		);
+		expect(out.map((a) => a.financingRecord?.billingType ?? 'First')).toEqual(
+			shortfalls.map(() => 'First'),
+		);
+	});
+
+	test("the forms read once give exactly what n8n's own evaluation gives, for every item, valid or not", async () => {
+		const shortfalls = shortfallsOf();
+		const settings = {
+			...shortfalls[0]!,
+			billing: 'Third-Party Financing - No Statements',
+			tz: 'America/Chicago',
+		};
+		const items = [settings, ...shortfalls.slice(1)];
+		// The same expressions in parentheses: not recognised, so n8n evaluates them item by item.
+		const policy = (wrap: (path: string) => string) => ({
+			financingBillingType: `={{ ${wrap("$('Start').first().json.billing")} }}`,
+			shortfallBillingType: 'Payment Agreement',
+			timeZone: `={{ ${wrap("$('Start').first().json.tz")} }}`,
+			shortfallPayments: `={{ ${wrap("$('Start').first().json.payments")} }}`,
+		});
+		const asIs = (path: string) => path;
+		const wrapped = (path: string) => `(${path})`;
+		const builtBy = async (wrap: (path: string) => string) => {
+			const run = await env.harness.run(node(buildParams(policy(wrap))), { items });
+			expect(run.error).toBeUndefined();
+			return run.json('Node') as any[];
+		};
+		// Each build says when it ran; everything else must match.
+		const timeless = (built: any[]) =>
+			built.map((a) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'builtAt')));
+		const once = await builtBy(asIs);
+		expect(once.map((a) => a.shortfallPlan.numberOfPayments)).toEqual([3, 3, 3, 3, 3]);
+		expect(timeless(once)).toEqual(timeless(await builtBy(wrapped)));
+
+		// Check, `{{ $json }}` against `{{ ($json) }}`: valid, invalid and not-an-object items alike.
+		const broken = structuredClone(once[1]);
+		broken.dentrixPaymentAgreement.firstPaymentDue = '2026-02-30';
+		const checked = async (arrangement: string) => {
+			const run = await env.harness.run(
+				node({ operation: 'validate', target: 'dentrix', arrangement }, 'continueErrorOutput'),
+				{ items: [once[0], broken, { note: 'not an arrangement' }, once[2]] },
+			);
+			expect(run.error).toBeUndefined();
+			return [run.output('Node', 0), run.output('Node', 1)];
+		};
+		const [valid, invalid] = await checked('={{ $json }}');
+		expect(valid!.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(invalid!.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect([valid, invalid]).toEqual(await checked('={{ ($json) }}'));
+	});
+});

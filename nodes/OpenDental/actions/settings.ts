@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OpenDentalSettings } from '../../../financing';
+import { itemParameter } from '../../shared/parameters';
 
 /**
  * The practice's Open Dental choices the writers need beside the built arrangement (the
@@ -70,7 +71,7 @@ const ALL: INodeProperties[] = [
 ];
 
 export function readSettings(ctx: IExecuteFunctions, i: number): OpenDentalSettings {
-	const s = ctx.getNodeParameter('openDental', i, {}) as IDataObject;
+	const s = itemParameter(ctx, 'openDental', i, {}) as IDataObject;
 	const settings: OpenDentalSettings = {};
 	if (s.planCategory) settings.planCategory = Number(s.planCategory);
 	if (s.dynamicPayPlanTPOption)

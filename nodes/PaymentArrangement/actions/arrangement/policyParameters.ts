@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PracticePolicyInput } from '../../../../financing';
-import { problemsError } from '../../../shared/parameters';
+import { itemParameter, problemsError } from '../../../shared/parameters';
 
 /** Practice policy parameters; every default comes from the financing domain (policy.ts). */
 export const policyFields = {
@@ -100,7 +100,7 @@ type PolicyParams = {
 
 /** Parameters layered over the JSON policy, the workflow's time zone as the default zone. */
 export function policyFrom(ctx: IExecuteFunctions, i: number): PracticePolicyInput {
-	const p = ctx.getNodeParameter('policy', i, {}) as PolicyParams;
+	const p = itemParameter(ctx, 'policy', i, {}) as PolicyParams;
 	let base: IDataObject = {};
 	if (typeof p.policyJson === 'object' && p.policyJson !== null) base = p.policyJson as IDataObject;
 	else if (typeof p.policyJson === 'string' && p.policyJson.trim() !== '') {
