@@ -1,6 +1,6 @@
 import type {
 	Icon,
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
@@ -64,14 +64,15 @@ export class OpenDentalApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=ODFHIR {{$credentials.developerApiKey}}/{{$credentials.customerApiKey}}',
-			},
+	// A function rather than n8n's declarative form: n8n runs that form's expression for every
+	// request, which in n8n 2.x costs more than the request itself (README, "Benchmark").
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `ODFHIR ${String(credentials.developerApiKey ?? '')}/${String(credentials.customerApiKey ?? '')}`,
 		},
-	};
+	});
 
 	// One cheap read every permission level allows (Read All, docs/opendental-api-notes.md §1.10).
 	test: ICredentialTestRequest = {

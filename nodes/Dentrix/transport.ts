@@ -65,7 +65,9 @@ async function send(ctx: DentrixContext, request: DentrixRequest): Promise<Attem
 			qs: request.qs,
 			body: request.body,
 			timeout: DENTRIX_RETRY.timeoutMs,
-		});
+			},
+			{ credentials },
+		);
 	} finally {
 		free();
 	}

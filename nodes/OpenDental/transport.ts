@@ -82,7 +82,9 @@ async function send(ctx: OpenDentalContext, request: OpenDentalRequest): Promise
 			body: wire(request.body) as IDataObject | undefined,
 			headers: { 'Content-Type': 'application/json' },
 			timeout: OPEN_DENTAL_RETRY.timeoutMs,
-		});
+			},
+			{ credentials },
+		);
 	} finally {
 		answered();
 		free();

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	sleep,
+	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
@@ -9,6 +10,7 @@ import {
 
 import { hidePatientData } from '../../financing';
 import { DeadlineReached, startOrStop } from './deadline';
+import { oncePerRun } from './runCache';
 
 /**
  * The one transport engine of CareCredit, Dentrix and Open Dental. Every status comes back as an
@@ -87,20 +89,24 @@ export interface SendOptions {
 	 * caught itself, which it never sees here since every status comes back as an answer.
 	 */
 	refreshTokenField?: string;
+	/** The credential as `credentialOf` read it for this run: n8n does not read it again. */
+	credentials?: object;
 }
 
 /**
- * The credential a request is built from (its address, its pacing). n8n reads it from its own
- * database; when that read fails (a database that did not answer in time, as during a restart of
- * PostgreSQL in queue mode) nothing was sent, and the request is tried again like one that got no
- * answer (a write is looked up first, as always), not given up at once.
+ * The credential a request is built from (its address, its pacing), read once per node run and
+ * handed to n8n with each request (`SendOptions.credentials`): n8n otherwise reads and decrypts it
+ * from its database for every request. When that read fails (a database that did not answer in
+ * time, as during a restart of PostgreSQL in queue mode) nothing was sent, and the request is tried
+ * again like one that got no answer (a write is looked up first, as always), not given up at once;
+ * a failed read is not kept.
  */
 export async function credentialOf<T extends object>(
 	ctx: Context,
 	type: string,
 ): Promise<T | NoAnswer> {
 	try {
-		return await ctx.getCredentials<T>(type);
+		return await oncePerRun(ctx, `credential ${type}`, async () => await ctx.getCredentials<T>(type));
 	} catch (error) {
 		const why = (error as Error | undefined)?.message ?? 'unknown error';
 		return { noAnswer: true, message: `n8n could not read the credential (${why})` };
@@ -121,10 +127,21 @@ export async function sendOnce(
 		ignoreHttpStatusErrors: true,
 	};
 	try {
+		const stored = ctx.getNode().credentials?.[credentialType];
 		const answer = (await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			credentialType,
 			request,
+			send.credentials && stored
+				? {
+						credentialsDecrypted: {
+							id: stored.id ?? '',
+							name: stored.name,
+							type: credentialType,
+							data: { ...send.credentials } as ICredentialDataDecryptedObject,
+						},
+					}
+				: undefined,
 		)) as RawResponse;
 		if (answer.statusCode !== 401 || !send.refreshTokenField) return answer;
 		return await withFreshToken(ctx, credentialType, request, send.refreshTokenField, answer);

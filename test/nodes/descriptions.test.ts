@@ -56,16 +56,21 @@ describe.each(NODES.map(([node, folder]) => [className(node), node, folder] as c
 );
 
 describe.each(CREDENTIALS.map((c) => [className(c), c] as const))('%s', (_, credential) => {
-	test('description', () => {
+	test('description', async () => {
 		const { name, displayName, icon, documentationUrl, properties, authenticate, test } =
 			credential;
+		// A function: what it adds to a request of credentials whose every field is named by itself.
+		const fields = Object.fromEntries(properties.map((p) => [p.name, `<${p.name}>`]));
 		expect({
 			name,
 			displayName,
 			icon,
 			documentationUrl,
 			properties,
-			authenticate,
+			authenticate:
+				typeof authenticate === 'function'
+					? await authenticate(fields, { url: '/' })
+					: authenticate,
 			test,
 			preAuthentication: typeof credential.preAuthentication,
 		}).toMatchSnapshot();
