@@ -101,10 +101,36 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 	return compareLocalDates(to, from);
 }
 
+/**
+ * One formatter per zone, made once: building an Intl.DateTimeFormat costs far more than using
+ * one (a poll of 50 cases asks for a few hundred). An unknown zone throws RangeError, not kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let format = formatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZoneName: 'short',
+		});
+		// Zones are few (the practice's); a flood of distinct strings cannot grow it without end.
+		if (formatters.size >= 64) formatters.clear();
+		formatters.set(timeZone, format);
+	}
+	return format;
+}
+
 export function isValidTimeZone(timeZone: unknown): boolean {
 	if (typeof timeZone !== 'string' || timeZone === '') return false;
 	try {
-		new Intl.DateTimeFormat('en-US', { timeZone });
+		formatterFor(timeZone);
 		return true;
 	} catch {
 		return false;
@@ -112,16 +138,7 @@ export function isValidTimeZone(timeZone: unknown): boolean {
 }
 
 function zonedParts(timeZone: string, instant: Date): Record<string, string> {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZoneName: 'short',
-	}).formatToParts(instant);
+	const parts = formatterFor(timeZone).formatToParts(instant);
 	const out: Record<string, string> = {};
 	for (const part of parts) out[part.type] = part.value;
 	return out;

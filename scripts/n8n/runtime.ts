@@ -474,14 +474,23 @@ export async function startN8n(home: N8nHome, options: StartOptions = {}): Promi
 	const args = command === 'worker' ? ['worker', '--concurrency=5'] : [command];
 	const watchdog = join(home.dir, 'watchdog.js');
 	await fs.writeFile(watchdog, WATCHDOG);
+	// A CPU profile of each main process when asked (`N8N_CPU_PROFILE_DIR=/tmp/prof npm run bench`),
+	// written when it stops: Chrome's DevTools or any .cpuprofile reader shows where its time went.
+	const profile = process.env.N8N_CPU_PROFILE_DIR;
+	const profiling =
+		profile && command === 'start' ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- script code: starting n8n is its job
-	const child = spawn(home.runtime.node, ['--require', watchdog, home.runtime.n8nBin, ...args], {
-		cwd: home.dir,
-		env,
-		// Its own process group, so stop/kill reach the task runner n8n spawns.
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		home.runtime.node,
+		[...profiling, '--require', watchdog, home.runtime.n8nBin, ...args],
+		{
+			cwd: home.dir,
+			env,
+			// Its own process group, so stop/kill reach the task runner n8n spawns.
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const pid = child.pid;
 	if (pid === undefined) throw new Error('n8n did not start');
 	live.add(pid);
