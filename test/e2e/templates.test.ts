@@ -761,6 +761,8 @@ describe('shipped templates in real n8n', () => {
 			const [review] = await messagesSettled('review', 1, 'Needs review', application);
 			expect(review.text).toContain('Dentrix answered 503');
 			expect(review.text).toContain('nothing was written');
+			// No plan to name her by: the decision's patient id says whose case it is.
+			expect(review.text).toContain('CareCredit approved the plan of patient pat_1003 (');
 			const notes = (await practice.ledgerNotes('pat_1001')).filter((n) =>
 				String(n.text).includes(`[cc:${emma.sessionId}.review]`),
 			);
