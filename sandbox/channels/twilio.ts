@@ -253,18 +253,37 @@ export async function sendInbound(
 		From: input.from,
 		ApiVersion: '2010-04-01',
 	};
-	message.webhook = { url, status: null, error: null };
-	try {
-		const res = await fetch(url, {
+	// A user and password in the address (https://user:pass@host/...) are Twilio's HTTP
+	// authentication (https://www.twilio.com/docs/usage/security#http-authentication): the
+	// request goes to the address without them, and with them as Basic credentials when the
+	// server asks (a 401 with WWW-Authenticate: Basic).
+	const target = new URL(url);
+	const basic =
+		target.username !== ''
+			? `Basic ${Buffer.from(`${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`).toString('base64')}`
+			: null;
+	target.username = '';
+	target.password = '';
+	const address = target.toString();
+	message.webhook = { url: address, status: null, error: null };
+	const post = async (authorization: string | null) =>
+		await fetch(address, {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',
-				'x-twilio-signature': twilioSignature(account.authToken, url, params),
+				'x-twilio-signature': twilioSignature(account.authToken, address, params),
 				'user-agent': 'TwilioProxy/1.1',
+				...(authorization ? { authorization } : {}),
 			},
 			body: new URLSearchParams(params).toString(),
 			signal: AbortSignal.timeout(15_000),
 		});
+	try {
+		let res = await post(null);
+		if (res.status === 401 && basic && /^basic/i.test(res.headers.get('www-authenticate') ?? '')) {
+			await res.text();
+			res = await post(basic);
+		}
 		message.webhook.status = res.status;
 		await res.text();
 	} catch (error) {

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The outreach templates on a running stack (scripts/e2e/stack.ts), as a practice sets them up:
-// the Open Dental, Twilio and SMTP credentials, the templates imported unchanged, their Practice
+// the Open Dental, Twilio (and its replies webhook's Basic Auth) and SMTP credentials, the templates imported unchanged, their Practice
 // settings filled through n8n's REST API, the replies webhook published and given to Twilio.
 // Used by test/e2e/outreach.test.ts and scripts/bench-outreach.ts.
 import { join } from 'path';
@@ -22,6 +22,9 @@ export const TWILIO = {
 	authToken: 'sandbox-twilio-token',
 	messagingServiceSid: 'MG00000000000000000000000000000001',
 };
+
+/** The replies webhook's Basic Auth (credential "Twilio replies webhook"), as Twilio is given it. */
+export const REPLIES_WEBHOOK_AUTH = { user: 'twilio', password: 'sandbox-replies-password' };
 
 /** Always inside the send window, every day: the tests set quiet hours themselves. */
 export const OPEN_WINDOW = {
@@ -74,6 +77,11 @@ export async function setUpOutreach(
 			},
 		},
 		{
+			name: 'Twilio replies webhook',
+			type: 'httpBasicAuth',
+			data: REPLIES_WEBHOOK_AUTH,
+		},
+		{
 			name: 'Twilio account',
 			type: 'twilioApi',
 			data: { authType: 'authToken', accountSid: TWILIO.accountSid, authToken: TWILIO.authToken },
@@ -100,8 +108,10 @@ export async function setUpOutreach(
 		await fillPracticeSettings(n8n, id, outreachSettings(stack), { onlyExisting: true });
 	}
 	await activateWorkflow(n8n, ids.replies);
-	await postJson(`${urls.twilio}/__sandbox/twilio/settings`, {
-		inboundUrl: `${n8n.url}/webhook/outreach-replies-opendental`,
-	});
+	// As the practice sets it in Twilio: the production URL with the webhook's user and password.
+	const inbound = new URL(`${n8n.url}/webhook/outreach-replies-opendental`);
+	inbound.username = REPLIES_WEBHOOK_AUTH.user;
+	inbound.password = REPLIES_WEBHOOK_AUTH.password;
+	await postJson(`${urls.twilio}/__sandbox/twilio/settings`, { inboundUrl: inbound.toString() });
 	return ids;
 }

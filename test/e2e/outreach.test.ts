@@ -172,6 +172,48 @@ describe('Recall outreach (Open Dental) in real n8n', () => {
 	);
 
 	it(
+		"a reply that does not come with the webhook's user and password is refused, and nothing is recorded",
+		async () => {
+			const textOk = (await odCall('GET', '/patients/239')).TxtMsgOk;
+			const hook = `${stack.n8n.url}/webhook/outreach-replies-opendental`;
+			const forged = new URLSearchParams({
+				From: '+12175550309',
+				To: '+12175550100',
+				Body: 'START',
+				MessageSid: 'SMforged0000000000000000000000001',
+				AccountSid: 'AC00000000000000000000000000000001',
+			}).toString();
+			const basic = (user: string, password: string) =>
+				`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+			for (const authorization of [undefined, basic('twilio', 'guessed'), basic('', '')]) {
+				const response = await fetch(hook, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						...(authorization ? { authorization } : {}),
+					},
+					body: forged,
+				});
+				expect(response.status).toBe(401);
+				await response.text();
+			}
+			// Twilio's stand-in given the address without them: asked, it has nothing to send.
+			const plain = await postJson<Row>(`${stack.sandbox.urls.twilio}/__sandbox/twilio/inbound`, {
+				from: '+12175550309',
+				body: 'START',
+				url: hook,
+			});
+			expect(plain.message.webhook.status).toBe(401);
+			// Give n8n the time a run would take; none started, nothing was written or told.
+			await new Promise((r) => setTimeout(r, 5000));
+			expect((await outreachCommlogs()).filter((c) => c.Note.includes(':239:SM'))).toEqual([]);
+			expect((await odCall('GET', '/patients/239')).TxtMsgOk).toBe(textOk);
+			expect(await practice.messages('frontdesk', 'Patient 239 replied')).toEqual([]);
+		},
+		3 * MINUTE,
+	);
+
+	it(
 		'a STOP reply reaches the replies webhook, is recorded once, and ends outreach for that patient',
 		async () => {
 			const reply = await postJson<Row>(`${stack.sandbox.urls.twilio}/__sandbox/twilio/inbound`, {

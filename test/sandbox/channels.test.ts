@@ -283,6 +283,46 @@ describe('Twilio Messages API', () => {
 		).toBe(400);
 	});
 
+	it("a user and password in the webhook's address: sent as Basic credentials when the server asks, never kept", async () => {
+		const asked: Array<string | undefined> = [];
+		const guarded = http.createServer((req, res) => {
+			asked.push(req.headers.authorization);
+			req.resume();
+			const ok =
+				req.headers.authorization ===
+				`Basic ${Buffer.from('twilio:s3cret pass').toString('base64')}`;
+			if (ok) res.writeHead(200, { 'content-type': 'text/xml' }).end('<Response></Response>');
+			else res.writeHead(401, { 'www-authenticate': 'Basic realm="Webhook"' }).end();
+		});
+		await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+		const port = (guarded.address() as AddressInfo).port;
+		try {
+			const reply = async (url: string) =>
+				(
+					await axios.post(`${sandbox.urls.twilio}/__sandbox/twilio/inbound`, {
+						from: '+12175550303',
+						body: 'Thanks',
+						url,
+					})
+				).data.message.webhook;
+			const plain = `http://127.0.0.1:${port}/sms/inbound`;
+			expect(await reply(`http://twilio:s3cret%20pass@127.0.0.1:${port}/sms/inbound`)).toEqual({
+				url: plain,
+				status: 200,
+				error: null,
+			});
+			expect(asked).toEqual([
+				undefined,
+				`Basic ${Buffer.from('twilio:s3cret pass').toString('base64')}`,
+			]);
+			expect((await reply(`http://twilio:wrong@127.0.0.1:${port}/sms/inbound`)).status).toBe(401);
+			expect((await reply(plain)).status).toBe(401);
+			expect(asked).toHaveLength(5);
+		} finally {
+			await new Promise((resolve) => guarded.close(resolve));
+		}
+	});
+
 	it('takes injected faults like every stand-in', async () => {
 		await axios.post(`${sandbox.urls.twilio}/__sandbox/faults`, {
 			kind: 'status',

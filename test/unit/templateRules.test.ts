@@ -107,3 +107,24 @@ describe('saved runs', () => {
 		expect(said.some((c) => /not saved/.test(c) && /birthdate/.test(c))).toBe(true);
 	});
 });
+
+describe('webhooks', () => {
+	test("the one outsiders post to (Twilio's replies) asks for Basic Auth; the chair-side links only read", () => {
+		const hooks = FILES.flatMap((f) =>
+			steps(read(f))
+				.filter((n) => n.type === 'n8n-nodes-base.webhook')
+				.map((n) => ({ file: f, ...n })),
+		);
+		const posted = hooks.filter((h) => h.parameters.httpMethod === 'POST');
+		expect(posted.map((h) => h.file)).toEqual(['outreach-replies-opendental.json']);
+		for (const h of posted) {
+			expect(h.parameters.authentication).toBe('basicAuth');
+			expect((h as unknown as { credentials: unknown }).credentials).toEqual({
+				httpBasicAuth: { id: null, name: 'Twilio replies webhook' },
+			});
+		}
+		// A chair-side link reads the decision from CareCredit for its session: it carries no data.
+		for (const h of hooks.filter((x) => x.parameters.httpMethod !== 'POST'))
+			expect(h.parameters.httpMethod).toBe('GET');
+	});
+});
