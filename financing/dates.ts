@@ -103,11 +103,13 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /**
  * One formatter per zone, made once: building an Intl.DateTimeFormat costs far more than using
- * one (a poll of 50 cases asks for a few hundred). An unknown zone throws RangeError, not kept.
+ * one (a poll of 50 cases asks for a few hundred; the practice's numbers convert every record's
+ * timestamps). Its parts: the local date, hour and minute, and the zone's short name. An unknown
+ * zone throws RangeError, not kept.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let format = formatters.get(timeZone);
 	if (!format) {
 		format = new Intl.DateTimeFormat('en-US', {

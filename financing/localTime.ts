@@ -1,4 +1,4 @@
-import { addDays, parseLocalDate, type LocalDate } from './dates';
+import { addDays, formatterFor, parseLocalDate, type LocalDate } from './dates';
 import { fail, ok, problem, type Result } from './result';
 
 /**
@@ -35,27 +35,6 @@ export interface LocalClock {
 	date: LocalDate;
 	/** Minutes since local midnight, 0..1439. */
 	minutes: number;
-}
-
-// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and
-// the practice's numbers convert every record's timestamps.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-	let formatter = formatters.get(timeZone);
-	if (!formatter) {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-		});
-		formatters.set(timeZone, formatter);
-	}
-	return formatter;
 }
 
 /** The practice's local date and minute of the day at an instant (RangeError for an unknown zone). */

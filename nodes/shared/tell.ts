@@ -7,7 +7,7 @@ import {
 
 import { fail, hidePatientData, ok, problem, type Problem, type Result } from '../../financing';
 import { practiceWords, resolvedMessage } from './financedCase';
-import { itemParameter } from './parameters';
+import { itemParameter } from './itemParameter';
 
 /**
  * The messages of a financed case sent by Financed Case: Write itself, while it holds the case's

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OpenDentalSettings } from '../../../financing';
-import { itemParameter } from '../../shared/parameters';
+import { itemParameter } from '../../shared/itemParameter';
 
 /**
  * The practice's Open Dental choices the writers need beside the built arrangement (the

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { PracticePolicyInput } from '../../../../financing';
-import { itemParameter, problemsError } from '../../../shared/parameters';
+import { itemParameter } from '../../../shared/itemParameter';
+import { problemsError } from '../../../shared/parameters';
 
 /** Practice policy parameters; every default comes from the financing domain (policy.ts). */
 export const policyFields = {
