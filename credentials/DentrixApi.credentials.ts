@@ -48,7 +48,10 @@ export class DentrixApi implements ICredentialType {
 	// request, which in n8n 2.x costs more than the request itself (README, "Benchmark").
 	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
 		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+		},
 	});
 
 	test: ICredentialTestRequest = {

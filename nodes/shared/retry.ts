@@ -106,7 +106,11 @@ export async function credentialOf<T extends object>(
 	type: string,
 ): Promise<T | NoAnswer> {
 	try {
-		return await oncePerRun(ctx, `credential ${type}`, async () => await ctx.getCredentials<T>(type));
+		return await oncePerRun(
+			ctx,
+			`credential ${type}`,
+			async () => await ctx.getCredentials<T>(type),
+		);
 	} catch (error) {
 		const why = (error as Error | undefined)?.message ?? 'unknown error';
 		return { noAnswer: true, message: `n8n could not read the credential (${why})` };
