@@ -67,6 +67,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export interface RunResult {
 	code: number | null;
+	/** The signal that ended the command, when one did (`code` is then null). */
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -108,10 +110,10 @@ export function run(
 			lines(chunk.toString());
 		});
 		child.on('error', reject);
-		child.on('close', (code) => {
-			if (code === 0 || options.allowFailure) return resolve({ code, stdout, stderr });
+		child.on('close', (code, signal) => {
+			if (code === 0 || options.allowFailure) return resolve({ code, signal, stdout, stderr });
 			const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-30).join('\n');
-			reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${tail}`));
+			reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}:\n${tail}`));
 		});
 	});
 }
