@@ -485,8 +485,8 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		);
 
 		// The same poll's floor with the writer's protocol: the calls Financed Case: Write makes (the
-		// facts, the claim note, its 1 s settle, the check read, the agreement, the message, the
-		// claim rewritten into the audit note), the poll's N cases at once, at most 8 requests at
+		// facts, the claim note, its 1 s settle, the check read, the session's review note read,
+		// the agreement, the message, the claim rewritten into the audit note), the poll's N cases at once, at most 8 requests at
 		// a time (the node run's request slots). Only n8n is missing.
 		const claimed = addAccounts(sandbox, 'c');
 		await pool(claimed, CONCURRENCY, (c) => careCredit.approvedDecision(sandbox, c, DOWNTOWN));
@@ -510,6 +510,9 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 			});
 			await new Promise((r) => setTimeout(r, 1000));
 			await inSlot('GET', notes);
+			// A review note keyed by the CareCredit session is not among the case's notes.
+			const review = encodeURIComponent(`[cc:${c.sessionId}.review]`);
+			await inSlot('GET', `/accounts/${c.patientId}/ledger-notes?contains=${review}&limit=200`);
 			await inSlot('POST', `/accounts/${c.patientId}/payment-agreements`, {
 				...agreementBody(written),
 				note: written.note.replace(/\[cc:[^\]]+\]/, token),
