@@ -488,7 +488,7 @@ async function measure(mode: string, start: (work: string) => Promise<Running>) 
 		// facts, the claim note, its 1 s settle, the check read, the session's review note read,
 		// the agreement, the message, the claim rewritten into the audit note), the poll's N cases at once, at most 8 requests at
 		// a time (the node run's request slots). Only n8n is missing.
-		const claimed = addAccounts(sandbox, 'c');
+		const claimed = addAccounts(sandbox, 'w');
 		await pool(claimed, CONCURRENCY, (c) => careCredit.approvedDecision(sandbox, c, DOWNTOWN));
 		const slots = slotsOf(8);
 		const inSlot = (method: string, path: string, body?: unknown) =>
