@@ -2,7 +2,8 @@
 // `npm run bench -- --faults ...` is the reliability run instead (scripts/bench-faults.ts).
 // `npm run bench [-- --n 200 --concurrency 4 --no-build --queue]`: N approved CareCredit decisions
 // through real n8n and the shipped decision template, by each road, against a bare script
-// making the same HTTP calls (the floor: each case alone, and one poll's N in turn), in the
+// making the same HTTP calls (the floor: each case alone, one poll's N in turn, and one poll's N
+// with the writer's claim protocol in a process of its own: scripts/bench-floor.ts), in the
 // single process and, with `--queue`, again in
 // queue mode (main, webhook processor, two workers, PostgreSQL, Redis: scripts/e2e/queueStack.ts).
 // The calls n8n makes to each service per case are counted at the sandbox: a zero-delay latency
