@@ -815,7 +815,17 @@ function printTable(title: string, tally: Record<RecordKind, Tally>) {
  * final token to the notes (Dentrix ledger notes, Open Dental commlogs) in the sandbox's write
  * log. The run's restarts and its SIGKILL fall inside these times, as they would in a practice.
  */
-function printTimes(sandbox: Sandbox, pms: Pms, cases: Case[]) {
+/**
+ * Decision to audit note by road, and when the audit notes came: while the faults were on (`marks`,
+ * the run's moments, in order) or after. A case whose note came only after the faults were removed
+ * waited for the run's last phase (the lease of a killed or failed run, then the final polls).
+ */
+function printTimes(
+	sandbox: Sandbox,
+	pms: Pms,
+	cases: Case[],
+	marks: Array<{ label: string; at: number }>,
+) {
 	const notes = pms === 'dentrix' ? /\/ledger-notes/ : /\/commlogs/;
 	const firstAt = new Map<string, number>();
 	for (const w of sandbox.store.state.writes) {
@@ -825,17 +835,33 @@ function printTimes(sandbox: Sandbox, pms: Pms, cases: Case[]) {
 		for (const token of text.match(/\[cc:[^\].]+\]/g) ?? [])
 			if (!firstAt.has(token)) firstAt.set(token, Date.parse(w.at));
 	}
-	console.log('decision to audit note (s), by road:');
+	const quantile = (times: number[], p: number) =>
+		times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
+	const phaseOf = (at: number) => {
+		let label = 'before the first mark';
+		for (const m of marks) if (at >= m.at) label = m.label;
+		return label;
+	};
+	console.log("decision to audit note (s), by road; where the notes came, by the run's phase:");
 	for (const road of ['trigger', 'chair', 'both'] as Road[]) {
-		const times = cases
-			.filter((c) => c.road === road && c.decidedAt && firstAt.has(c.token))
+		const written = cases.filter((c) => c.road === road && c.decidedAt && firstAt.has(c.token));
+		const times = written
 			.map((c) => (firstAt.get(c.token)! - c.decidedAt!) / 1000)
 			.sort((a, b) => a - b);
 		if (times.length === 0) continue;
-		const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)];
 		console.log(
-			`  ${road.padEnd(8)} n=${times.length}  p50 ${at(0.5).toFixed(1)}  p95 ${at(0.95).toFixed(1)}  max ${times[times.length - 1].toFixed(1)}`,
+			`  ${road.padEnd(8)} n=${times.length}  p50 ${quantile(times, 0.5).toFixed(1)}  p95 ${quantile(times, 0.95).toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}`,
 		);
+		for (const m of [{ label: 'before the first mark' }, ...marks]) {
+			const inPhase = written
+				.filter((c) => phaseOf(firstAt.get(c.token)!) === m.label)
+				.map((c) => (firstAt.get(c.token)! - c.decidedAt!) / 1000)
+				.sort((a, b) => a - b);
+			if (inPhase.length === 0) continue;
+			console.log(
+				`    ${m.label}: ${inPhase.length} (${((100 * inPhase.length) / times.length).toFixed(1)}%), p50 ${quantile(inPhase, 0.5).toFixed(1)}, p95 ${quantile(inPhase, 0.95).toFixed(1)}`,
+			);
+		}
 	}
 }
 
@@ -913,6 +939,10 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		say(
 			`faults on (${Math.round(options.faultRate * 100)}% of calls to CareCredit, ${pms === 'dentrix' ? 'Dentrix' : 'Open Dental'} and the message hooks; timeouts hold ${options.timeoutMs / 1000} s)`,
 		);
+		// The run's moments, for where the audit notes came (printTimes).
+		const marks: Array<{ label: string; at: number }> = [];
+		const mark = (label: string) => marks.push({ label, at: Date.now() });
+		mark('wave 1');
 		for (const c of wave1) await decide(c);
 		say(`wave 1: ${wave1.length} decisions in the feed`);
 		const pressed = { ok: 0, failed: 0 };
@@ -931,6 +961,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		const firstPresses = pressAll(wave1);
 		await sleep(20_000);
 		say('graceful restart of n8n');
+		mark('graceful restart');
 		// The stops of processes that run cases: n8n itself, or in queue mode a worker (main only
 		// polls and enqueues there).
 		const stops: Stop[] = [];
@@ -943,6 +974,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
 		);
 
+		mark('wave 2');
 		for (const c of wave2) await decide(c);
 		for (const c of cases.filter((x) => x.i % 10 === 7)) await desk.repeat(c);
 		say(`wave 2: ${wave2.length} decisions in the feed, more repeats`);
@@ -966,6 +998,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
 		await sleep(2000);
 		say('SIGKILL of n8n mid-poll, then start');
+		mark('SIGKILL mid-poll');
 		let lastKill = Date.now();
 		if (!options.queue) stops.push({ from: lastKill, to: lastKill + 1000 });
 		await target.killAndRestart();
@@ -973,6 +1006,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		await secondPresses;
 		if (target.moreChaos) {
 			// A worker SIGKILLed mid-write: while chair-side links of wave 1 are being written again.
+			mark('worker SIGKILL, PostgreSQL and Redis restarts');
 			let presses: Promise<void> = Promise.resolve();
 			const done = await target.moreChaos(
 				async () => {
@@ -991,8 +1025,10 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			say(done.join('; '));
 		}
 		say('waiting for n8n to go quiet (faults still on)');
+		mark('quiet wait, faults on');
 		await settle(target, options.quietMs, lastStart);
 		await clearFaults(sandbox);
+		mark('faults removed, lease wait');
 		// A run killed while holding a case keeps its claim for the lease (5 minutes), and so does a
 		// run that failed on a fault (its last request may still land): the polls below come after
 		// every such claim has run out, as the trigger's later re-sends would.
@@ -1008,10 +1044,12 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		// 30th poll after it first sent it: 31 polls bring every decision of the run again at least
 		// once (a practice's n8n polls once a minute; the run does not wait half an hour).
 		say(`faults removed; ${RESEND_POLLS} more polls, one after another`);
+		mark('final polls');
 		for (let poll = 1; poll <= RESEND_POLLS; poll++) await pollNow(target, decision.id);
 		await settle(target, options.quietMs, lastStart);
 		pressed.ok = 0;
 		pressed.failed = 0;
+		mark('every link pressed again');
 		await pressAll(cases);
 		await settle(target, options.quietMs, lastStart);
 		say(`every chair-side link pressed again (${pressed.ok} answered, ${pressed.failed} refused)`);
@@ -1041,7 +1079,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		console.log(
 			`coordinator messages posted again by the run taking over after the process stopped (graceful stop out of time, or SIGKILL) between the message and its audit note: ${stopRepeated}`,
 		);
-		printTimes(sandbox, pms, cases);
+		printTimes(sandbox, pms, cases, marks);
 		printCases('lost', sandbox, pms, lostCases);
 		printCases('unresolved review', sandbox, pms, unresolved);
 		printCases('coordinator message count off', sandbox, pms, messageTrouble);
