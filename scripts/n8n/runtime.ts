@@ -610,12 +610,22 @@ export async function rest<T = unknown>(
 	path: string,
 	body?: unknown,
 ): Promise<T> {
-	const response = await fetch(`${n8n.url}/rest${path}`, {
-		method,
-		headers: { cookie: await n8n.login(), 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
+	// n8n answers 503 "Database is not ready!" while it reconnects to a restarted PostgreSQL:
+	// asked again for up to a minute.
+	const until = Date.now() + 60_000;
+	let response: Response;
+	let text: string;
+	for (;;) {
+		response = await fetch(`${n8n.url}/rest${path}`, {
+			method,
+			headers: { cookie: await n8n.login(), 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		text = await response.text();
+		if (response.status !== 503 || !text.includes('Database is not ready') || Date.now() > until)
+			break;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
 	if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text}`);
 	return (JSON.parse(text) as { data: T }).data;
 }
