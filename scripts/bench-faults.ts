@@ -814,11 +814,8 @@ function printTable(title: string, tally: Record<RecordKind, Tally>) {
  * Decision to audit note, by road: the note's time is the first answered write of the case's
  * final token to the notes (Dentrix ledger notes, Open Dental commlogs) in the sandbox's write
  * log. The run's restarts and its SIGKILL fall inside these times, as they would in a practice.
- */
-/**
- * Decision to audit note by road, and when the audit notes came: while the faults were on (`marks`,
- * the run's moments, in order) or after. A case whose note came only after the faults were removed
- * waited for the run's last phase (the lease of a killed or failed run, then the final polls).
+ * Then, for each phase of the run (`marks`, its moments in order), how many notes came in it: a
+ * case whose note came only after the faults were removed waited for the run's last phase.
  */
 function printTimes(
 	sandbox: Sandbox,
