@@ -1,13 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- script code, never shipped: n8n's runtime rules are for nodes/ and credentials/ */
 // The trigger road's floor with the writer's protocol, in a process of its own (`npm run bench`
-// starts it): one poll's feed read, then the poll's cases at once, at most 8 requests at a time
-// (a node run's request slots), each making the calls Financed Case: Write makes on Dentrix: the
+// starts it): one poll's feed read, then the poll's cases as the writer takes them (at most
+// `CASES_AT_ONCE` at a time, their requests at most `REQUESTS_AT_ONCE` at a time: a node run's
+// request slots), each making the calls Financed Case: Write makes on Dentrix: the
 // treatment plan, the patient, the account's agreements, the case's notes, the claim note, its
 // 1 s settle, the check read, the session's review note read, the agreement, the message, the
 // claim rewritten into the audit note. Only n8n is missing. Its own process, so that its requests
 // do not share a thread with the sandbox that answers them (the bench runs the sandbox).
 // Reads the job (JSON) from the file named by its argument; prints `{ startedAt, noteAt }`.
 import { promises as fs } from 'fs';
+
+import { CASES_AT_ONCE } from '../nodes/shared/financedCase';
+import { REQUESTS_AT_ONCE } from '../nodes/shared/runCache';
 
 /** Rounds of warm-up reads (one treatment plan read a case each) before the clock starts. */
 export const WARM_UP_ROUNDS = 3;
@@ -54,7 +58,7 @@ async function send(url: string, method: string, headers: Record<string, string>
 
 async function main() {
 	const job = JSON.parse(await fs.readFile(process.argv[2]!, 'utf8')) as FloorJob;
-	const slots = slotsOf(8);
+	const slots = slotsOf(REQUESTS_AT_ONCE);
 	const dentrix = (method: string, path: string, body?: unknown) =>
 		slots(() =>
 			send(
@@ -104,7 +108,9 @@ async function main() {
 		'GET',
 		{ authorization: `Bearer ${job.careCreditToken}` },
 	);
-	await Promise.all(job.cases.map(writeCase));
+	// The writer's lanes: each takes the next case when its last one is written.
+	const lanes = slotsOf(CASES_AT_ONCE);
+	await Promise.all(job.cases.map((c) => lanes(() => writeCase(c))));
 	console.log(JSON.stringify({ startedAt, noteAt }));
 }
 

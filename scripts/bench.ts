@@ -35,6 +35,8 @@ import {
 	openDentalOnQueue,
 } from './bench-faults';
 import { postJson, startStack } from './e2e/stack';
+import { CASES_AT_ONCE } from '../nodes/shared/financedCase';
+import { REQUESTS_AT_ONCE } from '../nodes/shared/runCache';
 import { WARM_UP_ROUNDS, type FloorJob } from './bench-floor';
 import { run } from './n8n/install';
 import type { Sandbox } from '../sandbox';
@@ -529,7 +531,7 @@ Ratios to the floor (n8n / bare script), ${mode}:
   chair-side p50 ${(chairRow.p50 / bareRow.p50).toFixed(1)}x, throughput ${(bareRow.perMinute / chairRow.perMinute).toFixed(1)}x slower
   trigger    p50 ${(triggerRow.p50 / bareRow.p50).toFixed(1)}x (one poll carrying ${N} decisions), throughput ${(bareRow.perMinute / triggerRow.perMinute).toFixed(1)}x slower
   trigger against the bare script handling the same poll in turn: p50 ${(triggerRow.p50 / batchRow.p50).toFixed(1)}x, p95 ${(triggerRow.p95 / batchRow.p95).toFixed(1)}x
-  trigger against the bare script handling the same poll with the writer's protocol (claim, 1 s settle, check read; all at once, 8 requests at a time; a process of its own): p50 ${(triggerRow.p50 / claimedRow.p50).toFixed(1)}x, p95 ${(triggerRow.p95 / claimedRow.p95).toFixed(1)}x
+  trigger against the bare script handling the same poll with the writer's protocol (claim, 1 s settle, check read; ${CASES_AT_ONCE} cases and ${REQUESTS_AT_ONCE} requests at a time, as the writer; a process of its own): p50 ${(triggerRow.p50 / claimedRow.p50).toFixed(1)}x, p95 ${(triggerRow.p95 / claimedRow.p95).toFixed(1)}x
 The trigger road's poll wait is excluded: in production a decision waits up to 60 s (about 30 s on average) for n8n's next poll.`);
 	} finally {
 		await stack.stop();

@@ -130,9 +130,9 @@ export class CareCreditDecisionTrigger implements INodeType {
 				name: 'maxDecisions',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 50,
+				default: 1000,
 				description:
-					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. More drains a backlog (after an outage) in fewer polls, but keeps more cases in flight should n8n stop; fewer keeps each poll's run short. A run that starts while another is busy writes nothing twice.",
+					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. The writers take a poll's cases 24 at a time, each claimed only when its turn comes, so a large poll drains a backlog (after an outage) without leaving more cases claimed should n8n stop. A run that starts while another is busy shares the work and writes nothing twice.",
 			},
 		],
 	};
@@ -174,7 +174,7 @@ export class CareCreditDecisionTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as TriggerState;
 		const lookBackMs =
 			Math.max(0, Number(this.getNodeParameter('lookBackMinutes', 240)) || 0) * 60_000;
-		const max = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDecisions', 50)) || 50));
+		const max = Math.max(1, Math.floor(Number(this.getNodeParameter('maxDecisions', 1000)) || 1000));
 		const reads: Read[] = [];
 		for (const merchantNumber of merchantNumbers) {
 			const merchants = (state.merchants ??= {});

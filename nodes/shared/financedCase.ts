@@ -18,12 +18,14 @@ import type { Written } from './write';
  */
 
 /**
- * How many cases one Financed Case: Write runs at the same time (a poll brings up to 50): each
+ * How many cases one Financed Case: Write runs at the same time (a poll brings up to 1,000): each
  * under its own claim, with its own deadline; items of one case take turns (shared/claim.ts).
  * Their requests share the run's slots (runCache.ts `REQUESTS_AT_ONCE`): a case waiting out its
- * claim's settle or a retry's backoff keeps no other case waiting.
+ * claim's settle or a retry's backoff keeps no other case waiting. A case is claimed only when its
+ * turn comes, so this also bounds the claims a stopped process leaves standing for their lease;
+ * the poll's other cases stay unclaimed for the next run.
  */
-export const CASES_AT_ONCE = 50;
+export const CASES_AT_ONCE = 24;
 
 /** One record of the case: what happened to it, and its id in the practice system. */
 export interface CaseRecord {

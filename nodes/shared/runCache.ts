@@ -35,10 +35,11 @@ export async function oncePerRun<T>(ctx: object, key: string, load: () => Promis
 
 /**
  * How many requests one node run sends to a practice system at the same time, its items' together
- * (a Financed Case: Write runs a poll's cases at once; a case waiting out its claim's settle or a
- * retry's backoff holds no slot).
+ * (a Financed Case: Write runs up to `CASES_AT_ONCE` cases at once; a case waiting out its claim's
+ * settle or a retry's backoff holds no slot). As many as the cases, so that a case's calls do not
+ * wait for another's: under faults a call can hold its slot for a whole timeout.
  */
-export const REQUESTS_AT_ONCE = 8;
+export const REQUESTS_AT_ONCE = 24;
 
 const slots = new WeakMap<object, { free: number; waiting: Array<() => void> }>();
 
