@@ -132,7 +132,7 @@ export class CareCreditDecisionTrigger implements INodeType {
 				typeOptions: { minValue: 1 },
 				default: 1000,
 				description:
-					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. The writers take a poll's cases 24 at a time, each claimed only when its turn comes, so a large poll drains a backlog (after an outage) without leaving more cases claimed should n8n stop. A run that starts while another is busy shares the work and writes nothing twice.",
+					"At most this many decisions start the workflow per poll: new ones first, taken in turn from each merchant number, then those due again, oldest first; the rest come at the next poll. The writers take a poll's cases 24 at a time, each claimed only when its turn comes, so a large poll drains a backlog (after an outage) without leaving more cases claimed should n8n stop. With Open Dental's remote API (one request a second) keep it at 50: every treatment plan of the poll is read before the first write. A run that starts while another is busy shares the work and writes nothing twice.",
 			},
 		],
 	};
