@@ -76,6 +76,8 @@ export interface Options {
 	concurrency: number;
 	build: boolean;
 	quietMs: number;
+	/** Decisions a minute in a steady flow, without the restart and the SIGKILL (0: the bursts). */
+	steadyPerMin: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -95,6 +97,7 @@ export function parseOptions(argv: string[]): Options {
 		concurrency: Number(value('concurrency') ?? 4),
 		build: !argv.includes('--no-build'),
 		quietMs: Number(value('quiet-s') ?? 20) * 1000,
+		steadyPerMin: Number(value('steady-per-min') ?? 0),
 	};
 }
 
@@ -939,87 +942,110 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		// The run's moments, for where the audit notes came (printTimes).
 		const marks: Array<{ label: string; at: number }> = [];
 		const mark = (label: string) => marks.push({ label, at: Date.now() });
-		mark('wave 1');
-		for (const c of wave1) await decide(c);
-		say(`wave 1: ${wave1.length} decisions in the feed`);
 		const pressed = { ok: 0, failed: 0 };
+		const pressOne = async (c: Case) => {
+			const status = await press(link(c));
+			if (status === 200) pressed.ok += 1;
+			else pressed.failed += 1;
+		};
 		const pressAll = (list: Case[]) =>
 			pool(
 				list.filter((c) => c.road !== 'trigger'),
 				options.concurrency,
-				async (c) => {
-					const status = await press(link(c));
-					if (status === 200) pressed.ok += 1;
-					else pressed.failed += 1;
-				},
+				pressOne,
 			);
-		// Feed repeats: one decision in ten delivered again.
-		for (const c of wave1.filter((x) => x.i % 10 === 3)) await desk.repeat(c);
-		const firstPresses = pressAll(wave1);
-		await sleep(20_000);
-		say('graceful restart of n8n');
-		mark('graceful restart');
 		// The stops of processes that run cases: n8n itself, or in queue mode a worker (main only
 		// polls and enqueues there).
 		const stops: Stop[] = [];
-		const stopFrom = Date.now();
-		await target.gracefulRestart();
-		if (!options.queue) stops.push({ from: stopFrom, to: Date.now() });
 		let lastStart = Date.now();
-		await firstPresses;
-		say(
-			`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
-		);
-
-		mark('wave 2');
-		for (const c of wave2) await decide(c);
-		for (const c of cases.filter((x) => x.i % 10 === 7)) await desk.repeat(c);
-		say(`wave 2: ${wave2.length} decisions in the feed, more repeats`);
-		// Mid-poll: the first write carrying the token of a wave-2 case only the poll can bring.
-		const polledOnly = wave2.filter((c) => c.road === 'trigger');
-		const tokens2 = (polledOnly.length > 0 ? polledOnly : wave2).map((c) => c.token);
-		let scanned = sandbox.store.state.writes.length;
-		const touched = () => {
-			const fresh = sandbox.store.state.writes.slice(scanned);
-			scanned += fresh.length;
-			return fresh.some((w) => {
-				const body = JSON.stringify(w.body ?? '');
-				return tokens2.some((t) => body.includes(t));
-			});
-		};
-		const secondPresses = pressAll(wave2);
-		await waitFor(
-			'the poll writing wave 2',
-			async () => (touched() ? true : undefined),
-			3 * 60_000,
-		).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
-		await sleep(2000);
-		say('SIGKILL of n8n mid-poll, then start');
-		mark('SIGKILL mid-poll');
-		let lastKill = Date.now();
-		if (!options.queue) stops.push({ from: lastKill, to: lastKill + 1000 });
-		await target.killAndRestart();
-		lastStart = Date.now();
-		await secondPresses;
-		if (target.moreChaos) {
-			// A worker SIGKILLed mid-write: while chair-side links of wave 1 are being written again.
-			mark('worker SIGKILL, PostgreSQL and Redis restarts');
-			let presses: Promise<void> = Promise.resolve();
-			const done = await target.moreChaos(
-				async () => {
-					const before = sandbox.store.state.writes.length;
-					presses = pressAll(wave1);
-					await waitFor(
-						'a write',
-						async () => (sandbox.store.state.writes.length > before ? true : undefined),
-						120_000,
-					).catch(() => undefined);
-				},
-				(at) => stops.push({ from: at, to: at + 1000 }),
+		let lastKill = 0;
+		if (options.steadyPerMin > 0) {
+			// A steady flow instead of the two bursts, the restart and the SIGKILL: one decision
+			// every 60/perMin seconds, its chair-side link pressed as it is made; the faults alike.
+			mark('steady flow');
+			const gapMs = 60_000 / options.steadyPerMin;
+			const from = Date.now();
+			const presses: Array<Promise<void>> = [];
+			for (const [k, c] of cases.entries()) {
+				await sleep(Math.max(0, from + k * gapMs - Date.now()));
+				await decide(c);
+				// Feed repeats: one decision in ten delivered again.
+				if (c.i % 10 === 3) await desk.repeat(c);
+				if (c.road !== 'trigger') presses.push(pressOne(c));
+			}
+			await Promise.all(presses);
+			say(
+				`steady flow: ${cases.length} decisions over ${((Date.now() - from) / 60_000).toFixed(1)} min, their links pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
 			);
-			await presses;
+		} else {
+			mark('wave 1');
+			for (const c of wave1) await decide(c);
+			say(`wave 1: ${wave1.length} decisions in the feed`);
+			// Feed repeats: one decision in ten delivered again.
+			for (const c of wave1.filter((x) => x.i % 10 === 3)) await desk.repeat(c);
+			const firstPresses = pressAll(wave1);
+			await sleep(20_000);
+			say('graceful restart of n8n');
+			mark('graceful restart');
+			const stopFrom = Date.now();
+			await target.gracefulRestart();
+			if (!options.queue) stops.push({ from: stopFrom, to: Date.now() });
+			lastStart = Date.now();
+			await firstPresses;
+			say(
+				`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
+			);
+
+			mark('wave 2');
+			for (const c of wave2) await decide(c);
+			for (const c of cases.filter((x) => x.i % 10 === 7)) await desk.repeat(c);
+			say(`wave 2: ${wave2.length} decisions in the feed, more repeats`);
+			// Mid-poll: the first write carrying the token of a wave-2 case only the poll can bring.
+			const polledOnly = wave2.filter((c) => c.road === 'trigger');
+			const tokens2 = (polledOnly.length > 0 ? polledOnly : wave2).map((c) => c.token);
+			let scanned = sandbox.store.state.writes.length;
+			const touched = () => {
+				const fresh = sandbox.store.state.writes.slice(scanned);
+				scanned += fresh.length;
+				return fresh.some((w) => {
+					const body = JSON.stringify(w.body ?? '');
+					return tokens2.some((t) => body.includes(t));
+				});
+			};
+			const secondPresses = pressAll(wave2);
+			await waitFor(
+				'the poll writing wave 2',
+				async () => (touched() ? true : undefined),
+				3 * 60_000,
+			).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
+			await sleep(2000);
+			say('SIGKILL of n8n mid-poll, then start');
+			mark('SIGKILL mid-poll');
 			lastKill = Date.now();
-			say(done.join('; '));
+			if (!options.queue) stops.push({ from: lastKill, to: lastKill + 1000 });
+			await target.killAndRestart();
+			lastStart = Date.now();
+			await secondPresses;
+			if (target.moreChaos) {
+				// A worker SIGKILLed mid-write: while chair-side links of wave 1 are being written again.
+				mark('worker SIGKILL, PostgreSQL and Redis restarts');
+				let presses: Promise<void> = Promise.resolve();
+				const done = await target.moreChaos(
+					async () => {
+						const before = sandbox.store.state.writes.length;
+						presses = pressAll(wave1);
+						await waitFor(
+							'a write',
+							async () => (sandbox.store.state.writes.length > before ? true : undefined),
+							120_000,
+						).catch(() => undefined);
+					},
+					(at) => stops.push({ from: at, to: at + 1000 }),
+				);
+				await presses;
+				lastKill = Date.now();
+				say(done.join('; '));
+			}
 		}
 		say('waiting for n8n to go quiet (faults still on)');
 		mark('quiet wait, faults on');
