@@ -827,7 +827,7 @@ function printTimes(
 	pms: Pms,
 	cases: Case[],
 	marks: Array<{ label: string; at: number }>,
-) {
+): Case[] {
 	const notes = pms === 'dentrix' ? /\/ledger-notes/ : /\/commlogs/;
 	const firstAt = new Map<string, number>();
 	for (const w of sandbox.store.state.writes) {
@@ -845,11 +845,10 @@ function printTimes(
 		return label;
 	};
 	console.log("decision to audit note (s), by road; where the notes came, by the run's phase:");
+	const took = (c: Case) => firstAt.get(c.token)! - c.decidedAt!;
 	for (const road of ['trigger', 'chair', 'both'] as Road[]) {
 		const written = cases.filter((c) => c.road === road && c.decidedAt && firstAt.has(c.token));
-		const times = written
-			.map((c) => (firstAt.get(c.token)! - c.decidedAt!) / 1000)
-			.sort((a, b) => a - b);
+		const times = written.map((c) => took(c) / 1000).sort((a, b) => a - b);
 		if (times.length === 0) continue;
 		console.log(
 			`  ${road.padEnd(8)} n=${times.length}  p50 ${quantile(times, 0.5).toFixed(1)}  p95 ${quantile(times, 0.95).toFixed(1)}  max ${times[times.length - 1]!.toFixed(1)}`,
@@ -857,7 +856,7 @@ function printTimes(
 		for (const m of [{ label: 'before the first mark' }, ...marks]) {
 			const inPhase = written
 				.filter((c) => phaseOf(firstAt.get(c.token)!) === m.label)
-				.map((c) => (firstAt.get(c.token)! - c.decidedAt!) / 1000)
+				.map((c) => took(c) / 1000)
 				.sort((a, b) => a - b);
 			if (inPhase.length === 0) continue;
 			console.log(
@@ -865,6 +864,11 @@ function printTimes(
 			);
 		}
 	}
+	// The trigger road's slowest cases, for printCases: what held them.
+	return cases
+		.filter((c) => c.road === 'trigger' && c.decidedAt && firstAt.has(c.token))
+		.sort((a, b) => took(b) - took(a))
+		.slice(0, 5);
 }
 
 /** What the sandbox holds for a few cases: their notes, the messages and the writes naming them. */
@@ -881,7 +885,7 @@ function printCases(label: string, sandbox: Sandbox, pms: Pms, lost: Case[]) {
 		const messages = state.notifications.filter((m) => m.text.includes(id));
 		const writes = state.writes.filter((w) => JSON.stringify(w.body ?? '').includes(id));
 		console.log(
-			`  ${label} ${c.patientId} ${id} (${c.road}, ${c.location}, wave ${c.wave}, decided at ${c.decidedAt ? new Date(c.decidedAt).toISOString() : '?'}): ${notes.length} notes ${JSON.stringify(notes.map((t) => t.slice(0, 160)))}; ${messages.length} messages ${JSON.stringify(messages.map((m) => `${m.channel}: ${m.text.slice(0, 100)}`))}; writes naming it ${JSON.stringify(writes.map((w) => `${w.at.slice(11, 19)} ${w.method} ${w.path} ${w.status}${w.faulted ? ` ${w.faulted}` : ''}`))}`,
+			`  ${label} ${c.patientId} ${id} (${c.road}, ${c.location}, wave ${c.wave}, decided at ${c.decidedAt ? new Date(c.decidedAt).toISOString() : '?'}): ${notes.length} notes ${JSON.stringify(notes.map((t) => t.slice(0, 160)))}; ${messages.length} messages ${JSON.stringify(messages.map((m) => `${m.channel}: ${m.text.slice(0, 100)}`))}; writes naming it ${JSON.stringify(writes.map((w) => `${w.at.slice(11, 19)} ${w.method} ${w.path} ${w.status}${w.faulted ? ` ${w.faulted}` : ''}${/\(run ([^,\s)]+)/.exec(JSON.stringify(w.body ?? ''))?.[0] ?? ''}`))}`,
 		);
 	}
 }
@@ -1104,7 +1108,8 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		console.log(
 			`coordinator messages posted again by the run taking over after the process stopped (graceful stop out of time, or SIGKILL) between the message and its audit note: ${stopRepeated}`,
 		);
-		printTimes(sandbox, pms, cases, marks);
+		const slowest = printTimes(sandbox, pms, cases, marks);
+		printCases('slowest on the trigger road', sandbox, pms, slowest);
 		printCases('lost', sandbox, pms, lostCases);
 		printCases('unresolved review', sandbox, pms, unresolved);
 		printCases('coordinator message count off', sandbox, pms, messageTrouble);
