@@ -13,6 +13,9 @@
 // with the case. Exit code 1 when any is above zero.
 // `--steady-per-min 30`: the same faults over a steady flow (one decision every 2 s, each link
 // pressed as it is made), without the restart and the SIGKILL: the roads' times at a steady pace.
+// With `--stops` as well, the restart (a third into the flow) and the SIGKILL mid-poll (two thirds
+// in, at the poll's first write of a case only it brings; queue mode then adds its worker SIGKILL
+// and the PostgreSQL and Redis restarts) come while the flow goes on, as they would in a practice.
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -80,6 +83,8 @@ export interface Options {
 	quietMs: number;
 	/** Decisions a minute in a steady flow, without the restart and the SIGKILL (0: the bursts). */
 	steadyPerMin: number;
+	/** With a steady flow: the restart and the SIGKILL (and queue mode's chaos) during it. */
+	stops: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -100,6 +105,7 @@ export function parseOptions(argv: string[]): Options {
 		build: !argv.includes('--no-build'),
 		quietMs: Number(value('quiet-s') ?? 20) * 1000,
 		steadyPerMin: Number(value('steady-per-min') ?? 0),
+		stops: argv.includes('--stops'),
 	};
 }
 
@@ -245,21 +251,42 @@ export function addAccounts(sandbox: Sandbox, pms: Pms, plan: ReturnType<typeof 
 export class CareCreditDesk {
 	private token = '';
 	constructor(private readonly base: string) {}
-	private async call<T>(path: string, body: unknown): Promise<T> {
-		if (!this.token) {
-			this.token = (
-				await postJson<{ access_token: string }>(`${this.base}/oauth2/v1/token`, {
-					grant_type: 'client_credentials',
-					client_id: 'sandbox-client',
-					client_secret: 'sandbox-secret',
-				})
-			).access_token;
+	/**
+	 * The desk's token. Token requests are faulted (for n8n's sake): a long steady flow outlives the
+	 * token, so a new one is asked for until one comes.
+	 */
+	async signIn(): Promise<void> {
+		let refused: unknown = null;
+		for (let attempt = 1; !this.token; attempt++) {
+			if (attempt > 20) throw new Error(`the desk's token, 20 tries: ${String(refused)}`);
+			try {
+				this.token = (
+					await postJson<{ access_token: string }>(`${this.base}/oauth2/v1/token`, {
+						grant_type: 'client_credentials',
+						client_id: 'sandbox-client',
+						client_secret: 'sandbox-secret',
+					})
+				).access_token;
+			} catch (error) {
+				refused = error;
+				await sleep(500);
+			}
 		}
-		const response = await fetch(`${this.base}${path}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
+	}
+	private async call<T>(path: string, body: unknown): Promise<T> {
+		await this.signIn();
+		const send = () =>
+			fetch(`${this.base}${path}`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		let response = await send();
+		if (response.status === 401) {
+			this.token = '';
+			await this.signIn();
+			response = await send();
+		}
 		if (!response.ok) throw new Error(`POST ${path} answered ${response.status}`);
 		return (await response.json()) as T;
 	}
@@ -916,6 +943,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			`decision workflow ${decision.id} (/webhook/${decision.path}); Practice settings set: ${filled.filled.join(', ') || 'none'}`,
 		);
 		const desk = new CareCreditDesk(sandbox.urls.careCredit);
+		await desk.signIn();
 		const accounts = addAccounts(sandbox, pms, planCases(options.n));
 		const cases: Case[] = [];
 		for (const a of accounts) {
@@ -927,7 +955,10 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 				creditLineCents,
 				purchaseCents: a.kind.endsWith('Purchase') ? financed : 0,
 			};
-			cases.push({ ...c, sessionId: await desk.prefill(pms, c), token: '' });
+			// A steady flow prefills each case just before its decision (CareCredit ends an
+			// application session that waits too long).
+			const sessionId = options.steadyPerMin > 0 ? '' : await desk.prefill(pms, c);
+			cases.push({ ...c, sessionId, token: '' });
 		}
 		const link = (c: Case) =>
 			`${target.webhookBase()}/webhook/${decision.path}?session=${c.sessionId}`;
@@ -965,16 +996,109 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		const stops: Stop[] = [];
 		let lastStart = Date.now();
 		let lastKill = 0;
+		/** The first write naming one of these cases' tokens, from now on (a poll writing them). */
+		const firstWriteOf = (tokensNow: () => string[]) => {
+			let scanned = sandbox.store.state.writes.length;
+			return () => {
+				const fresh = sandbox.store.state.writes.slice(scanned);
+				scanned += fresh.length;
+				const tokens = tokensNow();
+				return fresh.some((w) => {
+					const body = JSON.stringify(w.body ?? '');
+					return tokens.some((t) => body.includes(t));
+				});
+			};
+		};
+		const restartGracefully = async () => {
+			say('graceful restart of n8n');
+			mark('graceful restart');
+			const stopFrom = Date.now();
+			await target.gracefulRestart();
+			if (!options.queue) stops.push({ from: stopFrom, to: Date.now() });
+			lastStart = Date.now();
+			say(`n8n started again ${((lastStart - stopFrom) / 1000).toFixed(0)} s after the stop began`);
+		};
+		/** Queue mode: a worker SIGKILLed at the first write after `start`, PostgreSQL and Redis restarted. */
+		const workerChaos = async (start: () => unknown) => {
+			if (!target.moreChaos) return;
+			mark('worker SIGKILL, PostgreSQL and Redis restarts');
+			const done = await target.moreChaos(
+				async () => {
+					const before = sandbox.store.state.writes.length;
+					start();
+					await waitFor(
+						'a write',
+						async () => (sandbox.store.state.writes.length > before ? true : undefined),
+						120_000,
+					).catch(() => undefined);
+				},
+				(at) => stops.push({ from: at, to: at + 1000 }),
+			);
+			lastKill = Date.now();
+			say(done.join('; '));
+		};
+		/** At `touched` (a poll's write, or after 3 minutes without one): n8n SIGKILLed, then started. */
+		const killMidPoll = async (touched: () => boolean, what: string) => {
+			await waitFor(what, async () => (touched() ? true : undefined), 3 * 60_000).catch(() =>
+				say(`${what}: no such write seen in 3 min, killing anyway`),
+			);
+			await sleep(2000);
+			say('SIGKILL of n8n mid-poll, then start');
+			mark('SIGKILL mid-poll');
+			lastKill = Date.now();
+			if (!options.queue) stops.push({ from: lastKill, to: lastKill + 1000 });
+			await target.killAndRestart();
+			lastStart = Date.now();
+			say(`n8n started again ${((lastStart - lastKill) / 1000).toFixed(0)} s after the SIGKILL`);
+		};
+		/**
+		 * `--stops` in a steady flow: a graceful restart a third into the flow, a SIGKILL mid-poll two
+		 * thirds in (at the poll's first write of a case decided since, that only the poll brings),
+		 * then queue mode's worker SIGKILL mid-write and PostgreSQL and Redis restarts. The flow goes on.
+		 */
+		const stopsDuringFlow = async (decidedSoFar: () => number) => {
+			const third = Math.floor(cases.length / 3);
+			const flowLong = (cases.length * 60_000) / options.steadyPerMin + 60_000;
+			await waitFor(
+				'a third of the flow',
+				async () => (decidedSoFar() >= third ? true : undefined),
+				flowLong,
+			);
+			await restartGracefully();
+			mark('steady flow after the restart');
+			await waitFor(
+				'two thirds of the flow',
+				async () => (decidedSoFar() >= 2 * third ? true : undefined),
+				flowLong,
+			);
+			const later = cases.slice(2 * third).filter((c) => c.road === 'trigger');
+			const touched = firstWriteOf(() => later.filter((c) => c.token).map((c) => c.token));
+			await killMidPoll(touched, 'a poll writing a case decided since');
+			mark('steady flow after the SIGKILL');
+			// A worker SIGKILLed mid-write: at the flow's next write.
+			await workerChaos(() => undefined);
+		};
 		if (options.steadyPerMin > 0) {
-			// A steady flow instead of the two bursts, the restart and the SIGKILL: one decision
-			// every 60/perMin seconds, its chair-side link pressed as it is made; the faults alike.
+			// A steady flow instead of the two bursts: one decision every 60/perMin seconds, its
+			// chair-side link pressed as it is made; the faults alike; the stops only with --stops.
 			mark('steady flow');
 			const gapMs = 60_000 / options.steadyPerMin;
 			const from = Date.now();
 			const presses: Array<Promise<void>> = [];
+			let decided = 0;
+			// Held, not left rejected while the flow goes on (an unhandled rejection ends the process).
+			let chaosFailed: unknown = null;
+			const chaos = options.stops
+				? stopsDuringFlow(() => decided).catch((error: unknown) => {
+						say(`the stops during the flow failed: ${String(error)}`);
+						chaosFailed = error ?? 'failed';
+					})
+				: Promise.resolve();
 			for (const [k, c] of cases.entries()) {
 				await sleep(Math.max(0, from + k * gapMs - Date.now()));
+				c.sessionId = await desk.prefill(pms, c);
 				await decide(c);
+				decided = k + 1;
 				// Feed repeats: one decision in ten delivered again.
 				if (c.i % 10 === 3) await desk.repeat(c);
 				if (c.road !== 'trigger') presses.push(pressOne(c));
@@ -983,6 +1107,8 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			say(
 				`steady flow: ${cases.length} decisions over ${((Date.now() - from) / 60_000).toFixed(1)} min, their links pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
 			);
+			await chaos;
+			if (chaosFailed) throw chaosFailed;
 		} else {
 			mark('wave 1');
 			for (const c of wave1) await decide(c);
@@ -991,12 +1117,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			for (const c of wave1.filter((x) => x.i % 10 === 3)) await desk.repeat(c);
 			const firstPresses = pressAll(wave1);
 			await sleep(20_000);
-			say('graceful restart of n8n');
-			mark('graceful restart');
-			const stopFrom = Date.now();
-			await target.gracefulRestart();
-			if (!options.queue) stops.push({ from: stopFrom, to: Date.now() });
-			lastStart = Date.now();
+			await restartGracefully();
 			await firstPresses;
 			say(
 				`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
@@ -1009,49 +1130,14 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			// Mid-poll: the first write carrying the token of a wave-2 case only the poll can bring.
 			const polledOnly = wave2.filter((c) => c.road === 'trigger');
 			const tokens2 = (polledOnly.length > 0 ? polledOnly : wave2).map((c) => c.token);
-			let scanned = sandbox.store.state.writes.length;
-			const touched = () => {
-				const fresh = sandbox.store.state.writes.slice(scanned);
-				scanned += fresh.length;
-				return fresh.some((w) => {
-					const body = JSON.stringify(w.body ?? '');
-					return tokens2.some((t) => body.includes(t));
-				});
-			};
+			const touched = firstWriteOf(() => tokens2);
 			const secondPresses = pressAll(wave2);
-			await waitFor(
-				'the poll writing wave 2',
-				async () => (touched() ? true : undefined),
-				3 * 60_000,
-			).catch(() => say('no wave-2 write seen in 3 min: killing anyway'));
-			await sleep(2000);
-			say('SIGKILL of n8n mid-poll, then start');
-			mark('SIGKILL mid-poll');
-			lastKill = Date.now();
-			if (!options.queue) stops.push({ from: lastKill, to: lastKill + 1000 });
-			await target.killAndRestart();
-			lastStart = Date.now();
+			await killMidPoll(touched, 'the poll writing wave 2');
 			await secondPresses;
-			if (target.moreChaos) {
-				// A worker SIGKILLed mid-write: while chair-side links of wave 1 are being written again.
-				mark('worker SIGKILL, PostgreSQL and Redis restarts');
-				let presses: Promise<void> = Promise.resolve();
-				const done = await target.moreChaos(
-					async () => {
-						const before = sandbox.store.state.writes.length;
-						presses = pressAll(wave1);
-						await waitFor(
-							'a write',
-							async () => (sandbox.store.state.writes.length > before ? true : undefined),
-							120_000,
-						).catch(() => undefined);
-					},
-					(at) => stops.push({ from: at, to: at + 1000 }),
-				);
-				await presses;
-				lastKill = Date.now();
-				say(done.join('; '));
-			}
+			// A worker SIGKILLed mid-write: while chair-side links of wave 1 are being written again.
+			let presses: Promise<void> = Promise.resolve();
+			await workerChaos(() => (presses = pressAll(wave1)));
+			await presses;
 		}
 		say('waiting for n8n to go quiet (faults still on)');
 		mark('quiet wait, faults on');
