@@ -56,11 +56,12 @@ export function wireCount(value: unknown): number | null {
  * The tokens of the other notes the package writes on the same case: the status notes and the
  * review note (`[cc:<session>.declined]`, `[cc:<session>.review]`, templates 2 and the Open
  * Dental decision template), and the case claim's notes (a live claim `.claim`, a run that stood
- * back `.stoodBack`, a payment's released claim `.posted`, a settled review `.resolved`,
+ * back `.stoodBack`, a lapsed claim rewritten by the run that took over `.takenOver`, a
+ * payment's released claim `.posted`, a settled review `.resolved`,
  * docs/writers.md). They record no arrangement; the decision feed carries the status.
  */
 const STATUS_NOTE_TOKEN =
-	/\.(approved|declined|pending|callForAuth|expired|cancelled|error|review|claim|stoodBack|posted|resolved)$/i;
+	/\.(approved|declined|pending|callForAuth|expired|cancelled|error|review|claim|stoodBack|takenOver|posted|resolved)$/i;
 // Outreach notes carry touch keys instead (`[out:recall:101:40:2]`, financing/outreach/keys.ts).
 const OUTREACH_KEY = /\[\s*out\s*:/i;
 

@@ -10,7 +10,8 @@ import { DeadlineReached } from './deadline';
  * - Earliest live claim wins: among the claims whose `until` is still ahead, the one with the
  *   lowest record id (the system's own creation order) holds the case; only the holder writes.
  * - A run whose own claim holds (a later writer node of the same execution) goes on.
- * - A claim whose `until` has passed is not live: the next run appends its own and takes over.
+ * - A claim whose `until` has passed is not live: the next run appends its own and takes over,
+ *   and rewrites the lapsed claim to say its run stopped and which run took the case over.
  * - The holder starts no request that could end after `until - margin` (deadline.ts, `setDeadline`).
  * - At the end the holder rewrites its claim into the case's note (the audit note); a run that
  *   lost rewrites its claim to say it stood back.
@@ -68,6 +69,11 @@ export function claimText(key: string, run: string, until: number): string {
 
 export function stoodBackText(key: string, run: string, holder: string): string {
 	return `The financing automation stood back: run ${holder} was writing this case, so run ${run} wrote nothing. [cc:${key}.stoodBack]`;
+}
+
+/** A lapsed claim of a run that stopped (killed, crashed) rewritten by the run that took over. */
+export function takenOverText(key: string, stopped: string, run: string, until: number): string {
+	return `The financing automation's run ${stopped} stopped before it finished this case; its claim ran out at ${new Date(until).toISOString()} and run ${run} took the case over. [cc:${key}.takenOver]`;
 }
 
 interface Claim {
@@ -220,12 +226,32 @@ export class CaseClaim {
 		const mine = verdict.held.noteId;
 		const later = (verdict.notes ?? []).filter((n) => n.id !== mine);
 		this.seen = [...this.seen.filter((n) => !later.some((m) => m.id === n.id)), ...later];
+		await this.sayTakenOver(run);
 		if (options.done?.(this.seen)) {
 			await this.standDown();
 			return 'done';
 		}
 		const touched = this.seen.some((n) => touchesCase(n.text, this.key));
 		return options.trustFresh && !touched ? 'go' : 'refind';
+	}
+
+	/**
+	 * The claims of other runs that ran out while still claims (their run stopped before it
+	 * rewrote them) would go on saying "is writing this case": each is rewritten to say that run
+	 * stopped and this one took over. Their runs send nothing after `until − margin`, so nothing
+	 * else rewrites them. A failed rewrite leaves the old text; the case's writes go on.
+	 */
+	private async sayTakenOver(run: string): Promise<void> {
+		const now = Date.now();
+		for (const note of this.seen) {
+			const lapsed = readClaim(note, this.key);
+			if (!lapsed || lapsed.until > now || lapsed.run === run) continue;
+			try {
+				await this.store.rewrite(note.id, takenOverText(this.key, lapsed.run, run, lapsed.until));
+			} catch {
+				// The old text stays; it is no claim any more (its `until` has passed).
+			}
+		}
 	}
 
 	/** Rewrites the claim into its final note (held only); the deadline ends. */

@@ -4,7 +4,7 @@
 // over, a live claim of another run respected, and a holder that reaches its deadline.
 import { nodeWorkflow } from './harness';
 import { DENTRIX, setup as dentrixSetup } from './dentrixFixtures';
-import { OPEN_DENTAL, setup as openDentalSetup } from './openDentalFixtures';
+import { KEYS, OPEN_DENTAL, setup as openDentalSetup } from './openDentalFixtures';
 
 jest.setTimeout(60_000);
 
@@ -113,8 +113,43 @@ describe('Dentrix', () => {
 		const s = await env.state();
 		expect(s.payments.filter((p: any) => p.reference === 'TXN-810004')).toHaveLength(1);
 		expect(s.adjustments.filter((p: any) => p.reference === 'TXN-810004')).toHaveLength(1);
-		const live = (await notes()).filter((n) => CLAIM.test(n.text));
-		expect(live.map((n) => n.text)).toEqual([expect.stringContaining('run dead-1')]);
+		// The run that took over said so in the dead run's claim: no note still claims the case.
+		const all = await notes();
+		expect(all.filter((n) => CLAIM.test(n.text))).toEqual([]);
+		expect(all.filter((n) => n.text.includes('[cc:TXN-810004.takenOver]'))).toEqual([
+			expect.objectContaining({
+				text: expect.stringMatching(
+					/^The financing automation's run dead-1 stopped before it finished this case; its claim ran out at \S+Z and run \S+ took the case over\./,
+				),
+			}),
+		]);
+	});
+
+	test('the lapsed claim cannot be rewritten (503 each time): the case is written all the same', async () => {
+		await postNote(
+			`The financing automation is writing this case (run dead-2, until ${at(-1000)}). [cc:APP-810006.claim]`,
+		);
+		const dead = (await notes()).find((n) => n.text.includes('run dead-2'));
+		await env.admin.fault({
+			kind: 'status',
+			status: 503,
+			phase: 'before',
+			method: 'PUT',
+			pathPattern: `ledger-notes/${dead.id}$`,
+			rate: 1,
+		} as never);
+		const run = await env.harness.run(note('[cc:APP-810006]'));
+		expect(run.error).toBeUndefined();
+		expect(run.json('Node')[0]!.outcome).toBe('created');
+		const all = await notes();
+		expect(all.filter((n) => n.text.includes('[cc:APP-810006]'))).toHaveLength(1);
+		// Its text stays, no longer a live claim (its until has passed): the rewrite was tried.
+		expect(all.find((n) => n.id === dead.id).text).toContain('run dead-2');
+		const tried = (await env.admin.writes()).filter(
+			(w) => w.method === 'PUT' && w.path.endsWith(`/${dead.id}`),
+		);
+		expect(tried.length).toBeGreaterThan(0);
+		expect(tried.every((w) => w.faulted === 'before')).toBe(true);
 	});
 
 	test('a holder that reaches its deadline stops with unfinished and sends nothing after', async () => {
@@ -174,6 +209,43 @@ describe('Open Dental', () => {
 		console.log(
 			`Open Dental, ${runs} runs of one commlog: ${writes.length} commlog writes (${writes.map((w) => w.method).join(' ')})`,
 		);
+	});
+
+	test('an expired commlog claim of a dead run: taken over, rewritten to say so, one commlog', async () => {
+		const until = new Date(Date.now() - 1000).toISOString();
+		const res = await fetch(`${env.baseUrl}/commlogs`, {
+			method: 'POST',
+			headers: {
+				authorization: `ODFHIR ${KEYS.developerApiKey}/${KEYS.customerApiKey}`,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				PatNum: 227,
+				Note: `The financing automation is writing this case (run dead-9, until ${until}). [cc:APP-910003.claim]`,
+			}),
+		});
+		expect(res.status).toBe(201);
+		const run = await env.harness.run(
+			node({
+				resource: 'commlog',
+				operation: 'create',
+				source: 'fields',
+				patNum: '227',
+				note: 'CareCredit approved; recorded for the test',
+				caseReference: '[cc:APP-910003]',
+			}),
+		);
+		expect(run.json('Node')[0]!.outcome).toBe('created');
+		const logs = ((await env.state()).commlogs as any[]).filter((c) => c.PatNum === 227);
+		expect(logs.filter((c) => c.Note.includes('[cc:APP-910003]'))).toHaveLength(1);
+		expect(logs.filter((c) => CLAIM.test(c.Note))).toEqual([]);
+		expect(logs.filter((c) => c.Note.includes('[cc:APP-910003.takenOver]'))).toEqual([
+			expect.objectContaining({
+				Note: expect.stringContaining(
+					`run dead-9 stopped before it finished this case; its claim ran out at ${until}`,
+				),
+			}),
+		]);
 	});
 
 	test('three runs of the same payment at once: one payment', async () => {

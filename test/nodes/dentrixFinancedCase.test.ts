@@ -191,6 +191,13 @@ test('a deadline reached: unfinished, what exists said, nothing after; the expir
 	const a = await account();
 	expect([a.agreements.length, a.payments.length, a.adjustments.length]).toEqual([1, 1, 1]);
 	expect(a.notes.filter((n) => n.text.includes(TOKEN))).toHaveLength(1);
+	// The first run's lapsed claim no longer says it is writing the case.
+	expect(a.notes.filter((n) => /\.claim\]/.test(n.text))).toEqual([]);
+	expect(a.notes.filter((n) => /\[cc:APP-700001\.takenOver\]/.test(n.text))).toEqual([
+		expect.objectContaining({
+			text: expect.stringMatching(/stopped before it finished this case; .* took the case over/),
+		}),
+	]);
 });
 
 test('a case held for review, later written: one resolved note and the resolved message', async () => {

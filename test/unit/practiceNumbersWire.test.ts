@@ -52,6 +52,11 @@ describe('which notes are audit notes', () => {
 			false,
 		],
 		['a run that stood back', 'The financing automation stood back [cc:APP-1.stoodBack]', false],
+		[
+			'a lapsed claim taken over',
+			"The financing automation's run 7 stopped before it finished this case; its claim ran out at 2026-03-03T16:15:00.000Z and run 9 took the case over. [cc:APP-1.takenOver]",
+			false,
+		],
 		['a payment claim released', 'posted the CareCredit payment [cc:TXN-1.posted]', false],
 		['a settled review', 'Review resolved [cc:APP-1.resolved]', false],
 		['another note', 'Lab case sent', false],
