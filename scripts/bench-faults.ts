@@ -16,6 +16,9 @@
 // With `--stops` as well, the restart (a third into the flow) and the SIGKILL mid-poll (two thirds
 // in, at the poll's first write of a case only it brings; queue mode then adds its worker SIGKILL
 // and the PostgreSQL and Redis restarts) come while the flow goes on, as they would in a practice.
+// `--maintenance-page` (single process): the restart as docs/setup.md advises, the reverse proxy
+// answering `/webhook/` with its maintenance page from just before the stop until n8n is up again:
+// a link pressed meanwhile does not reach n8n (the trigger writes that case after the restart).
 import { promises as fs } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -85,6 +88,8 @@ export interface Options {
 	steadyPerMin: number;
 	/** With a steady flow: the restart and the SIGKILL (and queue mode's chaos) during it. */
 	stops: boolean;
+	/** The graceful restart behind a maintenance page: no link reaches n8n while it stops. */
+	maintenancePage: boolean;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -106,6 +111,7 @@ export function parseOptions(argv: string[]): Options {
 		quietMs: Number(value('quiet-s') ?? 20) * 1000,
 		steadyPerMin: Number(value('steady-per-min') ?? 0),
 		stops: argv.includes('--stops'),
+		maintenancePage: argv.includes('--maintenance-page'),
 	};
 }
 
@@ -150,6 +156,21 @@ function liveClaimsUntil(sandbox: Sandbox, pms: Pms): { count: number; until: nu
 		until = Math.max(until, at);
 	}
 	return { count, until };
+}
+/**
+ * The claim notes left at the end: still saying "is writing this case" (a stopped run's, not
+ * rewritten), and those the run that took over rewrote (`.takenOver`, nodes/shared/claim.ts).
+ */
+function claimNotesLeft(sandbox: Sandbox, pms: Pms): { claims: number; takenOver: number } {
+	const state = sandbox.store.state;
+	const texts =
+		pms === 'dentrix'
+			? state.dentrix.ledgerNotes.map((n) => n.text)
+			: state.openDental.commlogs.map((l) => String(l.Note ?? ''));
+	return {
+		claims: texts.filter((t) => /\.claim\]/.test(t)).length,
+		takenOver: texts.filter((t) => /\.takenOver\]/.test(t)).length,
+	};
 }
 /** Polls after the faults: every decision comes again at least once (the trigger's gap is 30). */
 const RESEND_POLLS = 31;
@@ -979,8 +1000,14 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 		// The run's moments, for where the audit notes came (printTimes).
 		const marks: Array<{ label: string; at: number }> = [];
 		const mark = (label: string) => marks.push({ label, at: Date.now() });
-		const pressed = { ok: 0, failed: 0 };
+		const pressed = { ok: 0, failed: 0, maintenance: 0 };
+		/** `--maintenance-page`: while set, a pressed link gets the proxy's page, not n8n. */
+		let behindMaintenancePage = false;
 		const pressOne = async (c: Case) => {
+			if (behindMaintenancePage) {
+				pressed.maintenance += 1;
+				return;
+			}
 			const status = await press(link(c));
 			if (status === 200) pressed.ok += 1;
 			else pressed.failed += 1;
@@ -1013,7 +1040,8 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			say('graceful restart of n8n');
 			mark('graceful restart');
 			const stopFrom = Date.now();
-			await target.gracefulRestart();
+			behindMaintenancePage = options.maintenancePage && !options.queue;
+			await target.gracefulRestart().finally(() => (behindMaintenancePage = false));
 			if (!options.queue) stops.push({ from: stopFrom, to: Date.now() });
 			lastStart = Date.now();
 			say(`n8n started again ${((lastStart - stopFrom) / 1000).toFixed(0)} s after the stop began`);
@@ -1105,7 +1133,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			}
 			await Promise.all(presses);
 			say(
-				`steady flow: ${cases.length} decisions over ${((Date.now() - from) / 60_000).toFixed(1)} min, their links pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
+				`steady flow: ${cases.length} decisions over ${((Date.now() - from) / 60_000).toFixed(1)} min, their links pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped, ${pressed.maintenance} got the maintenance page)`,
 			);
 			await chaos;
 			if (chaosFailed) throw chaosFailed;
@@ -1204,6 +1232,10 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			byWhere.set(`${c.road}/${c.location}`, (byWhere.get(`${c.road}/${c.location}`) ?? 0) + 1);
 		console.log(
 			`lost cases (no audit note, no open review): ${lostCases.length}${lostCases.length ? ` (${[...byWhere].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`,
+		);
+		const left = claimNotesLeft(sandbox, pms);
+		console.log(
+			`claim notes still saying "is writing this case": ${left.claims}; stopped runs' claims rewritten by the run that took over: ${left.takenOver}`,
 		);
 		return (
 			lostCases.length === 0 &&
