@@ -137,13 +137,17 @@ interface Case {
 /** The writers' default claim lease (nodes/shared/claim.ts `DEFAULT_LEASE_SECONDS`). */
 const LEASE_MS = 300_000;
 
+/** The texts of the practice system's notes (Dentrix ledger notes, Open Dental commlogs). */
+function noteTexts(sandbox: Sandbox, pms: Pms): string[] {
+	const state = sandbox.store.state;
+	return pms === 'dentrix'
+		? state.dentrix.ledgerNotes.map((n) => n.text)
+		: state.openDental.commlogs.map((l) => String(l.Note ?? ''));
+}
+
 /** The claims still live in the practice system's notes: how many, and when the last runs out. */
 function liveClaimsUntil(sandbox: Sandbox, pms: Pms): { count: number; until: number } {
-	const state = sandbox.store.state;
-	const texts =
-		pms === 'dentrix'
-			? state.dentrix.ledgerNotes.map((n) => n.text)
-			: state.openDental.commlogs.map((l) => String(l.Note ?? ''));
+	const texts = noteTexts(sandbox, pms);
 	const now = Date.now();
 	let count = 0;
 	let until = 0;
@@ -162,11 +166,7 @@ function liveClaimsUntil(sandbox: Sandbox, pms: Pms): { count: number; until: nu
  * rewritten), and those the run that took over rewrote (`.takenOver`, nodes/shared/claim.ts).
  */
 function claimNotesLeft(sandbox: Sandbox, pms: Pms): { claims: number; takenOver: number } {
-	const state = sandbox.store.state;
-	const texts =
-		pms === 'dentrix'
-			? state.dentrix.ledgerNotes.map((n) => n.text)
-			: state.openDental.commlogs.map((l) => String(l.Note ?? ''));
+	const texts = noteTexts(sandbox, pms);
 	return {
 		claims: texts.filter((t) => /\.claim\]/.test(t)).length,
 		takenOver: texts.filter((t) => /\.takenOver\]/.test(t)).length,
@@ -1148,7 +1148,7 @@ async function runOne(options: Options, pms: Pms): Promise<boolean> {
 			await restartGracefully();
 			await firstPresses;
 			say(
-				`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped)`,
+				`chair-side links of wave 1 pressed (${pressed.ok} answered, ${pressed.failed} refused or dropped, ${pressed.maintenance} got the maintenance page)`,
 			);
 
 			mark('wave 2');
