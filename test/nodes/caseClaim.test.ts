@@ -4,7 +4,7 @@
 // over, a live claim of another run respected, and a holder that reaches its deadline.
 import { nodeWorkflow } from './harness';
 import { DENTRIX, setup as dentrixSetup } from './dentrixFixtures';
-import { KEYS, OPEN_DENTAL, setup as openDentalSetup } from './openDentalFixtures';
+import { OPEN_DENTAL, setup as openDentalSetup } from './openDentalFixtures';
 
 jest.setTimeout(60_000);
 
@@ -213,17 +213,10 @@ describe('Open Dental', () => {
 
 	test('an expired commlog claim of a dead run: taken over, rewritten to say so, one commlog', async () => {
 		const until = new Date(Date.now() - 1000).toISOString();
-		const res = await fetch(`${env.baseUrl}/commlogs`, {
-			method: 'POST',
-			headers: {
-				authorization: `ODFHIR ${KEYS.developerApiKey}/${KEYS.customerApiKey}`,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({
-				PatNum: 227,
-				Note: `The financing automation is writing this case (run dead-9, until ${until}). [cc:APP-910003.claim]`,
-			}),
-		});
+		const res = await env.postCommlog(
+			227,
+			`The financing automation is writing this case (run dead-9, until ${until}). [cc:APP-910003.claim]`,
+		);
 		expect(res.status).toBe(201);
 		const run = await env.harness.run(
 			node({

@@ -155,17 +155,10 @@ test.each([2, 3])('%i runs of the same case at once: exactly one of every record
 });
 
 test('a case held for review, later written: one resolved commlog and the resolved message', async () => {
-	const res = await fetch(`${env.baseUrl}/commlogs`, {
-		method: 'POST',
-		headers: {
-			authorization: `ODFHIR ${KEYS.developerApiKey}/${KEYS.customerApiKey}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({
-			PatNum: 227,
-			Note: 'CareCredit case held for review: nothing was written. [cc:sess-900001.review]',
-		}),
-	});
+	const res = await env.postCommlog(
+		227,
+		'CareCredit case held for review: nothing was written. [cc:sess-900001.review]',
+	);
 	expect(res.status).toBe(201);
 	const out = (await env.harness.run(caseWorkflow(), { items: items() })).json('Case')[0]! as any;
 	expect(out).toMatchObject({

@@ -39,7 +39,17 @@ export async function setup(
 	const admin = sandboxAdmin(sandbox.urls.openDental);
 	/** The stand-in's state (amounts in cents). */
 	const state = async () => (await admin.call('GET', '/__sandbox/state')) as any;
-	return { sandbox, harness, admin, state, baseUrl };
+	/** A commlog posted straight to the stand-in, as another n8n process or staff would have. */
+	const postCommlog = async (PatNum: number, Note: string) =>
+		await fetch(`${baseUrl}/commlogs`, {
+			method: 'POST',
+			headers: {
+				authorization: `ODFHIR ${KEYS.developerApiKey}/${KEYS.customerApiKey}`,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({ PatNum, Note }),
+		});
+	return { sandbox, harness, admin, state, baseUrl, postCommlog };
 }
 
 /** Hank Fischer's implant, signed (Saved plan 419): patient portion $3,250.01, his own guarantor. */
